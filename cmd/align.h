@@ -1,0 +1,89 @@
+#ifndef ALIGN_CMD_ALIGN_H
+#define ALIGN_CMD_ALIGN_H
+
+#include "repo.h"
+#include "util/date.h"
+
+/* Exit statuses (documented in README.md and align(1)). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1, /* check findings, or an operation refused */
+	EXIT_FATAL = 128,  /* repository, I/O, library failure */
+	EXIT_USAGE = 129,  /* bad command line */
+};
+
+/* What the dispatcher hands every command. */
+struct align_ctx {
+	struct align_repo *repo; /* set for commands that need one */
+	const char *cwd;         /* absolute */
+	int color;               /* 1 when stdout gets color */
+	int color_err;           /* 1 when stderr gets color */
+	struct align_time now;
+	struct align_date today; /* "now" as a UTC calendar date */
+};
+
+/* "align: error: ..." on stderr. */
+void error_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "align: warning: ..." on stderr. */
+void warning_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The exit status for a libalign return code. */
+int exit_for(int code);
+
+/* Prints `message` as an error and returns exit_for(code). */
+int fail_with(int code, const char *message);
+
+int cmd_brief(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_init(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
+
+struct align_catalog;
+struct align_entry;
+struct align_kind;
+
+/*
+ * Loads every record; on failure prints the error and returns the exit
+ * status (> 0).
+ */
+int load_catalog(struct align_ctx *ctx, struct align_catalog *out);
+
+/*
+ * Finds the record `ref` names (id, unique id prefix or path); on failure
+ * prints why and returns the exit status (> 0).
+ */
+int find_record(const struct align_entry **out, struct align_ctx *ctx,
+		const struct align_catalog *catalog,
+		const struct align_kind *kind, const char *ref);
+
+/* The kind named by its name or folder ("brief", "briefs"), or NULL. */
+const struct align_kind *kind_from_arg(const char *arg,
+				       const struct align_repo *repo);
+
+/* 1 when an editor may be opened: both ends a terminal, not in CI. */
+int editor_wanted(void);
+/* Runs $ALIGN_EDITOR, $VISUAL, $EDITOR or vi on `path`; 0 when it succeeds. */
+int run_editor(const char *path);
+
+/* The command table, for help. */
+struct command {
+	const char *name;
+	int (*fn)(int argc, const char **argv, struct align_ctx *ctx);
+	unsigned flags;
+	const char *summary;
+};
+
+enum {
+	CMD_NEEDS_REPO = 1, /* discover and open the records repository */
+	CMD_WRITES = 2,     /* take the writer lock before running */
+};
+
+const struct command *commands_table(size_t *out_count);
+const struct command *command_find(const char *name);
+
+/* "did you mean" for commands; NULL when nothing is close. */
+const char *command_suggest(const char *name);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * align brief: campaign briefs.
+ *   align brief new <title> [...]
+ *   align brief submit|approve|launch|complete|cancel|reopen <brief> [-m]
+ */
+#include "align.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief.h"
+#include "catalog.h"
+#include "options.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/banned.h"
+
+static const char *const brief_usage[] = {
+	"align brief new <title> [<options>]",
+	"align brief (submit|approve|launch|complete|cancel|reopen) <brief> "
+	"[-m <note>] [--no-commit]",
+	NULL,
+};
+
+/* "<summary>\n\n[<note>\n\n]Align-Record: <path>\n" */
+static void commit_message(struct align_buf *out, const char *summary,
+			   const char *note, const char *path)
+{
+	align_buf_adds(out, summary);
+	align_buf_adds(out, "\n\n");
+	if (note && *note) {
+		align_buf_adds(out, note);
+		align_buf_rtrim(out);
+		align_buf_adds(out, "\n\n");
+	}
+	align_buf_addf(out, "Align-Record: %s\n", path);
+}
+
+static int check_value(const char *option, const char *value)
+{
+	const char *problem;
+
+	if (value && (problem = align_ini_value_problem(value))) {
+		error_msg("invalid value for --%s: it %s", option, problem);
+		return -1;
+	}
+	return 0;
+}
+
+/* Lets the user edit the new record; replaces `*r` with what they saved. */
+static int edit_record(struct align_ctx *ctx, struct align_record **r)
+{
+	struct align_buf path = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *edited = NULL;
+	const char *id;
+	int ret = -1;
+
+	align_path_join(&path, align_git_gitdir(align_repo_git(ctx->repo)),
+			"ALIGN_EDIT.md");
+	if (align_fs_write_temp(&tmp, path.ptr, (*r)->bytes.ptr,
+				(*r)->bytes.len) < 0 ||
+	    rename(tmp.ptr, path.ptr) < 0) {
+		error_msg("cannot write '%s'", path.ptr);
+		goto done;
+	}
+	if (run_editor(path.ptr) < 0) {
+		goto done;
+	}
+	if (align_fs_read(&data, path.ptr, 0) < 0) {
+		error_msg("cannot read '%s'", path.ptr);
+		goto done;
+	}
+	if (align_record_parse(&edited, (*r)->path, data.ptr, data.len,
+			       align_repo_limits(ctx->repo), &diags) < 0) {
+		error_msg("%s:%zu: %s; nothing was saved (your text is in '%s')",
+			  (*r)->path, diags.items[0].line,
+			  diags.items[0].message, path.ptr);
+		goto done;
+	}
+	id = align_record_id(edited);
+	if (!id || strcmp(id, align_record_id(*r))) {
+		error_msg("the id must stay '%s'; nothing was saved (your text "
+			  "is in '%s')",
+			  align_record_id(*r), path.ptr);
+		goto done;
+	}
+	unlink(path.ptr);
+	align_record_free(*r);
+	*r = edited;
+	edited = NULL;
+	ret = 0;
+done:
+	align_record_free(edited);
+	align_diags_clear(&diags);
+	align_buf_release(&path);
+	align_buf_release(&data);
+	align_buf_release(&tmp);
+	return ret;
+}
+
+static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
+{
+	static const char *const usage[] = {
+		"align brief new <title> [--type <type>] [--owner <person>] "
+		"[--accountable <person>] [--due <date>] [--id <id>] "
+		"[--no-edit] [--no-commit] [-m <note>]",
+		NULL,
+	};
+	const char *type = NULL, *owner = NULL, *accountable = NULL;
+	const char *due = NULL, *id = NULL, *note = NULL;
+	int edit = 1, no_commit = 0;
+	const struct opt opts[] = {
+		{ OPT_STRING, 0, "type", &type, "<type>",
+		  "campaign type (webinar, email, launch, ...)", NULL },
+		{ OPT_STRING, 0, "owner", &owner, "<person>",
+		  "who drives the brief", NULL },
+		{ OPT_STRING, 0, "accountable", &accountable, "<person>",
+		  "who answers for the outcome", NULL },
+		{ OPT_STRING, 0, "due", &due, "<date>",
+		  "launch deadline, YYYY-MM-DD", NULL },
+		{ OPT_STRING, 0, "id", &id, "<id>",
+		  "use this id instead of one made from the title", NULL },
+		{ OPT_BOOL, 0, "edit", &edit, NULL,
+		  "open the editor on a terminal (default; --no-edit skips "
+		  "it)",
+		  NULL },
+		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
+		  "write the file but do not commit it", NULL },
+		{ OPT_STRING, 'm', "message", &note, "<note>",
+		  "add a note to the commit message", NULL },
+		OPT_END_(),
+	};
+	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	struct align_record *r = NULL;
+	struct align_buf err = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
+	struct align_buf prefix = ALIGN_BUF_INIT, shown = ALIGN_BUF_INIT;
+	char today[ALIGN_DATE_STRLEN];
+	struct align_date d;
+	struct align_change change;
+	int n, ret, status = EXIT_OK;
+
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n != 1) {
+		error_msg(n ? "too many arguments (quote a title with spaces)"
+			    : "a brief needs a title: align brief new "
+			      "\"<title>\"");
+		return EXIT_USAGE;
+	}
+	if (due && align_date_parse(&d, due) < 0) {
+		error_msg("invalid date '%s' for --due: use YYYY-MM-DD, a real "
+			  "calendar date",
+			  due);
+		return EXIT_USAGE;
+	}
+	if (check_value("type", type) < 0 || check_value("owner", owner) < 0 ||
+	    check_value("accountable", accountable) < 0) {
+		return EXIT_USAGE;
+	}
+	if ((status = load_catalog(ctx, &cat)) != 0) {
+		goto done;
+	}
+	align_date_format(today, &ctx->today);
+	align_buf_add(&prefix, today, 8); /* "YYYY-MM-" */
+	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_brief,
+				       argv[0], prefix.ptr, id, &err);
+	if (ret < 0) {
+		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
+				 ? EXIT_USAGE
+				 : exit_for(ret);
+		error_msg("%s", err.ptr);
+		goto done;
+	}
+	{
+		const char *fields[][2] = {
+			{ "type", type },	  { "owner", owner },
+			{ "accountable", accountable }, { "due", due },
+			{ "created", today },
+		};
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+			if (fields[i][1] &&
+			    (ret = align_record_set(r, "brief", NULL, fields[i][0],
+						    fields[i][1], &err)) < 0) {
+				error_msg("%s", err.ptr);
+				status = EXIT_USAGE;
+				goto done;
+			}
+		}
+	}
+	if (edit && editor_wanted() && edit_record(ctx, &r) < 0) {
+		status = EXIT_FINDINGS;
+		goto done;
+	}
+	align_buf_addf(&err, "brief: new %s", align_record_id(r));
+	commit_message(&msg, err.ptr, note, r->path);
+	change.path = r->path;
+	change.data = r->bytes.ptr;
+	change.len = r->bytes.len;
+	ret = align_repo_write(ctx->repo, &change, 1,
+			       no_commit ? NULL : msg.ptr, NULL);
+	if (ret < 0) {
+		status = fail_with(ret, align_repo_error(ctx->repo));
+		goto done;
+	}
+	align_repo_display_path(ctx->repo, r->path, &shown);
+	printf("%s\n", shown.ptr);
+done:
+	align_record_free(r);
+	align_catalog_release(&cat);
+	align_buf_release(&err);
+	align_buf_release(&msg);
+	align_buf_release(&prefix);
+	align_buf_release(&shown);
+	return status;
+}
+
+static int brief_move(const char *verb, int argc, const char **argv,
+		      struct align_ctx *ctx)
+{
+	const char *usage[] = { NULL, NULL };
+	const char *note = NULL;
+	int no_commit = 0;
+	const struct opt opts[] = {
+		{ OPT_STRING, 'm', "message", &note, "<note>",
+		  "add a note to the commit message", NULL },
+		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
+		  "change the file but do not commit it", NULL },
+		OPT_END_(),
+	};
+	struct align_buf line = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
+	struct align_buf msg = ALIGN_BUF_INIT;
+	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	const struct align_entry *e;
+	struct align_record *r;
+	struct align_change change;
+	char *from = NULL;
+	int n, ret, status;
+
+	align_buf_addf(&line, "align brief %s <brief> [-m <note>] "
+			      "[--no-commit]",
+		       verb);
+	usage[0] = line.ptr;
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		align_buf_release(&line);
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n != 1) {
+		error_msg(n ? "too many arguments"
+			    : "which brief? give an id, an id prefix or a path");
+		align_buf_release(&line);
+		return EXIT_USAGE;
+	}
+	if ((status = load_catalog(ctx, &cat)) != 0 ||
+	    (status = find_record(&e, ctx, &cat, &align_kind_brief, argv[0])) !=
+		    0) {
+		goto done;
+	}
+	r = e->record;
+	from = align_strdup(align_record_get(r, "brief", NULL, "status")
+				    ? align_record_get(r, "brief", NULL, "status")
+				    : "");
+	if ((ret = align_brief_transition(r, verb, &err)) < 0) {
+		status = fail_with(ret, err.ptr);
+		goto done;
+	}
+	align_buf_clear(&err);
+	align_buf_addf(&err, "brief: %s %s", verb, align_record_id(r));
+	commit_message(&msg, err.ptr, note, r->path);
+	change.path = r->path;
+	change.data = r->bytes.ptr;
+	change.len = r->bytes.len;
+	ret = align_repo_write(ctx->repo, &change, 1,
+			       no_commit ? NULL : msg.ptr, NULL);
+	if (ret < 0) {
+		status = fail_with(ret, align_repo_error(ctx->repo));
+		goto done;
+	}
+	printf("%s: %s → %s\n", align_record_id(r), from,
+	       align_record_get(r, "brief", NULL, "status"));
+done:
+	free(from);
+	align_catalog_release(&cat);
+	align_buf_release(&line);
+	align_buf_release(&err);
+	align_buf_release(&msg);
+	return status;
+}
+
+int cmd_brief(int argc, const char **argv, struct align_ctx *ctx)
+{
+	const char *verb;
+
+	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		FILE *out = argc < 2 ? stderr : stdout;
+		for (size_t i = 0; brief_usage[i]; i++) {
+			fprintf(out, "%s %s\n", i ? "   or:" : "usage:",
+				brief_usage[i]);
+		}
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	verb = argv[1];
+	if (!strcmp(verb, "new")) {
+		return brief_new(argc - 1, argv + 1, ctx);
+	}
+	for (size_t i = 0; align_brief_verbs[i]; i++) {
+		if (!strcmp(verb, align_brief_verbs[i])) {
+			return brief_move(verb, argc - 1, argv + 1, ctx);
+		}
+	}
+	{
+		const char *best = NULL;
+		size_t best_d = 3;
+		const char *all[] = { "new", "submit", "approve", "launch",
+				      "complete", "cancel", "reopen" };
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+			size_t dist = opts_distance(verb, all[i]);
+			if (dist < best_d) {
+				best_d = dist;
+				best = all[i];
+			}
+		}
+		if (best) {
+			error_msg("unknown brief action '%s' (did you mean "
+				  "'%s'?)",
+				  verb, best);
+		} else {
+			error_msg("unknown brief action '%s'; see 'align brief "
+				  "-h'",
+				  verb);
+		}
+	}
+	return EXIT_USAGE;
+}

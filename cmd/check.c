@@ -1,0 +1,61 @@
+/* align check: validate every record; exit 1 on errors. */
+#include "align.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "check.h"
+#include "options.h"
+#include "output.h"
+#include "util/banned.h"
+
+static const char *const formats[] = { "text", "github", "json", NULL };
+
+int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
+{
+	static const char *const usage[] = {
+		"align check [--format <format>] [--strict]", NULL
+	};
+	const char *format = "text";
+	int strict = 0;
+	const struct opt opts[] = {
+		{ OPT_CHOICE, 0, "format", &format, "<format>",
+		  "text, github (workflow annotations) or json", formats },
+		{ OPT_BOOL, 0, "strict", &strict, NULL,
+		  "warnings fail the check too", NULL },
+		OPT_END_(),
+	};
+	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int n, status;
+	size_t errors, warnings;
+
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n > 0) {
+		error_msg("unexpected argument '%s'", argv[0]);
+		return EXIT_USAGE;
+	}
+	if ((status = load_catalog(ctx, &cat)) != 0) {
+		goto done;
+	}
+	align_check(&cat, &ctx->today, &diags);
+	diags_print(stdout, &diags, format, ctx->color);
+	errors = align_diags_count(&diags, ALIGN_SEV_ERROR);
+	warnings = align_diags_count(&diags, ALIGN_SEV_WARNING);
+	status = errors || (strict && warnings) ? EXIT_FINDINGS : EXIT_OK;
+	if (!strcmp(format, "text") && (errors || warnings)) {
+		fflush(stdout);
+		fprintf(stderr, "%zu error%s, %zu warning%s in %zu record%s\n",
+			errors, errors == 1 ? "" : "s", warnings,
+			warnings == 1 ? "" : "s", cat.count,
+			cat.count == 1 ? "" : "s");
+	}
+done:
+	align_diags_clear(&diags);
+	align_catalog_release(&cat);
+	return status;
+}

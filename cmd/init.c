@@ -1,0 +1,143 @@
+/* align init: make the current folder a records root and commit it. */
+#include "align.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "options.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/banned.h"
+
+static void config_text(struct align_buf *out, const char *name)
+{
+	const struct align_kind *const *kinds = align_kinds();
+
+	align_buf_adds(out,
+		       "; The align records root: settings shared by the "
+		       "team.\n"
+		       "; See docs/format.md or align-format(5).\n"
+		       "\n"
+		       "[align]\n"
+		       "version = " ALIGN_FORMAT_VERSION "\n");
+	align_buf_addf(out, "name = %s\n", name);
+	align_buf_addf(out,
+		       "\n"
+		       "[core]\n"
+		       "; Largest record align reads, in bytes.\n"
+		       "max-record-size = %d\n"
+		       "\n"
+		       "[folders]\n",
+		       ALIGN_RECORD_MAX_SIZE);
+	for (size_t i = 0; kinds[i]; i++) {
+		align_buf_addf(out, "%s = %s\n", kinds[i]->name,
+			       kinds[i]->folder);
+	}
+	align_buf_adds(out, "templates = templates\n");
+}
+
+int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
+{
+	static const char *const usage[] = {
+		"align init [--name <team>] [--no-commit]", NULL
+	};
+	const char *name = NULL;
+	int no_commit = 0;
+	const struct opt opts[] = {
+		{ OPT_STRING, 0, "name", &name, "<team>",
+		  "the team's name (default: the folder's name)", NULL },
+		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
+		  "write the files but do not commit them", NULL },
+		OPT_END_(),
+	};
+	const struct align_kind *const *kinds = align_kinds();
+	struct align_buf err = ALIGN_BUF_INIT, config = ALIGN_BUF_INIT;
+	struct align_buf *paths = NULL, full = ALIGN_BUF_INIT;
+	struct align_change *changes = NULL;
+	struct align_repo *repo = NULL;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *check = NULL;
+	const char *problem;
+	size_t nkinds = 0, nchanges = 0;
+	int n, ret, status = EXIT_OK;
+
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n > 0) {
+		error_msg("unexpected argument '%s'", argv[0]);
+		return EXIT_USAGE;
+	}
+	if (!name) {
+		name = strrchr(ctx->cwd, '/');
+		name = name && name[1] ? name + 1 : "team";
+	}
+	if ((problem = align_ini_value_problem(name)) || !*name) {
+		error_msg("invalid team name '%s': it %s", name,
+			  problem ? problem : "is empty");
+		return EXIT_USAGE;
+	}
+	config_text(&config, name);
+	if (align_record_parse(&check, ALIGN_CONFIG_FILE, config.ptr,
+			       config.len, NULL, &diags) < 0) {
+		error_msg("invalid team name '%s': %s", name,
+			  diags.items[0].message);
+		status = EXIT_USAGE;
+		goto done;
+	}
+	ret = align_repo_open_for_init(&repo, ctx->cwd, &err);
+	if (ret < 0) {
+		error_msg("%s", err.ptr);
+		status = ret == ALIGN_EEXISTS ? EXIT_FINDINGS : EXIT_FATAL;
+		goto done;
+	}
+	if ((ret = align_repo_begin_write(repo, 0)) < 0) {
+		status = fail_with(ret, align_repo_error(repo));
+		goto done;
+	}
+	while (kinds[nkinds]) {
+		nkinds++;
+	}
+	paths = align_calloc(nkinds, sizeof(*paths));
+	changes = align_calloc(nkinds + 1, sizeof(*changes));
+	changes[nchanges].path = ALIGN_CONFIG_FILE;
+	changes[nchanges].data = config.ptr;
+	changes[nchanges++].len = config.len;
+	for (size_t i = 0; i < nkinds; i++) {
+		align_buf_init(&paths[i]);
+		align_buf_addf(&paths[i], "templates/%s.md", kinds[i]->name);
+		changes[nchanges].path = paths[i].ptr;
+		changes[nchanges].data = kinds[i]->template_text;
+		changes[nchanges++].len = strlen(kinds[i]->template_text);
+	}
+	ret = align_repo_write(repo, changes, nchanges,
+			       no_commit ? NULL : "align: init", NULL);
+	if (ret < 0) {
+		status = fail_with(ret, align_repo_error(repo));
+		goto done;
+	}
+	/* Empty folders for each kind; git tracks them once they hold records. */
+	for (size_t i = 0; i < nkinds; i++) {
+		align_buf_clear(&full);
+		align_path_join(&full, align_repo_root(repo), kinds[i]->folder);
+		(void)align_fs_mkdirs(full.ptr);
+	}
+	printf("Initialized align repository '%s' in %s\n", name,
+	       align_repo_root(repo));
+done:
+	for (size_t i = 0; paths && i < nkinds; i++) {
+		align_buf_release(&paths[i]);
+	}
+	free(paths);
+	free(changes);
+	align_record_free(check);
+	align_diags_clear(&diags);
+	align_repo_free(repo);
+	align_buf_release(&err);
+	align_buf_release(&config);
+	align_buf_release(&full);
+	return status;
+}

@@ -1,0 +1,176 @@
+/* align ls: one line per record, or JSON, or CSV. */
+#include "align.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "options.h"
+#include "output.h"
+#include "util/banned.h"
+
+static const char *const formats[] = { "text", "json", "csv", NULL };
+
+static const char *field(const struct align_record *r, const char *key)
+{
+	return align_record_get(r, align_record_kind(r), NULL, key);
+}
+
+static int selected(const struct align_entry *e, const char *status,
+		    const char *owner)
+{
+	const char *v;
+
+	if (!e->record) {
+		return 0;
+	}
+	if (status && (!(v = field(e->record, "status")) || strcmp(v, status))) {
+		return 0;
+	}
+	if (owner && (!(v = field(e->record, "owner")) || strcmp(v, owner))) {
+		return 0;
+	}
+	return 1;
+}
+
+static void print_csv(const struct align_catalog *cat, const size_t *keep,
+		      size_t n)
+{
+	const char **cols = NULL;
+	size_t ncols = 0, alloc = 0;
+	static const char *const fixed[] = { "path", "kind", "id", "title",
+					     "status", "owner", "due" };
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		ALIGN_ARRAY_GROW(cols, alloc, ncols + 1);
+		cols[ncols++] = fixed[i];
+	}
+	/* Every other field of the kinds' sections, in first-seen order. */
+	for (size_t i = 0; i < n; i++) {
+		const struct align_record *r =
+			cat->entries[keep[i]].record;
+		for (size_t f = 0; f < r->ini.nfields; f++) {
+			const char *key = r->ini.fields[f].key;
+			size_t c = 0;
+			if (r->ini.fields[f].section != 0) {
+				continue;
+			}
+			while (c < ncols && strcmp(cols[c], key)) {
+				c++;
+			}
+			if (c == ncols) {
+				ALIGN_ARRAY_GROW(cols, alloc, ncols + 1);
+				cols[ncols++] = key;
+			}
+		}
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		csv_field(stdout, cols[c], c + 1 < ncols ? ',' : '\n');
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct align_entry *e = &cat->entries[keep[i]];
+		for (size_t c = 0; c < ncols; c++) {
+			const char *v;
+			if (!strcmp(cols[c], "path")) {
+				v = e->path;
+			} else if (!strcmp(cols[c], "kind")) {
+				v = align_record_kind(e->record);
+			} else if (!strcmp(cols[c], "title")) {
+				v = e->record->title;
+			} else {
+				v = field(e->record, cols[c]);
+			}
+			csv_field(stdout, v ? v : "", c + 1 < ncols ? ',' : '\n');
+		}
+	}
+	free(cols);
+}
+
+int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
+{
+	static const char *const usage[] = {
+		"align ls [<kind>] [--status <status>] [--owner <person>] "
+		"[--format <format>]",
+		NULL
+	};
+	const char *status = NULL, *owner = NULL, *format = "text";
+	const struct opt opts[] = {
+		{ OPT_STRING, 0, "status", &status, "<status>",
+		  "only records with this status", NULL },
+		{ OPT_STRING, 0, "owner", &owner, "<person>",
+		  "only records this person owns", NULL },
+		{ OPT_CHOICE, 0, "format", &format, "<format>",
+		  "text, json or csv", formats },
+		OPT_END_(),
+	};
+	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	const struct align_kind *kind = NULL;
+	size_t *keep = NULL;
+	size_t nkeep = 0, alloc = 0;
+	int n, status_code = EXIT_OK;
+
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n > 1) {
+		error_msg("too many arguments; see 'align ls -h'");
+		return EXIT_USAGE;
+	}
+	if (n == 1 && !(kind = kind_from_arg(argv[0], ctx->repo))) {
+		error_msg("unknown kind '%s'", argv[0]);
+		return EXIT_USAGE;
+	}
+	if ((status_code = load_catalog(ctx, &cat)) != 0) {
+		goto done;
+	}
+	for (size_t i = 0; i < cat.count; i++) {
+		const struct align_entry *e = &cat.entries[i];
+		if (kind && e->kind != kind) {
+			continue;
+		}
+		if (!e->record) {
+			warning_msg("skipping '%s': it does not parse (see "
+				    "'align check')",
+				    e->path);
+			continue;
+		}
+		if (selected(e, status, owner)) {
+			ALIGN_ARRAY_GROW(keep, alloc, nkeep + 1);
+			keep[nkeep++] = i;
+		}
+	}
+	if (!strcmp(format, "json")) {
+		struct json j;
+		json_init(&j, stdout);
+		json_begin_array(&j);
+		for (size_t i = 0; i < nkeep; i++) {
+			record_json(&j, &cat.entries[keep[i]]);
+		}
+		json_end_array(&j);
+		json_finish(&j);
+	} else if (!strcmp(format, "csv")) {
+		print_csv(&cat, keep, nkeep);
+	} else {
+		struct table t;
+		table_init(&t, 6);
+		for (size_t i = 0; i < nkeep; i++) {
+			const struct align_record *r =
+				cat.entries[keep[i]].record;
+			const char *v;
+			table_add(&t, align_record_kind(r));
+			table_add(&t, align_record_id(r));
+			table_add(&t, (v = field(r, "status")) && *v ? v : "-");
+			table_add(&t, (v = field(r, "owner")) && *v ? v : "-");
+			table_add(&t, (v = field(r, "due")) && *v ? v : "-");
+			table_add(&t, r->title ? r->title : "");
+		}
+		table_print(&t, stdout);
+		table_release(&t);
+	}
+done:
+	free(keep);
+	align_catalog_release(&cat);
+	return status_code;
+}

@@ -1,0 +1,58 @@
+#ifndef ALIGN_CMD_OUTPUT_H
+#define ALIGN_CMD_OUTPUT_H
+
+#include <stdio.h>
+
+#include "catalog.h"
+#include "util/diag.h"
+
+/*
+ * Printers for structured output. Commands describe their data once and
+ * pick a back end by --format.
+ */
+
+/* A JSON writer: pretty-printed, UTF-8 passed through, escapes as RFC 8259. */
+struct json {
+	FILE *out;
+	int depth;
+	int need_comma[32];
+	int after_key;
+};
+
+void json_init(struct json *j, FILE *out);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *value);
+void json_int(struct json *j, long long value);
+void json_null(struct json *j);
+/* Ends the document with a newline. */
+void json_finish(struct json *j);
+
+/* Writes one CSV field (RFC 4180 quoting), then `sep` (',' or '\n'). */
+void csv_field(FILE *out, const char *value, int sep);
+
+/* A text table: rows of cells, printed with aligned columns. */
+struct table {
+	size_t ncols;
+	const char **cells; /* row-major, borrowed */
+	size_t count;       /* cells */
+	size_t alloc;
+};
+
+void table_init(struct table *t, size_t ncols);
+void table_add(struct table *t, const char *cell);
+/* Prints with two spaces between columns; the last column unpadded. */
+void table_print(struct table *t, FILE *out);
+void table_release(struct table *t);
+
+/* Diagnostics in one of: "text", "github", "json". */
+void diags_print(FILE *out, const struct align_diags *diags,
+		 const char *format, int color);
+
+/* Every field of a record as one JSON object (with path, kind, title). */
+void record_json(struct json *j, const struct align_entry *entry);
+
+#endif

@@ -1,0 +1,338 @@
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+static void add_entry(struct align_catalog *c, const char *path,
+		      const struct align_kind *kind, struct align_record *r)
+{
+	struct align_entry *e;
+
+	ALIGN_ARRAY_GROW(c->entries, c->alloc, c->count + 1);
+	e = &c->entries[c->count++];
+	e->path = align_strdup(path);
+	e->kind = kind;
+	e->record = r;
+}
+
+int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
+{
+	const struct align_kind *const *kinds = align_kinds();
+	struct align_buf list = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	int ret = 0;
+
+	for (size_t k = 0; kinds[k] && !ret; k++) {
+		align_buf_clear(&list);
+		ret = align_repo_list(repo, align_kind_folder(kinds[k], repo),
+				      &list);
+		for (size_t pos = 0; !ret && pos < list.len;
+		     pos += strlen(list.ptr + pos) + 1) {
+			const char *path = list.ptr + pos;
+			struct align_record *r = NULL;
+			int rr;
+
+			if (align_record_format_of(path) < 0) {
+				continue;
+			}
+			align_buf_clear(&data);
+			rr = align_repo_read(repo, path, &data);
+			if (rr == ALIGN_ETOOBIG) {
+				align_diags_add(&out->problems, path, 0,
+						ALIGN_SEV_ERROR, "%s",
+						align_repo_error(repo));
+			} else if (rr < 0) {
+				ret = rr;
+				break;
+			} else {
+				align_record_parse(&r, path, data.ptr, data.len,
+						   align_repo_limits(repo),
+						   &out->problems);
+			}
+			add_entry(out, path, kinds[k], r);
+		}
+	}
+	align_buf_release(&list);
+	align_buf_release(&data);
+	return ret;
+}
+
+void align_catalog_release(struct align_catalog *catalog)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		free(catalog->entries[i].path);
+		align_record_free(catalog->entries[i].record);
+	}
+	free(catalog->entries);
+	align_diags_clear(&catalog->problems);
+	memset(catalog, 0, sizeof(*catalog));
+}
+
+const struct align_entry *align_catalog_by_id(
+	const struct align_catalog *catalog, const char *id)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct align_record *r = catalog->entries[i].record;
+		const char *rid = r ? align_record_id(r) : NULL;
+		if (rid && !strcmp(rid, id)) {
+			return &catalog->entries[i];
+		}
+	}
+	return NULL;
+}
+
+/* The file name without folder and extension. */
+static void stem(struct align_buf *out, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	align_buf_clear(out);
+	align_buf_add(out, base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+/* The first problem recorded for `path`. */
+static const struct align_diag *problem_of(const struct align_catalog *c,
+					   const char *path)
+{
+	for (size_t i = 0; i < c->problems.count; i++) {
+		if (!strcmp(c->problems.items[i].path, path)) {
+			return &c->problems.items[i];
+		}
+	}
+	return NULL;
+}
+
+static int unreadable(const struct align_catalog *c,
+		      const struct align_entry *e, struct align_buf *err)
+{
+	const struct align_diag *d = problem_of(c, e->path);
+
+	align_buf_clear(err);
+	align_buf_addf(err, "record '%s' cannot be read: ", e->path);
+	if (d && d->line) {
+		align_buf_addf(err, "line %zu: ", d->line);
+	}
+	align_buf_adds(err, d ? d->message : "unknown problem");
+	align_buf_adds(err, " (see 'align check')");
+	return ALIGN_EINVALID;
+}
+
+static int find_by_path(const struct align_entry **out,
+			const struct align_catalog *c, struct align_repo *repo,
+			const struct align_kind *kind, const char *ref,
+			struct align_buf *err)
+{
+	struct align_buf rel = ALIGN_BUF_INIT;
+	int ret = ALIGN_ENOTFOUND;
+
+	if (align_repo_path_from_user(repo, ref, &rel) < 0) {
+		align_buf_sets(err, align_repo_error(repo));
+		align_buf_release(&rel);
+		return ALIGN_EINVALID;
+	}
+	for (size_t i = 0; i < c->count; i++) {
+		const struct align_entry *e = &c->entries[i];
+		if (strcmp(e->path, rel.ptr)) {
+			continue;
+		}
+		if (kind && e->kind != kind) {
+			align_buf_clear(err);
+			align_buf_addf(err, "'%s' is a %s, not a %s", ref,
+				       e->kind->name, kind->name);
+			ret = ALIGN_EINVALID;
+		} else if (!e->record) {
+			ret = unreadable(c, e, err);
+		} else {
+			*out = e;
+			ret = 0;
+		}
+		goto done;
+	}
+	align_buf_clear(err);
+	if (align_repo_exists(repo, rel.ptr)) {
+		align_buf_addf(err, "'%s' is not a record (records are .md or "
+				    ".ini files in a records folder)",
+			       ref);
+		ret = ALIGN_EINVALID;
+	} else {
+		align_buf_addf(err, "no record at '%s'", ref);
+	}
+done:
+	align_buf_release(&rel);
+	return ret;
+}
+
+int align_catalog_find(const struct align_entry **out,
+		       const struct align_catalog *c, struct align_repo *repo,
+		       const struct align_kind *kind, const char *ref,
+		       struct align_buf *err)
+{
+	const struct align_entry *exact = NULL, *broken = NULL;
+	struct align_buf matches = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
+	const struct align_entry *first = NULL;
+	size_t nmatch = 0, nexact = 0;
+	int ret;
+
+	*out = NULL;
+	if (strchr(ref, '/') || align_record_format_of(ref) >= 0) {
+		return find_by_path(out, c, repo, kind, ref, err);
+	}
+	for (size_t i = 0; i < c->count; i++) {
+		const struct align_entry *e = &c->entries[i];
+		const char *id;
+
+		if (kind && e->kind != kind) {
+			continue;
+		}
+		if (!e->record) {
+			stem(&name, e->path);
+			if (!strcmp(name.ptr, ref)) {
+				broken = e;
+			}
+			continue;
+		}
+		id = align_record_id(e->record);
+		if (!id) {
+			continue;
+		}
+		if (!strcmp(id, ref)) {
+			exact = e;
+			nexact++;
+		} else if (align_starts_with(id, ref)) {
+			if (!nmatch++) {
+				first = e;
+			}
+			align_buf_addf(&matches, "%s%s", nmatch > 1 ? ", " : "",
+				       id);
+		}
+	}
+	align_buf_clear(err);
+	if (nexact == 1) {
+		*out = exact;
+		ret = 0;
+	} else if (nexact > 1) {
+		align_buf_addf(err, "several records have id '%s'; name one by "
+				    "its path (see 'align check')",
+			       ref);
+		ret = ALIGN_EINVALID;
+	} else if (broken) {
+		ret = unreadable(c, broken, err);
+	} else if (nmatch == 1) {
+		*out = first;
+		ret = 0;
+	} else if (nmatch > 1) {
+		align_buf_addf(err, "'%s' is ambiguous: it could be %s", ref,
+			       matches.ptr);
+		ret = ALIGN_EINVALID;
+	} else {
+		align_buf_addf(err, "no %s '%s'", kind ? kind->name : "record",
+			       ref);
+		ret = ALIGN_ENOTFOUND;
+	}
+	align_buf_release(&matches);
+	align_buf_release(&name);
+	return ret;
+}
+
+int align_catalog_new_record(struct align_record **out,
+			     const struct align_catalog *catalog,
+			     struct align_repo *repo,
+			     const struct align_kind *kind, const char *title,
+			     const char *id_prefix, const char *id,
+			     struct align_buf *err)
+{
+	struct align_buf tmpl = ALIGN_BUF_INIT, newid = ALIGN_BUF_INIT;
+	struct align_buf path = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *r = NULL;
+	const char *problem;
+	int ret;
+
+	*out = NULL;
+	align_buf_clear(err);
+	if ((problem = align_title_problem(title))) {
+		align_buf_addf(err, "title %s", problem);
+		ret = ALIGN_EINVALID;
+		goto done;
+	}
+	if (id) {
+		if (!align_id_valid(id)) {
+			align_buf_addf(err, "invalid id '%s': use up to %d "
+					    "lowercase letters, digits and "
+					    "single dashes",
+				       id, ALIGN_ID_MAX);
+			ret = ALIGN_EINVALID;
+			goto done;
+		}
+		align_buf_adds(&newid, id);
+	} else {
+		size_t prefix = strlen(id_prefix ? id_prefix : "");
+
+		align_buf_adds(&newid, id_prefix ? id_prefix : "");
+		align_slugify(&newid, title, ALIGN_ID_MAX - prefix);
+		if (newid.len == prefix) {
+			align_buf_addf(err, "cannot make an id from title '%s'; "
+					    "give one with --id",
+				       title);
+			ret = ALIGN_EINVALID;
+			goto done;
+		}
+	}
+	align_buf_addf(&path, "%s/%s.md", align_kind_folder(kind, repo),
+		       newid.ptr);
+	{
+		const struct align_entry *dup = align_catalog_by_id(catalog,
+								    newid.ptr);
+		for (size_t i = 0; !dup && i < catalog->count; i++) {
+			stem(&name, catalog->entries[i].path);
+			if (!strcmp(name.ptr, newid.ptr)) {
+				dup = &catalog->entries[i];
+			}
+		}
+		if (dup || align_repo_exists(repo, path.ptr)) {
+			align_buf_addf(err, "id '%s' exists already (%s); choose "
+					    "another with --id",
+				       newid.ptr, dup ? dup->path : path.ptr);
+			ret = ALIGN_EEXISTS;
+			goto done;
+		}
+	}
+	if ((ret = align_kind_template(kind, repo, &tmpl)) < 0) {
+		align_buf_sets(err, align_repo_error(repo));
+		goto done;
+	}
+	ret = align_record_parse(&r, path.ptr, tmpl.ptr, tmpl.len, NULL, &diags);
+	if (ret < 0 || strcmp(align_record_kind(r), kind->name)) {
+		align_buf_addf(err, "template for %s is invalid: %s", kind->name,
+			       ret < 0 ? diags.items[0].message
+				       : "its first section is not the kind");
+		ret = ALIGN_EINVALID;
+		goto done;
+	}
+	if ((ret = align_record_set_title(r, title, err)) < 0 ||
+	    (ret = align_record_set(r, kind->name, NULL, "id", newid.ptr,
+				    err)) < 0) {
+		goto done;
+	}
+	if (kind->initial_status &&
+	    (ret = align_record_set(r, kind->name, NULL, "status",
+				    kind->initial_status, err)) < 0) {
+		goto done;
+	}
+	*out = r;
+	r = NULL;
+done:
+	align_record_free(r);
+	align_buf_release(&tmpl);
+	align_buf_release(&newid);
+	align_buf_release(&path);
+	align_buf_release(&name);
+	align_diags_clear(&diags);
+	return ret;
+}

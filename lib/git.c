@@ -1,0 +1,719 @@
+#include "git.h"
+
+#include <errno.h>
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/banned.h"
+
+struct align_git {
+	git_repository *repo;
+	char *workdir;
+	char *gitdir;
+};
+
+static int initialized;
+
+static void lib_init(void)
+{
+	if (!initialized) {
+		git_libgit2_init();
+		initialized = 1;
+	}
+}
+
+/* Converts the last libgit2 error into `err`, prefixed by `what`. */
+static int git_fail(struct align_buf *err, int code, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	align_buf_clear(err);
+	align_buf_adds(err, what);
+	if (e && e->message) {
+		align_buf_addf(err, ": %s", e->message);
+	}
+	switch (code) {
+	case GIT_ENOTFOUND:
+		return ALIGN_ENOTFOUND;
+	case GIT_EEXISTS:
+		return ALIGN_EEXISTS;
+	case GIT_ELOCKED:
+		return ALIGN_ELOCKED;
+	case GIT_EMODIFIED:
+		return ALIGN_ECONFLICT;
+	default:
+		return ALIGN_ERROR;
+	}
+}
+
+static struct align_git *wrap(git_repository *repo)
+{
+	struct align_git *git = align_calloc(1, sizeof(*git));
+	const char *wd = git_repository_workdir(repo);
+
+	git->repo = repo;
+	git->workdir = align_strdup(wd ? wd : "");
+	git->gitdir = align_strdup(git_repository_path(repo));
+	return git;
+}
+
+/* Does git's configuration trust every directory (safe.directory = *)? */
+static int trusts_everything(void)
+{
+	git_config *cfg = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	int found = 0;
+
+	if (git_config_open_default(&cfg) < 0) {
+		return 0;
+	}
+	if (git_config_multivar_iterator_new(&it, cfg, "safe.directory",
+					     NULL) == 0) {
+		while (git_config_next(&entry, it) == 0) {
+			if (!strcmp(entry->value, "*")) {
+				found = 1;
+			} else if (!*entry->value) {
+				found = 0; /* an empty entry resets the list */
+			}
+		}
+		git_config_iterator_free(it);
+	}
+	git_config_free(cfg);
+	return found;
+}
+
+static int is_owner_error(int code)
+{
+	const git_error *e = git_error_last();
+
+	if (code == GIT_EOWNER) {
+		return 1;
+	}
+	/* libgit2 1.5.1 reports a missing safe.directory as not found. */
+	return code == GIT_ENOTFOUND && e && e->message &&
+	       strstr(e->message, "safe.directory");
+}
+
+int align_git_open(struct align_git **out, const char *dir,
+		   struct align_buf *err)
+{
+	git_repository *repo = NULL;
+	int code;
+
+	lib_init();
+	*out = NULL;
+	code = git_repository_open_ext(&repo, dir, 0, NULL);
+	if (code < 0 && is_owner_error(code) && trusts_everything()) {
+		git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+		code = git_repository_open_ext(&repo, dir, 0, NULL);
+	}
+	if (code < 0) {
+		if (is_owner_error(code)) {
+			git_buf path = GIT_BUF_INIT;
+			const char *shown = dir;
+
+			if (git_repository_discover(&path, dir, 0, NULL) == 0) {
+				shown = path.ptr;
+			}
+			align_buf_clear(err);
+			align_buf_addf(err,
+				       "repository at '%s' is owned by another "
+				       "user; if you trust it, run 'git config "
+				       "--global --add safe.directory <its "
+				       "working tree>'",
+				       shown);
+			git_buf_dispose(&path);
+			return ALIGN_ERROR;
+		}
+		if (code == GIT_ENOTFOUND) {
+			align_buf_sets(err, "not a git repository (or any of "
+					    "the parent directories)");
+			return ALIGN_ENOTFOUND;
+		}
+		return git_fail(err, code, "cannot open repository");
+	}
+	if (git_repository_is_bare(repo)) {
+		git_repository_free(repo);
+		align_buf_sets(err, "bare repository: align needs a working "
+				    "tree");
+		return ALIGN_ERROR;
+	}
+	*out = wrap(repo);
+	return 0;
+}
+
+int align_git_init(struct align_git **out, const char *dir,
+		   struct align_buf *err)
+{
+	git_repository *repo = NULL;
+	int code;
+
+	lib_init();
+	*out = NULL;
+	code = git_repository_init(&repo, dir, 0);
+	if (code < 0) {
+		return git_fail(err, code, "cannot create repository");
+	}
+	*out = wrap(repo);
+	return 0;
+}
+
+void align_git_free(struct align_git *git)
+{
+	if (!git) {
+		return;
+	}
+	git_repository_free(git->repo);
+	free(git->workdir);
+	free(git->gitdir);
+	free(git);
+}
+
+const char *align_git_workdir(const struct align_git *git)
+{
+	return git->workdir;
+}
+
+const char *align_git_gitdir(const struct align_git *git)
+{
+	return git->gitdir;
+}
+
+int align_git_is_shallow(struct align_git *git)
+{
+	return git_repository_is_shallow(git->repo) == 1;
+}
+
+int align_git_head(struct align_git *git, char out[ALIGN_OID_HEXSZ + 1],
+		   struct align_buf *err)
+{
+	git_oid id;
+	int code = git_reference_name_to_id(&id, git->repo, "HEAD");
+
+	out[0] = '\0';
+	if (code == GIT_ENOTFOUND || code == GIT_EUNBORNBRANCH) {
+		return 0;
+	}
+	if (code < 0) {
+		return git_fail(err, code, "cannot read HEAD");
+	}
+	git_oid_tostr(out, ALIGN_OID_HEXSZ + 1, &id);
+	return 0;
+}
+
+/* The reference a commit moves: HEAD's target, or HEAD when detached. */
+static int head_refname(struct align_git *git, struct align_buf *out,
+			struct align_buf *err)
+{
+	git_reference *head = NULL;
+	int code = git_reference_lookup(&head, git->repo, "HEAD");
+
+	if (code < 0) {
+		return git_fail(err, code, "cannot read HEAD");
+	}
+	align_buf_clear(out);
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		align_buf_adds(out, git_reference_symbolic_target(head));
+	} else {
+		align_buf_adds(out, "HEAD");
+	}
+	git_reference_free(head);
+	return 0;
+}
+
+static int lock_problem(const char *lock, struct align_buf *err)
+{
+	struct stat st;
+
+	if (lstat(lock, &st) < 0) {
+		return 0;
+	}
+	align_buf_clear(err);
+	align_buf_addf(err,
+		       "'%s' exists (%lld seconds old): another git process "
+		       "seems to be running; if none is, remove the file and "
+		       "try again",
+		       lock, (long long)(time(NULL) - st.st_mtime));
+	return ALIGN_ELOCKED;
+}
+
+int align_git_check_locks(struct align_git *git, struct align_buf *err)
+{
+	struct align_buf path = ALIGN_BUF_INIT, ref = ALIGN_BUF_INIT;
+	int ret;
+
+	align_path_join(&path, git->gitdir, "index.lock");
+	ret = lock_problem(path.ptr, err);
+	if (!ret && (ret = head_refname(git, &ref, err)) == 0) {
+		align_buf_clear(&path);
+		align_path_join(&path, git->gitdir, ref.ptr);
+		align_buf_adds(&path, ".lock");
+		ret = lock_problem(path.ptr, err);
+	}
+	align_buf_release(&path);
+	align_buf_release(&ref);
+	return ret;
+}
+
+/* git's order: environment, then configuration, then EMAIL for email. */
+static int make_signature(git_signature **out, struct align_git *git,
+			  const char *who, struct align_buf *err)
+{
+	char name_var[32], email_var[32], date_var[32];
+	const char *name, *email, *date;
+	git_config *cfg = NULL;
+	git_buf cname = GIT_BUF_INIT, cemail = GIT_BUF_INIT;
+	struct align_time when;
+	int code, ret = 0;
+
+	snprintf(name_var, sizeof(name_var), "GIT_%s_NAME", who);
+	snprintf(email_var, sizeof(email_var), "GIT_%s_EMAIL", who);
+	snprintf(date_var, sizeof(date_var), "GIT_%s_DATE", who);
+	name = getenv(name_var);
+	email = getenv(email_var);
+	date = getenv(date_var);
+	if ((git ? git_repository_config_snapshot(&cfg, git->repo)
+		 : git_config_open_default(&cfg)) == 0) {
+		if ((!name || !*name) &&
+		    git_config_get_string_buf(&cname, cfg, "user.name") == 0) {
+			name = cname.ptr;
+		}
+		if ((!email || !*email) &&
+		    git_config_get_string_buf(&cemail, cfg, "user.email") == 0) {
+			email = cemail.ptr;
+		}
+	}
+	if (!email || !*email) {
+		email = getenv("EMAIL");
+	}
+	if (!name || !*name || !email || !*email) {
+		align_buf_sets(err, "identity unknown: set your name and email "
+				    "with 'git config user.name \"Your Name\"' "
+				    "and 'git config user.email you@example.com'");
+		ret = ALIGN_ERROR;
+		goto done;
+	}
+	if (date && *date) {
+		if (align_time_parse(&when, date) < 0) {
+			align_buf_clear(err);
+			align_buf_addf(err, "invalid date in %s: '%s'", date_var,
+				       date);
+			ret = ALIGN_ERROR;
+			goto done;
+		}
+		code = git_signature_new(out, name, email,
+					 (git_time_t)when.seconds, when.offset);
+	} else {
+		code = git_signature_now(out, name, email);
+	}
+	if (code < 0) {
+		ret = git_fail(err, code, "invalid identity");
+	}
+done:
+	git_buf_dispose(&cname);
+	git_buf_dispose(&cemail);
+	git_config_free(cfg);
+	return ret;
+}
+
+int align_git_check_identity(struct align_git *git, struct align_buf *err)
+{
+	git_signature *a = NULL, *c = NULL;
+	int ret = make_signature(&a, git, "AUTHOR", err);
+
+	if (!ret) {
+		ret = make_signature(&c, git, "COMMITTER", err);
+	}
+	git_signature_free(a);
+	git_signature_free(c);
+	return ret;
+}
+
+/* The blob git would store for `data` at `path` (clean filters). */
+static int make_blob(git_oid *out, struct align_git *git, const char *path,
+		     const char *data, size_t len, struct align_buf *err)
+{
+	git_filter_list *filters = NULL;
+	git_buf filtered = GIT_BUF_INIT;
+	int code;
+
+	code = git_filter_list_load(&filters, git->repo, NULL, path,
+				    GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT);
+	if (code < 0) {
+		return git_fail(err, code, "cannot load filters");
+	}
+	if (filters) {
+		code = git_filter_list_apply_to_buffer(&filtered, filters, data,
+						       len);
+		git_filter_list_free(filters);
+		if (code < 0) {
+			git_buf_dispose(&filtered);
+			return git_fail(err, code, "cannot filter file");
+		}
+		code = git_blob_create_from_buffer(out, git->repo, filtered.ptr,
+						   filtered.size);
+		git_buf_dispose(&filtered);
+	} else {
+		code = git_blob_create_from_buffer(out, git->repo, data, len);
+	}
+	if (code < 0) {
+		return git_fail(err, code, "cannot write blob");
+	}
+	return 0;
+}
+
+/*
+ * Writes a tree equal to `base` (NULL for empty) with `path` set to `blob`
+ * (or removed when `blob` is NULL), rebuilding only the trees along it.
+ */
+static int tree_with(git_oid *out, struct align_git *git, git_tree *base,
+		     const char *path, const git_oid *blob,
+		     struct align_buf *err)
+{
+	git_treebuilder *tb = NULL;
+	const char *slash = strchr(path, '/');
+	int code;
+
+	code = git_treebuilder_new(&tb, git->repo, base);
+	if (code < 0) {
+		return git_fail(err, code, "cannot build tree");
+	}
+	if (slash) {
+		struct align_buf name = ALIGN_BUF_INIT;
+		const git_tree_entry *entry;
+		git_tree *sub = NULL;
+		git_oid sub_id;
+
+		align_buf_add(&name, path, (size_t)(slash - path));
+		entry = base ? git_tree_entry_byname(base, name.ptr) : NULL;
+		if (entry && git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+			code = git_tree_lookup(&sub, git->repo,
+					       git_tree_entry_id(entry));
+		}
+		if (code >= 0) {
+			code = tree_with(&sub_id, git, sub, slash + 1, blob, err);
+		}
+		git_tree_free(sub);
+		if (code >= 0) {
+			git_tree *built = NULL;
+			int empty = 0;
+
+			if (git_tree_lookup(&built, git->repo, &sub_id) == 0) {
+				empty = git_tree_entrycount(built) == 0;
+				git_tree_free(built);
+			}
+			if (empty) {
+				code = git_treebuilder_get(tb, name.ptr)
+					       ? git_treebuilder_remove(tb, name.ptr)
+					       : 0;
+			} else {
+				code = git_treebuilder_insert(NULL, tb, name.ptr,
+							      &sub_id,
+							      GIT_FILEMODE_TREE);
+			}
+			if (code < 0) {
+				code = git_fail(err, code, "cannot build tree");
+			}
+		}
+		align_buf_release(&name);
+	} else if (blob) {
+		const git_tree_entry *old = git_treebuilder_get(tb, path);
+		git_filemode_t mode = GIT_FILEMODE_BLOB;
+
+		if (old && git_tree_entry_filemode(old) ==
+				   GIT_FILEMODE_BLOB_EXECUTABLE) {
+			mode = GIT_FILEMODE_BLOB_EXECUTABLE;
+		}
+		code = git_treebuilder_insert(NULL, tb, path, blob, mode);
+		if (code < 0) {
+			code = git_fail(err, code, "cannot build tree");
+		}
+	} else if (git_treebuilder_get(tb, path)) {
+		code = git_treebuilder_remove(tb, path);
+		if (code < 0) {
+			code = git_fail(err, code, "cannot build tree");
+		}
+	}
+	if (code >= 0) {
+		code = git_treebuilder_write(out, tb);
+		if (code < 0) {
+			code = git_fail(err, code, "cannot write tree");
+		}
+	}
+	git_treebuilder_free(tb);
+	return code < 0 ? code : 0;
+}
+
+/* The blob id at `path` in commit `commit` (zero id when absent). */
+static void blob_at(git_oid *out, git_commit *commit, const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (!commit || git_commit_tree(&tree, commit) < 0) {
+		return;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(entry));
+		git_tree_entry_free(entry);
+	}
+	git_tree_free(tree);
+}
+
+static int lookup_commit(git_commit **out, struct align_git *git,
+			 const char *hex, struct align_buf *err)
+{
+	git_oid id;
+	int code;
+
+	*out = NULL;
+	if (!hex || !*hex) {
+		return 0;
+	}
+	if ((code = git_oid_fromstr(&id, hex)) < 0 ||
+	    (code = git_commit_lookup(out, git->repo, &id)) < 0) {
+		return git_fail(err, code, "cannot read commit");
+	}
+	return 0;
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts;
+	long ms = 1L << (attempt < 6 ? attempt : 6);
+
+	ms += rand() % (ms + 1);
+	ts.tv_sec = 0;
+	ts.tv_nsec = ms * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+int align_git_commit(struct align_git *git, const char *base,
+		     const struct align_git_change *changes, size_t nchanges,
+		     const char *message, char out_id[ALIGN_OID_HEXSZ + 1],
+		     struct align_buf *err)
+{
+	git_signature *author = NULL, *committer = NULL;
+	git_commit *base_commit = NULL, *parent = NULL;
+	git_oid *blobs = NULL, *base_blobs = NULL;
+	struct align_buf refname = ALIGN_BUF_INIT, reflog = ALIGN_BUF_INIT;
+	struct timespec start, now;
+	int ret, attempt = 0;
+
+	if ((ret = make_signature(&author, git, "AUTHOR", err)) < 0 ||
+	    (ret = make_signature(&committer, git, "COMMITTER", err)) < 0 ||
+	    (ret = lookup_commit(&base_commit, git, base, err)) < 0) {
+		goto done;
+	}
+	blobs = align_calloc(nchanges, sizeof(*blobs));
+	base_blobs = align_calloc(nchanges, sizeof(*base_blobs));
+	for (size_t i = 0; i < nchanges; i++) {
+		blob_at(&base_blobs[i], base_commit, changes[i].path);
+		if (changes[i].data &&
+		    (ret = make_blob(&blobs[i], git, changes[i].path,
+				     changes[i].data, changes[i].len, err)) < 0) {
+			goto done;
+		}
+	}
+	align_buf_adds(&reflog, "commit: ");
+	align_buf_add(&reflog, message, strcspn(message, "\n"));
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	srand((unsigned int)getpid() ^ (unsigned int)start.tv_nsec);
+
+	for (;;) {
+		char head[ALIGN_OID_HEXSZ + 1];
+		git_tree *tree = NULL;
+		git_oid tree_id, commit_id, parent_id;
+		git_reference *ref = NULL;
+		int code;
+
+		git_commit_free(parent);
+		parent = NULL;
+		if ((ret = head_refname(git, &refname, err)) < 0 ||
+		    (ret = align_git_head(git, head, err)) < 0 ||
+		    (ret = lookup_commit(&parent, git, head, err)) < 0) {
+			goto done;
+		}
+		/* Someone else's commit may have landed: is it ours to redo? */
+		if (strcmp(head, base ? base : "")) {
+			for (size_t i = 0; i < nchanges; i++) {
+				git_oid now_blob;
+				blob_at(&now_blob, parent, changes[i].path);
+				if (!git_oid_equal(&now_blob, &base_blobs[i])) {
+					align_buf_clear(err);
+					align_buf_addf(err,
+						       "'%s' was changed by another "
+						       "commit meanwhile; run the "
+						       "command again",
+						       changes[i].path);
+					ret = ALIGN_ECONFLICT;
+					goto done;
+				}
+			}
+		}
+		if (parent && (code = git_commit_tree(&tree, parent)) < 0) {
+			ret = git_fail(err, code, "cannot read tree");
+			goto done;
+		}
+		for (size_t i = 0; i < nchanges; i++) {
+			git_tree *next = NULL;
+
+			ret = tree_with(&tree_id, git, tree, changes[i].path,
+					changes[i].data ? &blobs[i] : NULL, err);
+			git_tree_free(tree);
+			tree = NULL;
+			if (ret < 0) {
+				goto done;
+			}
+			if ((code = git_tree_lookup(&next, git->repo, &tree_id)) <
+			    0) {
+				ret = git_fail(err, code, "cannot read tree");
+				goto done;
+			}
+			tree = next;
+		}
+		if (!tree) {
+			ret = tree_with(&tree_id, git, NULL, "", NULL, err);
+			if (ret < 0 ||
+			    (code = git_tree_lookup(&tree, git->repo, &tree_id)) <
+				    0) {
+				ret = ret < 0 ? ret
+					      : git_fail(err, code,
+							 "cannot read tree");
+				goto done;
+			}
+		}
+		code = git_commit_create(&commit_id, git->repo, NULL, author,
+					 committer, NULL, message, tree,
+					 parent ? 1 : 0,
+					 (const git_commit **)&parent);
+		git_tree_free(tree);
+		if (code < 0) {
+			ret = git_fail(err, code, "cannot create commit");
+			goto done;
+		}
+		if (parent) {
+			git_oid_cpy(&parent_id, git_commit_id(parent));
+			code = git_reference_create_matching(
+				&ref, git->repo, refname.ptr, &commit_id, 1,
+				&parent_id, reflog.ptr);
+		} else {
+			code = git_reference_create(&ref, git->repo, refname.ptr,
+						    &commit_id, 0, reflog.ptr);
+		}
+		git_reference_free(ref);
+		if (code == 0) {
+			if (out_id) {
+				git_oid_tostr(out_id, ALIGN_OID_HEXSZ + 1,
+					      &commit_id);
+			}
+			ret = 0;
+			goto done;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((code != GIT_EMODIFIED && code != GIT_ELOCKED &&
+		     code != GIT_EEXISTS) ||
+		    (now.tv_sec - start.tv_sec) * 1000 +
+				    (now.tv_nsec - start.tv_nsec) / 1000000 >
+			    1000) {
+			if (code == GIT_ELOCKED) {
+				struct align_buf lock = ALIGN_BUF_INIT;
+				align_path_join(&lock, git->gitdir, refname.ptr);
+				align_buf_adds(&lock, ".lock");
+				ret = lock_problem(lock.ptr, err);
+				align_buf_release(&lock);
+				if (ret) {
+					goto done;
+				}
+			}
+			ret = git_fail(err, code, "cannot update HEAD");
+			goto done;
+		}
+		backoff(attempt++);
+	}
+done:
+	git_commit_free(parent);
+	git_commit_free(base_commit);
+	git_signature_free(author);
+	git_signature_free(committer);
+	free(blobs);
+	free(base_blobs);
+	align_buf_release(&refname);
+	align_buf_release(&reflog);
+	return ret;
+}
+
+int align_git_index_update(struct align_git *git, const char *const *paths,
+			   size_t npaths, struct align_buf *err)
+{
+	git_index *index = NULL;
+	struct align_buf full = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	int code, ret = 0;
+
+	if ((code = git_repository_index(&index, git->repo)) < 0 ||
+	    (code = git_index_read(index, 0)) < 0) {
+		ret = git_fail(err, code, "cannot read the index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+		git_index_entry entry;
+
+		align_buf_clear(&full);
+		align_path_join(&full, git->workdir, paths[i]);
+		if (lstat(full.ptr, &st) < 0) {
+			code = git_index_remove_bypath(index, paths[i]);
+			if (code < 0) {
+				ret = git_fail(err, code, "cannot update the index");
+				goto done;
+			}
+			continue;
+		}
+		align_buf_clear(&data);
+		if (align_fs_read(&data, full.ptr, 0) < 0) {
+			align_buf_clear(err);
+			align_buf_addf(err, "cannot read '%s': %s", paths[i],
+				       strerror(errno));
+			ret = ALIGN_ERROR;
+			goto done;
+		}
+		memset(&entry, 0, sizeof(entry));
+		if ((ret = make_blob(&entry.id, git, paths[i], data.ptr,
+				     data.len, err)) < 0) {
+			goto done;
+		}
+		entry.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+		entry.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+		entry.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+		entry.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+		entry.dev = (uint32_t)st.st_dev;
+		entry.ino = (uint32_t)st.st_ino;
+		entry.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE
+						 : GIT_FILEMODE_BLOB;
+		entry.uid = st.st_uid;
+		entry.gid = st.st_gid;
+		entry.file_size = (uint32_t)st.st_size;
+		entry.path = paths[i];
+		if ((code = git_index_add(index, &entry)) < 0) {
+			ret = git_fail(err, code, "cannot update the index");
+			goto done;
+		}
+	}
+	if ((code = git_index_write(index)) < 0) {
+		ret = git_fail(err, code, "cannot write the index");
+	}
+done:
+	git_index_free(index);
+	align_buf_release(&full);
+	align_buf_release(&data);
+	return ret;
+}

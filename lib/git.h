@@ -1,0 +1,96 @@
+#ifndef ALIGN_GIT_H
+#define ALIGN_GIT_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/date.h"
+
+/*
+ * The only door to libgit2: opening repositories, identities, and commits
+ * that touch only the paths given (like "git commit --only"). Every libgit2
+ * error becomes an ALIGN_* code with a message in the caller's `err`.
+ */
+
+struct align_git;
+
+#define ALIGN_OID_HEXSZ 40
+
+/*
+ * Opens the repository containing `dir`. Returns 0; ALIGN_ENOTFOUND when
+ * `dir` is in no repository; ALIGN_ERROR with a message in `err` when the
+ * repository is bare, owned by another user and not trusted through
+ * safe.directory, or cannot be read. A safe.directory entry of "*" is
+ * honoured (libgit2 1.5 itself ignores it).
+ */
+int align_git_open(struct align_git **out, const char *dir,
+		   struct align_buf *err);
+
+/* Creates a repository in `dir`, as "git init" does. */
+int align_git_init(struct align_git **out, const char *dir,
+		   struct align_buf *err);
+
+void align_git_free(struct align_git *git);
+
+/* Absolute path of the working tree, ending in '/'. Borrowed. */
+const char *align_git_workdir(const struct align_git *git);
+/* Absolute path of the git directory, ending in '/'. Borrowed. */
+const char *align_git_gitdir(const struct align_git *git);
+
+/* 1 when the repository is a shallow clone. */
+int align_git_is_shallow(struct align_git *git);
+
+/*
+ * Writes the id of the commit HEAD points at into `out` ("" when the
+ * branch is unborn). Returns 0 or ALIGN_ERROR.
+ */
+int align_git_head(struct align_git *git, char out[ALIGN_OID_HEXSZ + 1],
+		   struct align_buf *err);
+
+/*
+ * Checks that no lock file blocks a commit: the index lock and the lock
+ * of the reference HEAD updates. Returns 0, or ALIGN_ELOCKED with the
+ * lock's path and age and what to do in `err`.
+ */
+int align_git_check_locks(struct align_git *git, struct align_buf *err);
+
+/* One path to commit, relative to the working tree. */
+struct align_git_change {
+	const char *path;
+	const char *data; /* working-tree bytes; NULL to delete */
+	size_t len;
+};
+
+/*
+ * Commits exactly `changes` on top of HEAD, whatever else the index or the
+ * working tree holds. Blobs get the bytes git would store (the clean
+ * filters: core.autocrlf, .gitattributes eol). The reference moves by
+ * compare-and-swap; when another commit landed meanwhile, the commit is
+ * rebuilt on it, unless that commit changed one of `changes`' paths since
+ * `base` (the HEAD the caller read the records at; "" for unborn): then
+ * ALIGN_ECONFLICT. Gives up after about a second of lock contention with
+ * ALIGN_ELOCKED. Author and committer come from the environment and git
+ * config as git takes them. The index is not touched: call
+ * align_git_index_update() once the working tree holds the new files.
+ * On success the new commit's id is in `out_id` (may be NULL).
+ */
+int align_git_commit(struct align_git *git, const char *base,
+		     const struct align_git_change *changes, size_t nchanges,
+		     const char *message, char out_id[ALIGN_OID_HEXSZ + 1],
+		     struct align_buf *err);
+
+/*
+ * Points the index entries of `paths` at what their working-tree files
+ * hold now (removing entries whose file is gone), leaving every other
+ * entry as it was. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_index_update(struct align_git *git, const char *const *paths,
+			   size_t npaths, struct align_buf *err);
+
+/*
+ * Checks that author and committer identities can be formed; with `git`
+ * NULL, from the environment and the global configuration only.
+ */
+int align_git_check_identity(struct align_git *git, struct align_buf *err);
+
+#endif

@@ -1,0 +1,495 @@
+#include "ini.h"
+
+#include <ctype.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+/* One physical line, as found by align's own scan. */
+struct line {
+	const char *start;
+	size_t len; /* without the line ending */
+	enum { L_BLANK, L_SECTION, L_FIELD } type;
+	/* For L_SECTION: name and sub spans. For L_FIELD: key and value. */
+	size_t a_start, a_len, b_start, b_len;
+	int has_sub;
+	long section; /* index of the section in effect, -1 before any */
+};
+
+static int is_space(char c)
+{
+	return isspace((unsigned char)c);
+}
+
+static int key_char(char c, int first)
+{
+	if (isalpha((unsigned char)c)) {
+		return 1;
+	}
+	return !first && (isdigit((unsigned char)c) || c == '_' || c == '.' ||
+			  c == '-');
+}
+
+static int sub_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '@' ||
+	       c == '-';
+}
+
+int align_ini_key_valid(const char *key)
+{
+	if (!key_char(key[0], 1)) {
+		return 0;
+	}
+	for (const char *k = key + 1; *k; k++) {
+		if (!key_char(*k, 0)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int align_ini_sub_valid(const char *sub)
+{
+	size_t n = strlen(sub);
+
+	if (n == 0 || n > 32 || !isalnum((unsigned char)sub[0])) {
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!sub_char(sub[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+const char *align_ini_value_problem(const char *value)
+{
+	size_t n = strlen(value);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (c == '\n' || c == '\r') {
+			return "contains a line break";
+		}
+		if (c < 0x20 || c == 0x7f) {
+			return "contains a control character";
+		}
+		if (c == ';' && i > 0 && is_space(value[i - 1])) {
+			return "contains ' ;', which would start a comment";
+		}
+	}
+	if (n && (is_space(value[0]) || is_space(value[n - 1]))) {
+		return "starts or ends with white space";
+	}
+	if (value[0] == ';') {
+		return "starts with ';', which would start a comment";
+	}
+	if (!align_utf8_valid(value, n)) {
+		return "is not valid UTF-8";
+	}
+	return NULL;
+}
+
+/*
+ * Classifies one line, or describes why it is not part of the dialect.
+ * Returns NULL when fine.
+ */
+static const char *scan_line(struct line *l)
+{
+	const char *s = l->start;
+	size_t n = l->len, i = 0;
+
+	l->type = L_BLANK;
+	while (i < n && is_space(s[i])) {
+		i++;
+	}
+	if (i == n || s[i] == ';' || s[i] == '#') {
+		return NULL;
+	}
+	if (i > 0) {
+		return "indented line (inih would read it as a continuation "
+		       "of the previous value)";
+	}
+	if (s[0] == '[') {
+		size_t j = 1;
+
+		l->type = L_SECTION;
+		l->a_start = 1;
+		while (j < n && key_char(s[j], j == 1)) {
+			j++;
+		}
+		l->a_len = j - 1;
+		if (!l->a_len) {
+			return "malformed section header: expected '[name]' or "
+			       "'[name \"sub\"]'";
+		}
+		l->has_sub = 0;
+		if (j < n && s[j] == ' ') {
+			size_t k;
+
+			if (j + 1 >= n || s[j + 1] != '"') {
+				return "malformed section header: expected "
+				       "'[name \"sub\"]'";
+			}
+			k = j + 2;
+			while (k < n && sub_char(s[k])) {
+				k++;
+			}
+			if (k >= n || s[k] != '"' || k == j + 2 ||
+			    !isalnum((unsigned char)s[j + 2]) || k - j - 2 > 32) {
+				return "malformed subsection name: use 1-32 of "
+				       "letters, digits, '_', '.', '@', '-' "
+				       "in double quotes";
+			}
+			l->has_sub = 1;
+			l->b_start = j + 2;
+			l->b_len = k - j - 2;
+			j = k + 1;
+		}
+		if (j >= n || s[j] != ']') {
+			return "malformed section header: missing ']'";
+		}
+		if (j - 1 > ALIGN_INI_SECTION_MAX) {
+			return "section header longer than 49 bytes";
+		}
+		for (j++; j < n; j++) {
+			if (!is_space(s[j])) {
+				return "unexpected text after section header";
+			}
+		}
+		return NULL;
+	}
+	if (!key_char(s[0], 1)) {
+		return "expected '[section]' or 'key = value'";
+	}
+	l->type = L_FIELD;
+	l->a_start = 0;
+	while (i < n && key_char(s[i], i == 0)) {
+		i++;
+	}
+	l->a_len = i;
+	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+		i++;
+	}
+	if (i >= n || s[i] != '=') {
+		return "expected '[section]' or 'key = value'";
+	}
+	i++;
+	{
+		/* inih's rule: ';' after white space starts a comment. */
+		size_t end = i, vs;
+		int was_space = 0;
+
+		while (end < n && !(was_space && s[end] == ';')) {
+			was_space = is_space(s[end]);
+			end++;
+		}
+		vs = i;
+		while (vs < end && is_space(s[vs])) {
+			vs++;
+		}
+		while (end > vs && is_space(s[end - 1])) {
+			end--;
+		}
+		l->b_start = vs;
+		l->b_len = end - vs;
+	}
+	return NULL;
+}
+
+struct reader {
+	struct line *lines;
+	size_t nlines;
+	size_t alloc;
+	size_t next; /* next line to hand to inih */
+	size_t current; /* index of the line inih is reading */
+};
+
+/* Hands inih one whole line at a time; lines were checked to fit. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct reader *r = stream;
+	const struct line *l;
+	size_t n;
+
+	if (r->next >= r->nlines) {
+		return NULL;
+	}
+	l = &r->lines[r->next];
+	r->current = r->next++;
+	n = l->len;
+	if ((size_t)num < n + 2) {
+		/* Cannot happen: lines over ALIGN_INI_LINE_MAX were refused. */
+		n = (size_t)num - 2;
+	}
+	memcpy(str, l->start, n);
+	str[n] = '\n';
+	str[n + 1] = '\0';
+	return str;
+}
+
+struct parse_state {
+	struct align_ini *ini;
+	struct reader *reader;
+	size_t first_line;
+	const char *path;
+	struct align_diags *diags;
+	int errors;
+};
+
+static int handle_field(void *user, const char *section, const char *key,
+			const char *value)
+{
+	struct parse_state *st = user;
+	struct align_ini *ini = st->ini;
+	const struct line *l = &st->reader->lines[st->reader->current];
+	size_t lineno = st->first_line + st->reader->current;
+	struct align_ini_field *f;
+
+	/* inih and align's scan must agree on every field, or we stop. */
+	if (l->type != L_FIELD || l->section < 0 ||
+	    strlen(key) != l->a_len || memcmp(key, l->start, l->a_len) ||
+	    strlen(value) != l->b_len ||
+	    memcmp(value, l->start + l->b_start, l->b_len)) {
+		align_diags_add(st->diags, st->path, lineno, ALIGN_SEV_ERROR,
+				"inih read this line differently than align "
+				"(section '%s', key '%s')", section, key);
+		st->errors++;
+		return 1;
+	}
+	ALIGN_ARRAY_GROW(ini->fields, ini->fields_alloc, ini->nfields + 1);
+	f = &ini->fields[ini->nfields++];
+	f->section = (size_t)l->section;
+	f->key = align_strdup(key);
+	f->value = align_strdup(value);
+	f->line = lineno;
+	f->value_start = l->b_start;
+	f->value_end = l->b_start + l->b_len;
+	return 1;
+}
+
+long align_ini_find_section(const struct align_ini *ini, const char *name,
+			    const char *sub)
+{
+	for (size_t i = 0; i < ini->nsections; i++) {
+		const struct align_ini_section *s = &ini->sections[i];
+		if (strcmp(s->name, name)) {
+			continue;
+		}
+		if ((!sub && !s->sub) ||
+		    (sub && s->sub && !strcmp(sub, s->sub))) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+const struct align_ini_field *align_ini_find(const struct align_ini *ini,
+					     size_t section, const char *key)
+{
+	for (size_t i = 0; i < ini->nfields; i++) {
+		const struct align_ini_field *f = &ini->fields[i];
+		if (f->section == section && !strcmp(f->key, key)) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+static void describe_section(struct align_buf *out,
+			     const struct align_ini_section *s)
+{
+	align_buf_addf(out, "[%s", s->name);
+	if (s->sub) {
+		align_buf_addf(out, " \"%s\"", s->sub);
+	}
+	align_buf_addch(out, ']');
+}
+
+/* Splits the text into lines and checks each one. */
+static void scan_lines(struct reader *r, const char *text, size_t len,
+		       struct parse_state *st)
+{
+	size_t pos = 0;
+
+	/* A UTF-8 byte order mark is allowed before the first line. */
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) && st->first_line == 1) {
+		pos = 3;
+	}
+	while (pos < len) {
+		const char *start = text + pos;
+		const char *nl = memchr(start, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - start) : len - pos;
+		size_t lineno = st->first_line + r->nlines;
+		struct line *l;
+		const char *problem;
+
+		pos += n + (nl ? 1 : 0);
+		if (n && start[n - 1] == '\r') {
+			n--;
+		}
+		ALIGN_ARRAY_GROW(r->lines, r->alloc, r->nlines + 1);
+		l = &r->lines[r->nlines++];
+		memset(l, 0, sizeof(*l));
+		l->start = start;
+		l->len = n;
+		if (memchr(start, '\0', n)) {
+			problem = "contains a NUL byte";
+		} else if (memchr(start, '\r', n)) {
+			problem = "contains a carriage return that does not "
+				  "end the line";
+		} else if (n > ALIGN_INI_LINE_MAX) {
+			align_diags_add(st->diags, st->path, lineno,
+					ALIGN_SEV_ERROR,
+					"line is %zu bytes long; the limit is "
+					"%d bytes",
+					n, ALIGN_INI_LINE_MAX);
+			st->errors++;
+			continue;
+		} else if (!align_utf8_valid(start, n)) {
+			problem = "is not valid UTF-8";
+		} else {
+			problem = scan_line(l);
+		}
+		if (problem) {
+			align_diags_add(st->diags, st->path, lineno,
+					ALIGN_SEV_ERROR, "%s%s",
+					align_starts_with(problem, "contains") ||
+							align_starts_with(problem,
+									  "is ")
+						? "line "
+						: "",
+					problem);
+			st->errors++;
+		}
+	}
+}
+
+/* Records sections and catches duplicates and fields outside sections. */
+static void collect_sections(struct reader *r, struct parse_state *st)
+{
+	struct align_ini *ini = st->ini;
+
+	for (size_t i = 0; i < r->nlines; i++) {
+		struct line *l = &r->lines[i];
+		size_t lineno = st->first_line + i;
+
+		l->section = (long)ini->nsections - 1;
+		if (l->type == L_FIELD && !ini->nsections) {
+			align_diags_add(st->diags, st->path, lineno,
+					ALIGN_SEV_ERROR,
+					"field outside any section");
+			st->errors++;
+		}
+		if (l->type != L_SECTION) {
+			continue;
+		}
+		{
+			struct align_ini_section s;
+			long dup;
+
+			s.name = align_strndup(l->start + l->a_start, l->a_len);
+			s.sub = l->has_sub ? align_strndup(l->start + l->b_start,
+							   l->b_len)
+					   : NULL;
+			s.line = lineno;
+			dup = align_ini_find_section(ini, s.name, s.sub);
+			if (dup >= 0) {
+				struct align_buf d = ALIGN_BUF_INIT;
+				describe_section(&d, &s);
+				align_diags_add(st->diags, st->path, lineno,
+						ALIGN_SEV_ERROR,
+						"duplicate section %s (first at "
+						"line %zu)",
+						d.ptr, ini->sections[dup].line);
+				align_buf_release(&d);
+				st->errors++;
+			}
+			ALIGN_ARRAY_GROW(ini->sections, ini->sections_alloc,
+					 ini->nsections + 1);
+			l->section = (long)ini->nsections;
+			ini->sections[ini->nsections++] = s;
+		}
+	}
+}
+
+static void check_duplicate_keys(struct parse_state *st)
+{
+	struct align_ini *ini = st->ini;
+
+	for (size_t i = 0; i < ini->nfields; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (ini->fields[i].section == ini->fields[j].section &&
+			    !strcmp(ini->fields[i].key, ini->fields[j].key)) {
+				struct align_buf d = ALIGN_BUF_INIT;
+				describe_section(
+					&d, &ini->sections[ini->fields[i].section]);
+				align_diags_add(st->diags, st->path,
+						ini->fields[i].line,
+						ALIGN_SEV_ERROR,
+						"duplicate key '%s' in %s (first "
+						"at line %zu)",
+						ini->fields[i].key, d.ptr,
+						ini->fields[j].line);
+				align_buf_release(&d);
+				st->errors++;
+				break;
+			}
+		}
+	}
+}
+
+int align_ini_parse(struct align_ini *out, const char *text, size_t len,
+		    size_t first_line, const char *path,
+		    struct align_diags *diags)
+{
+	struct reader r = { NULL, 0, 0, 0, 0 };
+	struct parse_state st = { out, &r, first_line, path, diags, 0 };
+	int ret;
+
+	scan_lines(&r, text, len, &st);
+	if (!st.errors) {
+		collect_sections(&r, &st);
+	}
+	if (!st.errors) {
+		ret = ini_parse_stream(read_line, &r, handle_field, &st);
+		if (ret != 0) {
+			align_diags_add(diags, path,
+					ret > 0 ? first_line + (size_t)ret - 1 : 0,
+					ALIGN_SEV_ERROR,
+					"inih could not parse this line");
+			st.errors++;
+		}
+	}
+	if (!st.errors) {
+		check_duplicate_keys(&st);
+	}
+	free(r.lines);
+	if (st.errors) {
+		align_ini_release(out);
+		return ALIGN_EINVALID;
+	}
+	return 0;
+}
+
+void align_ini_release(struct align_ini *ini)
+{
+	for (size_t i = 0; i < ini->nsections; i++) {
+		free(ini->sections[i].name);
+		free(ini->sections[i].sub);
+	}
+	for (size_t i = 0; i < ini->nfields; i++) {
+		free(ini->fields[i].key);
+		free(ini->fields[i].value);
+	}
+	free(ini->sections);
+	free(ini->fields);
+	memset(ini, 0, sizeof(*ini));
+}

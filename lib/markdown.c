@@ -1,0 +1,201 @@
+#include "markdown.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/banned.h"
+
+static void plain_text(struct align_buf *out, cmark_node *node)
+{
+	cmark_iter *iter = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		if (ev != CMARK_EVENT_ENTER) {
+			continue;
+		}
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			align_buf_adds(out, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			align_buf_addch(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+}
+
+/* An HTML block that is nothing but comments counts as no answer. */
+static int is_comment_only(cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+
+	if (!s) {
+		return 0;
+	}
+	for (;;) {
+		while (isspace((unsigned char)*s)) {
+			s++;
+		}
+		if (!*s) {
+			return 1;
+		}
+		if (strncmp(s, "<!--", 4)) {
+			return 0;
+		}
+		s = strstr(s + 4, "-->");
+		if (!s) {
+			return 1;
+		}
+		s += 3;
+	}
+}
+
+static int is_ini_info(const char *info)
+{
+	size_t n;
+
+	if (!info) {
+		return 0;
+	}
+	while (*info == ' ') {
+		info++;
+	}
+	n = strcspn(info, " \t");
+	return n == 3 && !strncmp(info, "ini", 3);
+}
+
+int align_md_outline(struct align_md_outline *out, const char *text,
+		     size_t len)
+{
+	cmark_node *doc = cmark_parse_document(
+		text, len, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	struct align_md_section *current = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (!doc) {
+		return ALIGN_ERROR;
+	}
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		size_t start = (size_t)cmark_node_get_start_line(n);
+		size_t end = (size_t)cmark_node_get_end_line(n);
+
+		if (type == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n);
+
+			if (level == 1 && !out->title) {
+				struct align_buf t = ALIGN_BUF_INIT;
+				plain_text(&t, n);
+				out->title = align_buf_detach(&t, NULL);
+				out->title_line = start;
+			}
+			if (level <= 2) {
+				current = NULL;
+			}
+			if (level == 2) {
+				struct align_buf t = ALIGN_BUF_INIT;
+
+				ALIGN_ARRAY_GROW(out->sections,
+						 out->sections_alloc,
+						 out->nsections + 1);
+				current = &out->sections[out->nsections++];
+				plain_text(&t, n);
+				current->heading = align_buf_detach(&t, NULL);
+				current->line = start;
+				current->end_line = end;
+				current->answered = 0;
+				continue;
+			}
+		}
+		if (type == CMARK_NODE_CODE_BLOCK &&
+		    is_ini_info(cmark_node_get_fence_info(n))) {
+			if (!out->ini_blocks++) {
+				out->ini_open = start;
+				out->ini_end = end;
+			}
+		}
+		if (current) {
+			current->end_line = end;
+			if (!(type == CMARK_NODE_HTML_BLOCK &&
+			      is_comment_only(n))) {
+				current->answered = 1;
+			}
+		}
+	}
+	cmark_node_free(doc);
+	return 0;
+}
+
+void align_md_outline_release(struct align_md_outline *outline)
+{
+	free(outline->title);
+	for (size_t i = 0; i < outline->nsections; i++) {
+		free(outline->sections[i].heading);
+	}
+	free(outline->sections);
+	memset(outline, 0, sizeof(*outline));
+}
+
+size_t align_md_nesting(const char *text, size_t len, size_t *out_line)
+{
+	size_t pos = 0, line = 1, deepest = 0;
+
+	*out_line = 0;
+	while (pos < len) {
+		size_t depth = 0, indent = 0;
+		const char *s = text + pos;
+		const char *nl = memchr(s, '\n', len - pos);
+		const char *end = nl ? nl : text + len;
+
+		for (;;) {
+			while (s < end && (*s == ' ' || *s == '\t')) {
+				indent += *s == '\t' ? 4 : 1;
+				s++;
+			}
+			if (s < end && *s == '>') {
+				depth++;
+				s++;
+				continue;
+			}
+			if (s + 1 < end && (*s == '-' || *s == '+' || *s == '*') &&
+			    (s[1] == ' ' || s[1] == '\t')) {
+				depth++;
+				s++;
+				continue;
+			}
+			if (s < end && isdigit((unsigned char)*s)) {
+				const char *d = s;
+				while (d < end && isdigit((unsigned char)*d)) {
+					d++;
+				}
+				if (d + 1 < end && (*d == '.' || *d == ')') &&
+				    (d[1] == ' ' || d[1] == '\t')) {
+					depth++;
+					s = d + 1;
+					continue;
+				}
+			}
+			break;
+		}
+		depth += indent / 2;
+		if (depth > deepest) {
+			deepest = depth;
+			*out_line = line;
+		}
+		pos = (size_t)(end - text) + 1;
+		line++;
+	}
+	return deepest;
+}

@@ -1,0 +1,564 @@
+#include "record.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+int align_record_format_of(const char *path)
+{
+	if (align_ends_with(path, ".md")) {
+		return ALIGN_RECORD_MD;
+	}
+	if (align_ends_with(path, ".ini")) {
+		return ALIGN_RECORD_INI;
+	}
+	return -1;
+}
+
+static void index_lines(struct align_record *r)
+{
+	const char *s = r->bytes.ptr;
+	size_t len = r->bytes.len, alloc = 0, crlf = 0, lf = 0;
+
+	r->nlines = 0;
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(s + pos, '\n', len - pos);
+
+		ALIGN_ARRAY_GROW(r->line_starts, alloc, r->nlines + 1);
+		r->line_starts[r->nlines++] = pos;
+		if (!nl) {
+			break;
+		}
+		if (nl > s + pos && nl[-1] == '\r') {
+			crlf++;
+		} else {
+			lf++;
+		}
+		pos = (size_t)(nl - s) + 1;
+	}
+	r->eol = crlf > lf ? "\r\n" : "\n";
+}
+
+/* Start of line `line` (1-based); one past the end for nlines + 1. */
+static size_t line_start(const struct align_record *r, size_t line)
+{
+	return line <= r->nlines ? r->line_starts[line - 1] : r->bytes.len;
+}
+
+/* Length of a line without its line ending. */
+static size_t line_len(const struct align_record *r, size_t line)
+{
+	size_t start = line_start(r, line), end = line_start(r, line + 1);
+
+	if (end > start && r->bytes.ptr[end - 1] == '\n') {
+		end--;
+		if (end > start && r->bytes.ptr[end - 1] == '\r') {
+			end--;
+		}
+	}
+	return end - start;
+}
+
+static int line_has_eol(const struct align_record *r, size_t line)
+{
+	size_t end = line_start(r, line + 1);
+	return end > 0 && r->bytes.ptr[end - 1] == '\n';
+}
+
+/* A closing code fence: up to 3 spaces, 3+ backticks or tildes, blanks. */
+static int is_closing_fence(const struct align_record *r, size_t line)
+{
+	const char *s = r->bytes.ptr + line_start(r, line);
+	size_t n = line_len(r, line), i = 0, run = 0;
+	char c;
+
+	while (i < n && i < 3 && s[i] == ' ') {
+		i++;
+	}
+	if (i >= n || (s[i] != '`' && s[i] != '~')) {
+		return 0;
+	}
+	c = s[i];
+	while (i < n && s[i] == c) {
+		i++;
+		run++;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+		i++;
+	}
+	return run >= 3 && i == n;
+}
+
+static int parse_markdown(struct align_record *r, struct align_diags *diags)
+{
+	size_t depth, depth_line;
+	int errors = 0;
+
+	depth = align_md_nesting(r->bytes.ptr, r->bytes.len, &depth_line);
+	if (depth > ALIGN_MD_NESTING_MAX) {
+		align_diags_add(diags, r->path, depth_line, ALIGN_SEV_ERROR,
+				"lists or quotes nested %zu deep; the limit is "
+				"%d",
+				depth, ALIGN_MD_NESTING_MAX);
+		return ALIGN_EINVALID;
+	}
+	if (align_md_outline(&r->outline, r->bytes.ptr, r->bytes.len) < 0) {
+		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
+				"cannot parse Markdown");
+		return ALIGN_EINVALID;
+	}
+	if (!r->outline.title) {
+		align_diags_add(diags, r->path, 1, ALIGN_SEV_ERROR,
+				"no '# Title' heading");
+		errors++;
+	} else {
+		r->title = align_strdup(r->outline.title);
+		r->title_line = r->outline.title_line;
+	}
+	if (!r->outline.ini_blocks) {
+		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
+				"no ```ini block with the record's fields");
+		return ALIGN_EINVALID;
+	}
+	if (r->outline.ini_blocks > 1) {
+		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
+				"%zu ```ini blocks; a record has exactly one",
+				r->outline.ini_blocks);
+		errors++;
+	}
+	if (r->outline.ini_end <= r->outline.ini_open ||
+	    !is_closing_fence(r, r->outline.ini_end)) {
+		align_diags_add(diags, r->path, r->outline.ini_open,
+				ALIGN_SEV_ERROR, "unclosed ```ini block");
+		return ALIGN_EINVALID;
+	}
+	r->ini_first = r->outline.ini_open + 1;
+	r->ini_last = r->outline.ini_end - 1;
+	r->ini_close = r->outline.ini_end;
+	return errors ? ALIGN_EINVALID : 0;
+}
+
+static int parse_bytes(struct align_record *r, const struct align_record_limits *limits,
+		       struct align_diags *diags)
+{
+	size_t max = limits && limits->max_size ? limits->max_size
+						: ALIGN_RECORD_MAX_SIZE;
+	const char *nul;
+	int ret;
+
+	if (r->bytes.len > max) {
+		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
+				"record is %zu bytes; the limit is %zu bytes "
+				"(core.max-record-size)",
+				r->bytes.len, max);
+		return ALIGN_EINVALID;
+	}
+	nul = memchr(r->bytes.ptr, '\0', r->bytes.len);
+	if (nul) {
+		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
+				"binary file (NUL byte at offset %zu)",
+				(size_t)(nul - r->bytes.ptr));
+		return ALIGN_EINVALID;
+	}
+	index_lines(r);
+	if (!align_utf8_valid(r->bytes.ptr, r->bytes.len)) {
+		/* Find the first bad line for the message. */
+		for (size_t l = 1; l <= r->nlines; l++) {
+			if (!align_utf8_valid(r->bytes.ptr + line_start(r, l),
+					      line_len(r, l))) {
+				align_diags_add(diags, r->path, l,
+						ALIGN_SEV_ERROR,
+						"line is not valid UTF-8");
+				break;
+			}
+		}
+		return ALIGN_EINVALID;
+	}
+	if (r->format == ALIGN_RECORD_MD) {
+		ret = parse_markdown(r, diags);
+		if (ret < 0 && !r->ini_close) {
+			return ret;
+		}
+	} else {
+		r->ini_first = 1;
+		r->ini_last = r->nlines;
+		ret = 0;
+	}
+	{
+		size_t start = line_start(r, r->ini_first);
+		size_t end = r->ini_last >= r->ini_first
+				     ? line_start(r, r->ini_last + 1)
+				     : start;
+		int iret = align_ini_parse(&r->ini, r->bytes.ptr + start,
+					   end - start, r->ini_first, r->path,
+					   diags);
+		if (iret < 0) {
+			return iret;
+		}
+	}
+	if (ret < 0) {
+		return ret;
+	}
+	if (!r->ini.nsections) {
+		align_diags_add(diags, r->path, r->ini_first, ALIGN_SEV_ERROR,
+				"no fields: the first section names the kind, "
+				"as in '[brief]'");
+		return ALIGN_EINVALID;
+	}
+	if (r->ini.sections[0].sub) {
+		align_diags_add(diags, r->path, r->ini.sections[0].line,
+				ALIGN_SEV_ERROR,
+				"the first section names the record's kind and "
+				"has no subsection");
+		return ALIGN_EINVALID;
+	}
+	return 0;
+}
+
+static void reset_parsed(struct align_record *r)
+{
+	free(r->line_starts);
+	r->line_starts = NULL;
+	r->nlines = 0;
+	free(r->title);
+	r->title = NULL;
+	r->title_line = r->ini_first = r->ini_last = r->ini_close = 0;
+	align_ini_release(&r->ini);
+	align_md_outline_release(&r->outline);
+}
+
+int align_record_parse(struct align_record **out, const char *path,
+		       const char *data, size_t len,
+		       const struct align_record_limits *limits,
+		       struct align_diags *diags)
+{
+	struct align_record *r;
+	int format = align_record_format_of(path);
+	int ret;
+
+	*out = NULL;
+	if (format < 0) {
+		align_diags_add(diags, path, 0, ALIGN_SEV_ERROR,
+				"not a record: records end in .md or .ini");
+		return ALIGN_EINVALID;
+	}
+	r = align_calloc(1, sizeof(*r));
+	r->path = align_strdup(path);
+	r->format = (enum align_record_format)format;
+	align_buf_init(&r->bytes);
+	align_buf_add(&r->bytes, data, len);
+	ret = parse_bytes(r, limits, diags);
+	if (ret < 0) {
+		align_record_free(r);
+		return ret;
+	}
+	*out = r;
+	return 0;
+}
+
+void align_record_free(struct align_record *record)
+{
+	if (!record) {
+		return;
+	}
+	reset_parsed(record);
+	align_buf_release(&record->bytes);
+	free(record->path);
+	free(record);
+}
+
+const char *align_record_kind(const struct align_record *record)
+{
+	return record->ini.sections[0].name;
+}
+
+const char *align_record_get(const struct align_record *record,
+			     const char *section, const char *sub,
+			     const char *key)
+{
+	long s = align_ini_find_section(&record->ini, section, sub);
+	const struct align_ini_field *f;
+
+	if (s < 0) {
+		return NULL;
+	}
+	f = align_ini_find(&record->ini, (size_t)s, key);
+	return f ? f->value : NULL;
+}
+
+size_t align_record_line(const struct align_record *record,
+			 const char *section, const char *sub,
+			 const char *key)
+{
+	long s = align_ini_find_section(&record->ini, section, sub);
+	const struct align_ini_field *f;
+
+	if (s < 0) {
+		return 0;
+	}
+	f = align_ini_find(&record->ini, (size_t)s, key);
+	return f ? f->line : 0;
+}
+
+const char *align_record_id(const struct align_record *record)
+{
+	return align_record_get(record, align_record_kind(record), NULL, "id");
+}
+
+/*
+ * Replaces bytes [start, end) with `with`, then parses again. On a parse
+ * failure (which would be a bug in the writer) the old bytes come back.
+ */
+static int splice(struct align_record *r, size_t start, size_t end,
+		  const struct align_buf *with, struct align_buf *err)
+{
+	struct align_buf next = ALIGN_BUF_INIT, old = r->bytes;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int ret;
+
+	align_buf_add(&next, r->bytes.ptr, start);
+	align_buf_add(&next, with->ptr, with->len);
+	align_buf_add(&next, r->bytes.ptr + end, r->bytes.len - end);
+	reset_parsed(r);
+	r->bytes = next;
+	ret = parse_bytes(r, NULL, &diags);
+	if (ret < 0) {
+		reset_parsed(r);
+		align_buf_release(&r->bytes);
+		r->bytes = old;
+		align_buf_sets(err, diags.count ? diags.items[0].message
+						: "edit did not read back");
+		align_diags_clear(&diags);
+		parse_bytes(r, NULL, &diags);
+		align_diags_clear(&diags);
+		return ALIGN_EINVALID;
+	}
+	align_buf_release(&old);
+	align_diags_clear(&diags);
+	return 0;
+}
+
+static void section_header(struct align_buf *out, const char *section,
+			   const char *sub)
+{
+	align_buf_addf(out, "[%s", section);
+	if (sub) {
+		align_buf_addf(out, " \"%s\"", sub);
+	}
+	align_buf_addch(out, ']');
+}
+
+static int check_line_length(const struct align_buf *line, const char *key,
+			     struct align_buf *err)
+{
+	if (line->len > ALIGN_INI_LINE_MAX) {
+		align_buf_clear(err);
+		align_buf_addf(err,
+			       "value of '%s' is too long: the line would be "
+			       "%zu bytes; the limit is %d",
+			       key, line->len, ALIGN_INI_LINE_MAX);
+		return ALIGN_EINVALID;
+	}
+	return 0;
+}
+
+int align_record_set(struct align_record *r, const char *section,
+		     const char *sub, const char *key, const char *value,
+		     struct align_buf *err)
+{
+	struct align_buf line = ALIGN_BUF_INIT;
+	const char *problem;
+	long s;
+	int ret;
+
+	if (!align_ini_key_valid(section) || !align_ini_key_valid(key) ||
+	    (sub && !align_ini_sub_valid(sub))) {
+		align_buf_clear(err);
+		align_buf_addf(err, "invalid field name '%s%s%s.%s'", section,
+			       sub ? "." : "", sub ? sub : "", key);
+		return ALIGN_EINVALID;
+	}
+	if ((problem = align_ini_value_problem(value))) {
+		align_buf_clear(err);
+		align_buf_addf(err, "value of '%s' %s", key, problem);
+		return ALIGN_EINVALID;
+	}
+	s = align_ini_find_section(&r->ini, section, sub);
+	if (s >= 0) {
+		const struct align_ini_field *f =
+			align_ini_find(&r->ini, (size_t)s, key);
+
+		if (f) {
+			size_t ls = line_start(r, f->line);
+			const char *text = r->bytes.ptr + ls;
+			size_t n = line_len(r, f->line);
+			size_t vs = f->value_start, ve = f->value_end;
+
+			align_buf_add(&line, text, vs);
+			if (vs == ve && *value && vs > 0 && text[vs - 1] == '=' &&
+			    memchr(text, ' ', vs)) {
+				align_buf_addch(&line, ' ');
+			}
+			align_buf_adds(&line, value);
+			if (ve < n && !isspace((unsigned char)text[ve]) && *value) {
+				align_buf_addch(&line, ' ');
+			}
+			align_buf_add(&line, text + ve, n - ve);
+			ret = check_line_length(&line, key, err);
+			if (!ret) {
+				ret = splice(r, ls, ls + n, &line, err);
+			}
+			align_buf_release(&line);
+			return ret;
+		}
+		{
+			/* Insert after the section's last field or header. */
+			size_t after = r->ini.sections[s].line;
+			for (size_t i = 0; i < r->ini.nfields; i++) {
+				if (r->ini.fields[i].section == (size_t)s &&
+				    r->ini.fields[i].line > after) {
+					after = r->ini.fields[i].line;
+				}
+			}
+			align_buf_addf(&line, "%s = %s", key, value);
+			ret = check_line_length(&line, key, err);
+			if (!ret) {
+				struct align_buf ins = ALIGN_BUF_INIT;
+				size_t at = line_start(r, after + 1);
+
+				if (!line_has_eol(r, after)) {
+					align_buf_adds(&ins, r->eol);
+					align_buf_add(&ins, line.ptr, line.len);
+				} else {
+					align_buf_add(&ins, line.ptr, line.len);
+					align_buf_adds(&ins, r->eol);
+				}
+				ret = splice(r, at, at, &ins, err);
+				align_buf_release(&ins);
+			}
+			align_buf_release(&line);
+			return ret;
+		}
+	}
+	/* A new section at the end of the fields. */
+	align_buf_addf(&line, "%s = %s", key, value);
+	ret = check_line_length(&line, key, err);
+	if (!ret) {
+		struct align_buf ins = ALIGN_BUF_INIT;
+		size_t at;
+
+		if (r->format == ALIGN_RECORD_MD) {
+			at = line_start(r, r->ini_close);
+		} else {
+			at = r->bytes.len;
+			if (at && r->bytes.ptr[at - 1] != '\n') {
+				align_buf_adds(&ins, r->eol);
+			}
+		}
+		if (r->ini_last >= r->ini_first) {
+			align_buf_adds(&ins, r->eol);
+		}
+		section_header(&ins, section, sub);
+		align_buf_adds(&ins, r->eol);
+		align_buf_add(&ins, line.ptr, line.len);
+		align_buf_adds(&ins, r->eol);
+		ret = splice(r, at, at, &ins, err);
+		align_buf_release(&ins);
+	}
+	align_buf_release(&line);
+	return ret;
+}
+
+const char *align_title_problem(const char *title)
+{
+	size_t n = strlen(title);
+	int visible = 0;
+
+	if (n > ALIGN_TITLE_MAX) {
+		return "is too long (the limit is 200 bytes)";
+	}
+	if (!align_utf8_valid(title, n)) {
+		return "is not valid UTF-8";
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)title[i];
+		if (c < 0x20 || c == 0x7f) {
+			return "contains a control character";
+		}
+		if (c != ' ') {
+			visible = 1;
+		}
+	}
+	if (!visible) {
+		return "is empty";
+	}
+	return NULL;
+}
+
+int align_record_set_title(struct align_record *r, const char *title,
+			   struct align_buf *err)
+{
+	struct align_buf line = ALIGN_BUF_INIT;
+	const char *problem = align_title_problem(title);
+	size_t ls;
+	int ret;
+
+	if (problem) {
+		align_buf_clear(err);
+		align_buf_addf(err, "title %s", problem);
+		return ALIGN_EINVALID;
+	}
+	if (r->format != ALIGN_RECORD_MD || !r->title_line) {
+		align_buf_sets(err, "record has no title line");
+		return ALIGN_EINVALID;
+	}
+	ls = line_start(r, r->title_line);
+	align_buf_addf(&line, "# %s", title);
+	ret = splice(r, ls, ls + line_len(r, r->title_line), &line, err);
+	align_buf_release(&line);
+	return ret;
+}
+
+static int line_blank(const struct align_record *r, size_t line)
+{
+	const char *s = r->bytes.ptr + line_start(r, line);
+	size_t n = line_len(r, line);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!isspace((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+void align_record_prose(const struct align_record *r, struct align_buf *out)
+{
+	size_t first = 1, last = r->nlines;
+	size_t open = r->ini_first ? r->ini_first - 1 : 0;
+
+	if (r->format != ALIGN_RECORD_MD) {
+		return;
+	}
+	while (first <= last &&
+	       (first == r->title_line ||
+		(first >= open && first <= r->ini_close) ||
+		line_blank(r, first))) {
+		first++;
+	}
+	while (last >= first && line_blank(r, last)) {
+		last--;
+	}
+	for (size_t l = first; l <= last; l++) {
+		if (l == r->title_line || (l >= open && l <= r->ini_close)) {
+			continue;
+		}
+		align_buf_add(out, r->bytes.ptr + line_start(r, l),
+			      line_len(r, l));
+		align_buf_addch(out, '\n');
+	}
+}

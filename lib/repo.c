@@ -1,0 +1,598 @@
+#include "repo.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+struct align_repo {
+	struct align_git *git;
+	char *root;   /* absolute, no trailing '/' */
+	char *prefix; /* root relative to the working tree: "" or "sub/" */
+	char *cwd;    /* absolute */
+	struct align_record *config;
+	struct align_record_limits limits;
+	struct align_buf error;
+	char base[ALIGN_OID_HEXSZ + 1];
+	int lock_fd;
+};
+
+static int fail(struct align_repo *repo, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct align_repo *repo, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	align_buf_clear(&repo->error);
+	va_start(ap, fmt);
+	align_buf_vaddf(&repo->error, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+static char *real_dir(const char *path)
+{
+	char *r = realpath(path, NULL);
+	char *out;
+
+	if (!r) {
+		return NULL;
+	}
+	out = align_strdup(r);
+	free(r);
+	return out;
+}
+
+static struct align_repo *repo_new(void)
+{
+	struct align_repo *repo = align_calloc(1, sizeof(*repo));
+
+	align_buf_init(&repo->error);
+	repo->lock_fd = -1;
+	return repo;
+}
+
+/* Sets root and prefix from an absolute root and the git working tree. */
+static int set_root(struct align_repo *repo, const char *root)
+{
+	char *wd = real_dir(align_git_workdir(repo->git));
+	size_t n;
+
+	if (!wd) {
+		return fail(repo, ALIGN_ERROR, "cannot resolve '%s': %s",
+			    align_git_workdir(repo->git), strerror(errno));
+	}
+	repo->root = align_strdup(root);
+	n = strlen(wd);
+	if (!strcmp(wd, "/")) {
+		n = 0;
+	}
+	if (strncmp(root, wd, n) || (root[n] && root[n] != '/')) {
+		free(wd);
+		return fail(repo, ALIGN_ERROR,
+			    "records root '%s' is outside the working tree",
+			    root);
+	}
+	repo->prefix = align_strdup(root[n] ? root + n + 1 : "");
+	if (*repo->prefix) {
+		char *p = align_malloc(strlen(repo->prefix) + 2);
+		snprintf(p, strlen(repo->prefix) + 2, "%s/", repo->prefix);
+		free(repo->prefix);
+		repo->prefix = p;
+	}
+	free(wd);
+	return 0;
+}
+
+static int load_config(struct align_repo *repo)
+{
+	struct align_buf data = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	const char *size, *version;
+	int ret;
+
+	ret = align_repo_read(repo, ALIGN_CONFIG_FILE, &data);
+	if (ret < 0) {
+		ret = fail(repo, ret == ALIGN_ENOTFOUND ? ALIGN_ENOTFOUND : ret,
+			   "cannot read '%s': %s", ALIGN_CONFIG_FILE,
+			   ret == ALIGN_ETOOBIG ? "file too large"
+						: strerror(errno));
+		goto done;
+	}
+	ret = align_record_parse(&repo->config, ALIGN_CONFIG_FILE, data.ptr,
+				 data.len, NULL, &diags);
+	if (ret < 0) {
+		const struct align_diag *d = &diags.items[0];
+		ret = fail(repo, ALIGN_EINVALID, "%s:%zu: %s", d->path, d->line,
+			   d->message);
+		goto done;
+	}
+	version = align_repo_config(repo, "align", "version", NULL);
+	if (!version || strcmp(version, ALIGN_FORMAT_VERSION)) {
+		ret = fail(repo, ALIGN_EINVALID,
+			   "%s: unsupported format version '%s' (this align "
+			   "reads version %s)",
+			   ALIGN_CONFIG_FILE, version ? version : "",
+			   ALIGN_FORMAT_VERSION);
+		goto done;
+	}
+	size = align_repo_config(repo, "core", "max-record-size", NULL);
+	if (size) {
+		char *end;
+		unsigned long long v = strtoull(size, &end, 10);
+		if (*end || !*size || v < 1024 || v > 16 * 1024 * 1024) {
+			ret = fail(repo, ALIGN_EINVALID,
+				   "%s:%zu: core.max-record-size must be a "
+				   "number of bytes from 1024 to 16777216",
+				   ALIGN_CONFIG_FILE,
+				   align_record_line(repo->config, "core",
+						     NULL, "max-record-size"));
+			goto done;
+		}
+		repo->limits.max_size = (size_t)v;
+	}
+done:
+	align_buf_release(&data);
+	align_diags_clear(&diags);
+	return ret;
+}
+
+int align_repo_open(struct align_repo **out, const char *cwd,
+		    struct align_buf *err)
+{
+	struct align_repo *repo = repo_new();
+	struct align_buf dir = ALIGN_BUF_INIT, probe = ALIGN_BUF_INIT;
+	char *wd = NULL;
+	int ret;
+
+	*out = NULL;
+	repo->cwd = real_dir(cwd);
+	if (!repo->cwd) {
+		ret = fail(repo, ALIGN_ERROR, "cannot resolve '%s': %s", cwd,
+			   strerror(errno));
+		goto done;
+	}
+	ret = align_git_open(&repo->git, repo->cwd, &repo->error);
+	if (ret < 0) {
+		goto done;
+	}
+	wd = real_dir(align_git_workdir(repo->git));
+	if (!wd) {
+		ret = fail(repo, ALIGN_ERROR, "cannot resolve the working tree");
+		goto done;
+	}
+	/* Walk up from cwd to the top of the working tree. */
+	align_buf_adds(&dir, repo->cwd);
+	for (;;) {
+		align_buf_clear(&probe);
+		align_path_join(&probe, dir.ptr, ALIGN_CONFIG_FILE);
+		if (align_fs_exists(probe.ptr)) {
+			break;
+		}
+		if (!strcmp(dir.ptr, wd) || !strcmp(dir.ptr, "/")) {
+			ret = fail(repo, ALIGN_ENOTFOUND,
+				   "not an align repository (no %s here or in "
+				   "any parent up to '%s'); run 'align init' "
+				   "to make one",
+				   ALIGN_CONFIG_FILE, wd);
+			goto done;
+		}
+		while (dir.len > 1 && dir.ptr[dir.len - 1] != '/') {
+			dir.len--;
+		}
+		if (dir.len > 1) {
+			dir.len--;
+		}
+		align_buf_setlen(&dir, dir.len);
+	}
+	if ((ret = set_root(repo, dir.ptr)) < 0 ||
+	    (ret = load_config(repo)) < 0) {
+		goto done;
+	}
+done:
+	free(wd);
+	align_buf_release(&dir);
+	align_buf_release(&probe);
+	if (ret < 0) {
+		align_buf_sets(err, repo->error.ptr);
+		align_repo_free(repo);
+		return ret;
+	}
+	*out = repo;
+	return 0;
+}
+
+int align_repo_open_for_init(struct align_repo **out, const char *cwd,
+			     struct align_buf *err)
+{
+	struct align_repo *repo = repo_new();
+	struct align_buf probe = ALIGN_BUF_INIT;
+	int ret;
+
+	*out = NULL;
+	repo->cwd = real_dir(cwd);
+	if (!repo->cwd) {
+		ret = fail(repo, ALIGN_ERROR, "cannot resolve '%s': %s", cwd,
+			   strerror(errno));
+		goto done;
+	}
+	align_path_join(&probe, repo->cwd, ALIGN_CONFIG_FILE);
+	if (align_fs_exists(probe.ptr)) {
+		ret = fail(repo, ALIGN_EEXISTS,
+			   "'%s' exists already: this folder is an align "
+			   "repository",
+			   probe.ptr);
+		goto done;
+	}
+	ret = align_git_open(&repo->git, repo->cwd, &repo->error);
+	if (ret == ALIGN_ENOTFOUND) {
+		if ((ret = align_git_check_identity(NULL, &repo->error)) < 0) {
+			goto done;
+		}
+		ret = align_git_init(&repo->git, repo->cwd, &repo->error);
+	}
+	if (ret < 0) {
+		goto done;
+	}
+	ret = set_root(repo, repo->cwd);
+done:
+	align_buf_release(&probe);
+	if (ret < 0) {
+		align_buf_sets(err, repo->error.ptr);
+		align_repo_free(repo);
+		return ret;
+	}
+	*out = repo;
+	return 0;
+}
+
+void align_repo_free(struct align_repo *repo)
+{
+	if (!repo) {
+		return;
+	}
+	if (repo->lock_fd >= 0) {
+		close(repo->lock_fd);
+	}
+	align_record_free(repo->config);
+	align_git_free(repo->git);
+	align_buf_release(&repo->error);
+	free(repo->root);
+	free(repo->prefix);
+	free(repo->cwd);
+	free(repo);
+}
+
+const char *align_repo_error(const struct align_repo *repo)
+{
+	return repo->error.ptr;
+}
+
+const char *align_repo_root(const struct align_repo *repo)
+{
+	return repo->root;
+}
+
+struct align_git *align_repo_git(struct align_repo *repo)
+{
+	return repo->git;
+}
+
+const char *align_repo_config(const struct align_repo *repo,
+			      const char *section, const char *key,
+			      const char *fallback)
+{
+	const char *v = repo->config ? align_record_get(repo->config, section,
+							NULL, key)
+				     : NULL;
+	return v && *v ? v : fallback;
+}
+
+const struct align_record_limits *align_repo_limits(
+	const struct align_repo *repo)
+{
+	return &repo->limits;
+}
+
+static void full_path(const struct align_repo *repo, const char *path,
+		      struct align_buf *out)
+{
+	align_buf_clear(out);
+	align_path_join(out, repo->root, path);
+}
+
+int align_repo_read(struct align_repo *repo, const char *path,
+		    struct align_buf *out)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	size_t max = repo->limits.max_size ? repo->limits.max_size
+					   : ALIGN_RECORD_MAX_SIZE;
+	int ret;
+
+	full_path(repo, path, &full);
+	ret = align_fs_read(out, full.ptr, max);
+	if (ret == ALIGN_ENOTFOUND) {
+		fail(repo, ret, "'%s' does not exist", path);
+	} else if (ret == ALIGN_ETOOBIG) {
+		fail(repo, ret, "'%s' is larger than %zu bytes "
+				"(core.max-record-size)", path, max);
+	} else if (ret < 0) {
+		fail(repo, ret, "cannot read '%s': %s", path, strerror(errno));
+	}
+	align_buf_release(&full);
+	return ret;
+}
+
+int align_repo_exists(struct align_repo *repo, const char *path)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	int ret;
+
+	full_path(repo, path, &full);
+	ret = align_fs_exists(full.ptr);
+	align_buf_release(&full);
+	return ret;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int list_dir(struct align_repo *repo, const char *rel,
+		    struct align_buf *out, int depth)
+{
+	struct align_buf full = ALIGN_BUF_INIT, child = ALIGN_BUF_INIT;
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	struct dirent *de;
+	DIR *d;
+	int ret = 0;
+
+	if (depth > 16) {
+		return fail(repo, ALIGN_ERROR, "'%s' is nested too deep", rel);
+	}
+	full_path(repo, rel, &full);
+	d = opendir(full.ptr);
+	if (!d) {
+		ret = errno == ENOENT || errno == ENOTDIR
+			      ? 0
+			      : fail(repo, ALIGN_ERROR, "cannot list '%s': %s",
+				     rel, strerror(errno));
+		align_buf_release(&full);
+		return ret;
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.') {
+			continue;
+		}
+		ALIGN_ARRAY_GROW(names, alloc, n + 1);
+		names[n++] = align_strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		align_buf_clear(&child);
+		align_path_join(&child, rel, names[i]);
+		align_buf_clear(&full);
+		full_path(repo, child.ptr, &full);
+		if (ret == 0) {
+			if (align_fs_is_dir(full.ptr)) {
+				ret = list_dir(repo, child.ptr, out, depth + 1);
+			} else {
+				align_buf_add(out, child.ptr, child.len + 1);
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	align_buf_release(&full);
+	align_buf_release(&child);
+	return ret;
+}
+
+int align_repo_list(struct align_repo *repo, const char *folder,
+		    struct align_buf *out)
+{
+	return list_dir(repo, folder, out, 0);
+}
+
+int align_repo_path_from_user(struct align_repo *repo, const char *arg,
+			      struct align_buf *out)
+{
+	struct align_buf abs = ALIGN_BUF_INIT, norm = ALIGN_BUF_INIT;
+	size_t n = strlen(repo->root);
+	int ret = 0;
+
+	if (arg[0] == '/') {
+		align_buf_adds(&abs, arg);
+	} else {
+		align_path_join(&abs, repo->cwd, arg);
+	}
+	align_path_normalize(&norm, abs.ptr);
+	if (strncmp(norm.ptr, repo->root, n) || norm.ptr[n] != '/') {
+		ret = fail(repo, ALIGN_EINVALID,
+			   "'%s' is outside the records root '%s'", arg,
+			   repo->root);
+	} else {
+		align_buf_adds(out, norm.ptr + n + 1);
+	}
+	align_buf_release(&abs);
+	align_buf_release(&norm);
+	return ret;
+}
+
+void align_repo_display_path(const struct align_repo *repo, const char *path,
+			     struct align_buf *out)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+
+	full_path(repo, path, &full);
+	align_path_relative(out, full.ptr, repo->cwd);
+	align_buf_release(&full);
+}
+
+int align_repo_begin_write(struct align_repo *repo, int commit)
+{
+	struct align_buf lock = ALIGN_BUF_INIT;
+	int ret;
+
+	align_path_join(&lock, align_git_gitdir(repo->git), "align.flock");
+	repo->lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (repo->lock_fd < 0 || flock(repo->lock_fd, LOCK_EX) < 0) {
+		ret = fail(repo, ALIGN_ERROR, "cannot lock '%s': %s", lock.ptr,
+			   strerror(errno));
+		align_buf_release(&lock);
+		return ret;
+	}
+	align_buf_release(&lock);
+	if (commit) {
+		if ((ret = align_git_check_identity(repo->git, &repo->error)) < 0 ||
+		    (ret = align_git_check_locks(repo->git, &repo->error)) < 0) {
+			return ret;
+		}
+	}
+	return align_git_head(repo->git, repo->base, &repo->error);
+}
+
+/* Removes the folders in `made` (deepest last in the list). */
+static void remove_made_dirs(struct align_buf *made)
+{
+	/* Entries are NUL-separated, parents before children. */
+	size_t count = 0;
+	const char **dirs = NULL;
+	size_t alloc = 0;
+
+	for (size_t pos = 0; pos < made->len; pos += strlen(made->ptr + pos) + 1) {
+		ALIGN_ARRAY_GROW(dirs, alloc, count + 1);
+		dirs[count++] = made->ptr + pos;
+	}
+	while (count) {
+		rmdir(dirs[--count]);
+	}
+	free(dirs);
+}
+
+/* Creates the missing parents of `file`, noting each one made in `made`. */
+static int make_parents(const char *file, struct align_buf *made)
+{
+	struct align_buf dir = ALIGN_BUF_INIT;
+
+	align_buf_adds(&dir, file);
+	for (size_t i = 1; i < dir.len; i++) {
+		if (dir.ptr[i] != '/') {
+			continue;
+		}
+		dir.ptr[i] = '\0';
+		if (!align_fs_exists(dir.ptr)) {
+			if (mkdir(dir.ptr, 0777) < 0) {
+				int e = errno;
+				align_buf_release(&dir);
+				errno = e;
+				return ALIGN_ERROR;
+			}
+			align_buf_add(made, dir.ptr, i + 1);
+		}
+		dir.ptr[i] = '/';
+	}
+	align_buf_release(&dir);
+	return 0;
+}
+
+int align_repo_write(struct align_repo *repo, const struct align_change *changes,
+		     size_t nchanges, const char *message,
+		     char out_id[ALIGN_OID_HEXSZ + 1])
+{
+	struct align_buf made = ALIGN_BUF_INIT, full = ALIGN_BUF_INIT;
+	struct align_buf *temps = align_calloc(nchanges, sizeof(*temps));
+	struct align_git_change *gc = align_calloc(nchanges, sizeof(*gc));
+	char **gpaths = align_calloc(nchanges, sizeof(*gpaths));
+	size_t written = 0;
+	int ret = 0;
+
+	for (size_t i = 0; i < nchanges; i++) {
+		align_buf_init(&temps[i]);
+	}
+	for (; written < nchanges; written++) {
+		const struct align_change *c = &changes[written];
+
+		full_path(repo, c->path, &full);
+		if (make_parents(full.ptr, &made) < 0 ||
+		    align_fs_write_temp(&temps[written], full.ptr, c->data,
+					c->len) < 0) {
+			ret = fail(repo, ALIGN_ERROR, "cannot write '%s': %s",
+				   c->path, strerror(errno));
+			goto undo;
+		}
+	}
+	for (size_t i = 0; i < nchanges; i++) {
+		size_t n = strlen(repo->prefix) + strlen(changes[i].path) + 1;
+		gpaths[i] = align_malloc(n);
+		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
+		gc[i].path = gpaths[i];
+		gc[i].data = changes[i].data;
+		gc[i].len = changes[i].len;
+	}
+	if (message) {
+		ret = align_git_commit(repo->git, repo->base, gc, nchanges,
+				       message, out_id, &repo->error);
+		if (ret < 0) {
+			goto undo;
+		}
+	}
+	for (size_t i = 0; i < nchanges; i++) {
+		full_path(repo, changes[i].path, &full);
+		if (rename(temps[i].ptr, full.ptr) < 0) {
+			ret = fail(repo, ALIGN_ERROR,
+				   "%s, but cannot write '%s': %s",
+				   message ? "committed" : "prepared",
+				   changes[i].path, strerror(errno));
+			goto done;
+		}
+		align_buf_release(&temps[i]);
+	}
+	if (message) {
+		ret = align_git_index_update(repo->git,
+					     (const char *const *)gpaths,
+					     nchanges, &repo->error);
+		if (ret < 0) {
+			struct align_buf msg = ALIGN_BUF_INIT;
+			align_buf_addf(&msg,
+				       "committed, but the index was not "
+				       "updated (%s); run 'git reset -q -- %s'",
+				       repo->error.ptr, gpaths[0]);
+			align_buf_sets(&repo->error, msg.ptr);
+			align_buf_release(&msg);
+		}
+	}
+	goto done;
+undo:
+	for (size_t i = 0; i < written; i++) {
+		unlink(temps[i].ptr);
+	}
+	remove_made_dirs(&made);
+done:
+	for (size_t i = 0; i < nchanges; i++) {
+		align_buf_release(&temps[i]);
+		free(gpaths[i]);
+	}
+	free(temps);
+	free(gc);
+	free(gpaths);
+	align_buf_release(&made);
+	align_buf_release(&full);
+	return ret;
+}

@@ -1,0 +1,120 @@
+#ifndef ALIGN_REPO_H
+#define ALIGN_REPO_H
+
+#include <stddef.h>
+
+#include "git.h"
+#include "record.h"
+#include "util/buf.h"
+
+/*
+ * The records repository: the records root (the folder holding align.ini,
+ * found by walking up from the current directory), its configuration, and
+ * reading and committing files below it.
+ *
+ * Paths called "relative" here are relative to the records root and use
+ * '/'. Everything that fails leaves a message for align_repo_error().
+ */
+
+#define ALIGN_CONFIG_FILE "align.ini"
+#define ALIGN_FORMAT_VERSION "1"
+
+struct align_repo;
+
+/*
+ * Finds the records root at or above `cwd` (absolute) inside a git working
+ * tree and reads align.ini. Returns 0; ALIGN_ENOTFOUND when `cwd` is in no
+ * git repository or no align.ini is found; ALIGN_EINVALID when align.ini
+ * is malformed; ALIGN_ERROR otherwise. On failure `*out` is NULL and the
+ * message is in `err`.
+ */
+int align_repo_open(struct align_repo **out, const char *cwd,
+		    struct align_buf *err);
+
+/*
+ * Opens the repository for "align init" in `cwd`: the records root is
+ * `cwd` itself, and a git repository is created there when `cwd` is in
+ * none (after checking that commits can be made). Returns ALIGN_EEXISTS
+ * when `cwd` holds align.ini already.
+ */
+int align_repo_open_for_init(struct align_repo **out, const char *cwd,
+			     struct align_buf *err);
+
+void align_repo_free(struct align_repo *repo);
+
+/* Message of the last failure. Borrowed until the next call. */
+const char *align_repo_error(const struct align_repo *repo);
+
+/* Absolute path of the records root, without trailing '/'. Borrowed. */
+const char *align_repo_root(const struct align_repo *repo);
+
+/* The git repository. Borrowed. */
+struct align_git *align_repo_git(struct align_repo *repo);
+
+/*
+ * A setting from align.ini, or `fallback` when unset. Borrowed until the
+ * repository is freed.
+ */
+const char *align_repo_config(const struct align_repo *repo,
+			      const char *section, const char *key,
+			      const char *fallback);
+
+/* The record limits align.ini sets (core.max-record-size). */
+const struct align_record_limits *align_repo_limits(
+	const struct align_repo *repo);
+
+/*
+ * Reads a file below the root into `out`. Returns 0, ALIGN_ENOTFOUND,
+ * ALIGN_ETOOBIG (over the record size limit) or ALIGN_ERROR.
+ */
+int align_repo_read(struct align_repo *repo, const char *path,
+		    struct align_buf *out);
+
+/*
+ * Lists the files below `folder` (relative), recursively, sorted, without
+ * dot-files and dot-folders. Each path is appended to `out` NUL-separated
+ * ("a\0b\0"). A missing folder lists nothing.
+ */
+int align_repo_list(struct align_repo *repo, const char *folder,
+		    struct align_buf *out);
+
+/* 1 when `path` (relative) exists below the root. */
+int align_repo_exists(struct align_repo *repo, const char *path);
+
+/*
+ * Turns a path the user typed (relative to the current directory, or
+ * absolute) into a path relative to the root. Returns ALIGN_EINVALID when
+ * it lies outside the root.
+ */
+int align_repo_path_from_user(struct align_repo *repo, const char *arg,
+			      struct align_buf *out);
+
+/* Appends `path` (relative to the root) as seen from the current dir. */
+void align_repo_display_path(const struct align_repo *repo, const char *path,
+			     struct align_buf *out);
+
+/*
+ * Prepares for writing: takes align's writer lock (so align processes on
+ * this machine write one at a time), checks for stale git locks and that
+ * an identity is set (when `commit`), and remembers HEAD as the base every
+ * later commit is checked against. Call before reading what will be edited.
+ */
+int align_repo_begin_write(struct align_repo *repo, int commit);
+
+struct align_change {
+	const char *path; /* relative to the root */
+	const char *data;
+	size_t len;
+};
+
+/*
+ * Writes the files (temporary file, then rename) and, when `message` is
+ * not NULL, commits exactly these paths as "git commit --only" would and
+ * updates their index entries. When the commit fails the working tree is
+ * left as it was. `out_id` (may be NULL) receives the commit id.
+ */
+int align_repo_write(struct align_repo *repo, const struct align_change *changes,
+		     size_t nchanges, const char *message,
+		     char out_id[ALIGN_OID_HEXSZ + 1]);
+
+#endif

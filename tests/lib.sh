@@ -1,0 +1,189 @@
+# Test harness for align's end-to-end tests, in the manner of git's
+# t/test-lib.sh. Each tNNNN-<area>-<what>.sh sources this file, runs its
+# tests in a fresh throwaway repository and ends with test_done. Output is
+# TAP. Meson passes the binary as ALIGN_BIN.
+
+set -u
+
+: "${ALIGN_BIN:=$(cd "$(dirname "$0")/.." && pwd)/build/cmd/align}"
+TEST_DIRECTORY=$(cd "$(dirname "$0")" && pwd)
+TEST_NAME=$(basename "$0" .sh)
+TRASH_DIRECTORY=$(mktemp -d "${TMPDIR:-/tmp}/align-$TEST_NAME.XXXXXX")
+export TEST_DIRECTORY TRASH_DIRECTORY
+
+# Hermetic environment: no user config, fixed clock, fixed identities.
+export HOME="$TRASH_DIRECTORY/home"
+export LC_ALL=C TZ=UTC GIT_CONFIG_NOSYSTEM=1
+export GIT_AUTHOR_NAME="Maya Lind" GIT_AUTHOR_EMAIL="maya@example.com"
+export GIT_COMMITTER_NAME="Maya Lind" GIT_COMMITTER_EMAIL="maya@example.com"
+export GIT_AUTHOR_DATE="2026-11-02T09:00:00Z"
+export GIT_COMMITTER_DATE="2026-11-02T09:00:00Z"
+export ALIGN_NOW="2026-11-02"
+unset VISUAL EDITOR ALIGN_EDITOR NO_COLOR GIT_DIR GIT_WORK_TREE EMAIL
+mkdir -p "$HOME"
+
+test_count=0
+test_failures=0
+
+align() {
+	"$ALIGN_BIN" "$@"
+}
+
+say() {
+	printf '# %s\n' "$*"
+}
+
+# test_expect_success '<description>' '<commands>'
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (eval "$2") >"$TRASH_DIRECTORY/.log" 2>&1; then
+		printf 'ok %d - %s\n' "$test_count" "$1"
+	else
+		test_failures=$((test_failures + 1))
+		printf 'not ok %d - %s\n' "$test_count" "$1"
+		sed 's/^/#   /' "$TRASH_DIRECTORY/.log"
+		printf '#   commands were:\n'
+		printf '%s\n' "$2" | sed 's/^/#   /'
+	fi
+}
+
+# test_expect_code <code> <command>...: exactly that exit status.
+test_expect_code() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "expected exit $want, got $got: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# test_must_fail <command>...: a failure align reports (1, 128, 129),
+# never a crash.
+test_must_fail() {
+	"$@"
+	got=$?
+	case $got in
+	1 | 128 | 129) return 0 ;;
+	0) echo "expected failure, got success: $*" >&2 ;;
+	*) echo "unexpected exit $got (crash?): $*" >&2 ;;
+	esac
+	return 1
+}
+
+# test_cmp <expected> <actual>
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# test_must_be_empty <file>
+test_must_be_empty() {
+	if [ -s "$1" ]; then
+		echo "'$1' is not empty:" >&2
+		cat "$1" >&2
+		return 1
+	fi
+}
+
+# test_grep <pattern> <file>
+test_grep() {
+	if ! grep -q -- "$1" "$2"; then
+		echo "no '$1' in '$2':" >&2
+		cat "$2" >&2
+		return 1
+	fi
+}
+
+# A fingerprint of the repository, index and working tree, so a test can
+# assert that a refused command changed nothing at all.
+repo_state() {
+	{
+		git rev-parse -q --verify HEAD || echo "(unborn)"
+		git ls-files --stage
+		git status --porcelain=v1 --untracked-files=all --ignored
+		find . -path ./.git -prune -o -print | LC_ALL=C sort |
+		while read -r f; do
+			if [ -f "$f" ]; then
+				printf '%s %s\n' "$(cksum <"$f")" "$f"
+			else
+				printf 'dir %s\n' "$f"
+			fi
+		done
+		git for-each-ref
+		ls .git | grep -v -e '^index$' -e '^align.flock$' || :
+	} 2>&1
+}
+
+save_state() {
+	repo_state >"$TRASH_DIRECTORY/.state-before"
+}
+
+test_state_unchanged() {
+	repo_state >"$TRASH_DIRECTORY/.state-after"
+	test_cmp "$TRASH_DIRECTORY/.state-before" "$TRASH_DIRECTORY/.state-after"
+}
+
+# Sets up an align repository with one commit in the current directory.
+setup_align_repo() {
+	git init -q -b main . &&
+	align init --name "Growth team" >/dev/null
+}
+
+# Writes a brief whose six questions are answered, to path $1.
+write_answered_brief() {
+	cat >"$1" <<-'BRIEF'
+	# Partner webinar
+
+	```ini
+	[brief]
+	id = 2026-11-partner-webinar
+	status = draft
+	type = webinar
+	owner = maya
+	accountable = dana
+	due = 2026-12-10
+	created = 2026-11-02
+	```
+
+	## Why are we doing this?
+
+	Pipeline from partners fell 20% last quarter.
+
+	## Who is it for?
+
+	Partner marketing managers at mid-size agencies.
+
+	## What is the offer?
+
+	A live session on co-selling, with a recording.
+
+	## What systems are involved?
+
+	Webinar platform, CRM campaign, email nurture.
+
+	## What is the deadline?
+
+	Live on 2026-12-10.
+
+	## How will success be measured?
+
+	300 registrations, 40 sourced opportunities.
+	BRIEF
+}
+
+test_done() {
+	printf '1..%d\n' "$test_count"
+	cd /
+	if [ "$test_failures" -eq 0 ]; then
+		rm -rf "$TRASH_DIRECTORY"
+		exit 0
+	fi
+	printf '# failed %d of %d; trash kept in %s\n' "$test_failures" \
+		"$test_count" "$TRASH_DIRECTORY"
+	exit 1
+}
+
+mkdir -p "$TRASH_DIRECTORY/repo"
+cd "$TRASH_DIRECTORY/repo" || exit 1

@@ -45,8 +45,12 @@ static void show_text(const struct align_entry *e, struct align_ctx *ctx)
 			if (ini->fields[f].section != s) {
 				continue;
 			}
-			printf("    %-*s  %s\n", (int)width, ini->fields[f].key,
-			       ini->fields[f].value);
+			if (*ini->fields[f].value) {
+				printf("    %-*s  %s\n", (int)width,
+				       ini->fields[f].key, ini->fields[f].value);
+			} else {
+				printf("    %s\n", ini->fields[f].key);
+			}
 		}
 	}
 	align_record_prose(r, &prose);

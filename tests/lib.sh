@@ -6,6 +6,10 @@
 set -u
 
 : "${ALIGN_BIN:=$(cd "$(dirname "$0")/.." && pwd)/build/cmd/align}"
+case $ALIGN_BIN in
+/*) ;;
+*) ALIGN_BIN="$(pwd)/$ALIGN_BIN" ;;
+esac
 TEST_DIRECTORY=$(cd "$(dirname "$0")" && pwd)
 TEST_NAME=$(basename "$0" .sh)
 TRASH_DIRECTORY=$(mktemp -d "${TMPDIR:-/tmp}/align-$TEST_NAME.XXXXXX")
@@ -97,15 +101,34 @@ test_grep() {
 }
 
 # A fingerprint of the repository, index and working tree, so a test can
-# assert that a refused command changed nothing at all.
+# assert that a refused command changed nothing at all. Scratch files that
+# tests write for their assertions at the top of the repository are left
+# out: expect*, actual*, out*, err*, and the names in scratch_names.
+scratch_names="files subjects msg status show head trailer changed committed log"
+
+is_scratch() {
+	case $1 in
+	./expect* | ./actual* | ./out* | ./err*) return 0 ;;
+	esac
+	for n in $scratch_names; do
+		[ "$1" = "./$n" ] && return 0
+	done
+	return 1
+}
+
 repo_state() {
 	{
 		git rev-parse -q --verify HEAD || echo "(unborn)"
 		git ls-files --stage
-		git status --porcelain=v1 --untracked-files=all --ignored
+		git status --porcelain=v1 --untracked-files=all --ignored |
+		while IFS= read -r line; do
+			is_scratch "./${line#?? }" || printf '%s\n' "$line"
+		done
 		find . -path ./.git -prune -o -print | LC_ALL=C sort |
 		while read -r f; do
-			if [ -f "$f" ]; then
+			if is_scratch "$f"; then
+				continue
+			elif [ -f "$f" ]; then
 				printf '%s %s\n' "$(cksum <"$f")" "$f"
 			else
 				printf 'dir %s\n' "$f"
@@ -184,6 +207,14 @@ test_done() {
 		"$test_count" "$TRASH_DIRECTORY"
 	exit 1
 }
+
+# git status in a test shows no scratch files (see repo_state).
+for p in expect actual out err $scratch_names; do
+	case $p in expect | actual | out | err) p="$p*" ;; esac
+	printf '/%s\n' "$p"
+done >"$HOME/.scratch-ignore"
+git config --global core.excludesFile "$HOME/.scratch-ignore"
+git config --global init.defaultBranch main
 
 mkdir -p "$TRASH_DIRECTORY/repo"
 cd "$TRASH_DIRECTORY/repo" || exit 1

@@ -104,6 +104,7 @@ static int check_choice(const struct opt *o, const char *v)
 
 	for (size_t i = 0; o->choices[i]; i++) {
 		if (!strcmp(o->choices[i], v)) {
+			align_buf_release(&list);
 			return 0;
 		}
 		align_buf_addf(&list, "%s%s", i ? ", " : "", o->choices[i]);

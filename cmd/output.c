@@ -8,7 +8,8 @@
 #include "util/error.h"
 #include "util/banned.h"
 
-static void vmsg(const char *level, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void vmsg(const char *level,
+							  const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "align: %s: ", level);

@@ -383,7 +383,9 @@ static int list_dir(struct align_repo *repo, const char *rel,
 		names[n++] = align_strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n) {
+		qsort(names, n, sizeof(*names), cmp_str);
+	}
 	for (size_t i = 0; i < n; i++) {
 		align_buf_clear(&child);
 		align_path_join(&child, rel, names[i]);

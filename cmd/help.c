@@ -2,10 +2,54 @@
 #include "align.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "options.h"
 #include "util/banned.h"
+
+/*
+ * On a terminal, opens the man page align-<name> when one is installed
+ * (as "git help" does). Returns 0 when the page was shown.
+ */
+static int open_man_page(const char *name)
+{
+	char page[64];
+	pid_t pid;
+	int st;
+
+	if (!isatty(1)) {
+		return -1;
+	}
+	snprintf(page, sizeof(page), "align-%s", name);
+	pid = fork();
+	if (pid == 0) {
+		/* Quietly ask whether the page exists. */
+		if (!freopen("/dev/null", "w", stdout) ||
+		    !freopen("/dev/null", "w", stderr)) {
+			_exit(127);
+		}
+		execlp("man", "man", "-w", page, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0) {
+		return -1;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		execlp("man", "man", page, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0) {
+		return -1;
+	}
+	return 0;
+}
 
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx)
 {
@@ -47,6 +91,9 @@ int cmd_help(int argc, const char **argv, struct align_ctx *ctx)
 				  argv[0]);
 		}
 		return EXIT_USAGE;
+	}
+	if (open_man_page(cmd->name) == 0) {
+		return EXIT_OK;
 	}
 	printf("align %s - %s\n\n", cmd->name, cmd->summary);
 	sub[0] = cmd->name;

@@ -27,6 +27,26 @@ test_expect_success 'help lists every command; help <cmd> shows its usage' '
 	grep "^usage: align ls \[<kind>\]" out
 '
 
+test_expect_success 'help on a terminal opens the man page when installed' '
+	mkdir -p ../bin &&
+	cat >../bin/man <<-\EOF &&
+	#!/bin/sh
+	echo "$*" >>"$TRASH_DIRECTORY/man.calls"
+	test "$1" = -w && test "$2" = align-missing && exit 16
+	exit 0
+	EOF
+	chmod +x ../bin/man &&
+	PATH="$TRASH_DIRECTORY/bin:$PATH" script -qec "$ALIGN_BIN help ls" /dev/null >out &&
+	cat >expect <<-\EOF &&
+	-w align-ls
+	align-ls
+	EOF
+	test_cmp expect "$TRASH_DIRECTORY/man.calls" &&
+	PATH="$TRASH_DIRECTORY/bin:$PATH" align help ls >out &&
+	test_cmp expect "$TRASH_DIRECTORY/man.calls" &&
+	grep "^usage: align ls" out
+'
+
 test_expect_success '-h works outside any repository and exits 0' '
 	mkdir -p ../outside && cd ../outside &&
 	align ls -h >out &&

@@ -141,11 +141,12 @@ size_t align_brief_unanswered(const struct align_record *brief,
 	for (size_t q = 0; questions[q]; q++) {
 		int answered = 0;
 
+		/* A question asked twice is answered when either has text. */
 		for (size_t i = 0; i < brief->outline.nsections; i++) {
 			question_key(&key, brief->outline.sections[i].heading);
-			if (!strcmp(key.ptr, questions[q])) {
-				answered = brief->outline.sections[i].answered;
-				break;
+			if (!strcmp(key.ptr, questions[q]) &&
+			    brief->outline.sections[i].answered) {
+				answered = 1;
 			}
 		}
 		if (!answered) {
@@ -254,6 +255,17 @@ static void check_brief(const struct align_record *r,
 						needed[i]);
 			}
 		}
+	}
+	if (!strcmp(status, "approved") || !strcmp(status, "live") ||
+	    !strcmp(status, "completed")) {
+		struct align_buf missing = ALIGN_BUF_INIT;
+		if (align_brief_unanswered(r, &missing)) {
+			align_diags_add(diags, r->path, r->title_line,
+					ALIGN_SEV_ERROR,
+					"%s brief has unanswered questions: %s",
+					status, missing.ptr);
+		}
+		align_buf_release(&missing);
 	}
 	if (due && align_date_parse(&d, due) == 0 &&
 	    align_date_to_days(&d) < align_date_to_days(&ctx->today) &&

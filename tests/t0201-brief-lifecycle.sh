@@ -240,4 +240,25 @@ test_expect_success 'a hand-edited working copy is committed as it is' '
 	test_must_be_empty status
 '
 
+test_expect_success 'answers written below the template count' '
+	align brief new "Case studies" --owner lee --accountable dana \
+		--due 2026-12-20 --no-edit >/dev/null &&
+	f=briefs/2026-11-case-studies.md &&
+	sed -n "/^## Why/,\$p" briefs/2026-11-partner-webinar.md >>"$f" &&
+	git commit -q -m "answer below the prompts" -- "$f" &&
+	align brief submit 2026-11-case >/dev/null &&
+	align brief approve 2026-11-case >out &&
+	echo "2026-11-case-studies: submitted → approved" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'check flags an approved brief whose answer was removed' '
+	f=briefs/2026-11-partner-webinar.md &&
+	sed -i "/^300 registrations/d" "$f" &&
+	test_expect_code 1 align check >out 2>/dev/null &&
+	echo "$f:1: error: completed brief has unanswered questions: how will success be measured" >expect &&
+	test_cmp expect out &&
+	git checkout -q -- "$f"
+'
+
 test_done

@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	{ "check", cmd_check, CMD_NEEDS_REPO, "Validate every record" },
 	{ "help", cmd_help, 0, "Show help for align or one of its commands" },
 	{ "init", cmd_init, 0, "Make this folder an align repository" },
+	{ "log", cmd_log, CMD_NEEDS_REPO,
+	  "Show what people did to the records, newest first" },
 	{ "ls", cmd_ls, CMD_NEEDS_REPO, "List records" },
 	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record" },
 };

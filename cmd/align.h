@@ -37,6 +37,7 @@ int cmd_brief(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
 
@@ -66,6 +67,16 @@ const struct align_kind *kind_from_arg(const char *arg,
 int editor_wanted(void);
 /* Runs $ALIGN_EDITOR, $VISUAL, $EDITOR or vi on `path`; 0 when it succeeds. */
 int run_editor(const char *path);
+
+/* Prints history warnings on stderr. */
+int print_history_warnings(const struct align_diags *warnings);
+
+/*
+ * Parses a --since/--until style day; prints the error and returns -1
+ * when it does not parse.
+ */
+int parse_day_option(struct align_date *out, const char *option,
+		     const char *value, const struct align_ctx *ctx);
 
 /* The command table, for help. */
 struct command {

@@ -279,6 +279,35 @@ static void check_brief(const struct align_record *r,
 	}
 }
 
+/* A status change is the lifecycle move that made it. */
+static int describe_brief(const struct align_record *old,
+			  const struct align_record *new_,
+			  const struct align_record_change *c,
+			  struct align_buf *action, struct align_buf *text)
+{
+	static const char *const verbs[][2] = {
+		{ "submitted", "submitted" }, { "approved", "approved" },
+		{ "live", "launched" },	      { "completed", "completed" },
+		{ "cancelled", "cancelled" }, { "draft", "reopened" },
+	};
+	const char *id = align_record_id(new_);
+
+	(void)old;
+	if (strcmp(c->section, "brief") || c->sub || strcmp(c->key, "status") ||
+	    !c->new_value) {
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		if (!strcmp(c->new_value, verbs[i][0])) {
+			align_buf_adds(action, verbs[i][1]);
+			align_buf_addf(text, "%s brief %s", verbs[i][1],
+				       id ? id : new_->path);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 const struct align_kind align_kind_brief = {
 	.name = "brief",
 	.folder = "briefs",
@@ -288,4 +317,5 @@ const struct align_kind align_kind_brief = {
 	.dates = dates,
 	.template_text = template_text,
 	.check = check_brief,
+	.describe = describe_brief,
 };

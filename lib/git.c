@@ -717,3 +717,574 @@ done:
 	align_buf_release(&data);
 	return ret;
 }
+
+int align_git_resolve(struct align_git *git, const char *rev,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	git_object *obj = NULL;
+	int code = git_revparse_single(&obj, git->repo, rev);
+
+	if (code == 0) {
+		git_object *commit = NULL;
+		code = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+		if (code == 0) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_object_id(commit));
+			git_object_free(commit);
+		}
+		git_object_free(obj);
+	}
+	if (code == GIT_ENOTFOUND || code == GIT_EAMBIGUOUS ||
+	    code == GIT_EINVALIDSPEC || code == GIT_EPEEL) {
+		align_buf_clear(err);
+		align_buf_addf(err, "unknown revision '%s'", rev);
+		return ALIGN_ENOTFOUND;
+	}
+	if (code < 0) {
+		return git_fail(err, code, "cannot resolve revision");
+	}
+	return 0;
+}
+
+/* A commit waiting in the walk's queue. */
+struct queued {
+	git_oid id;
+	int64_t time;
+	size_t order; /* insertion order breaks ties: stable output */
+};
+
+/*
+ * align walks history itself instead of through git_revwalk: libgit2 1.5
+ * cannot walk a shallow clone (it fails on the missing parents), and align
+ * must report from what is there. Newest commit time first, like git log.
+ */
+struct align_git_walk {
+	struct align_git *git;
+	char *prefix;
+	struct queued *heap;
+	size_t nheap;
+	size_t heap_alloc;
+	size_t inserted;
+	git_oid *seen; /* open addressing; zero id marks a free slot */
+	size_t seen_cap;
+	size_t nseen;
+	struct align_git_commit_info info;
+	int truncated;
+};
+
+static size_t oid_hash(const git_oid *id)
+{
+	size_t h;
+	memcpy(&h, id->id, sizeof(h));
+	return h;
+}
+
+static int oid_is_zero(const git_oid *id)
+{
+	static const git_oid zero;
+	return !memcmp(id, &zero, sizeof(zero));
+}
+
+/* Adds `id` to the seen set; returns 0 when it was there already. */
+static int seen_add(struct align_git_walk *w, const git_oid *id)
+{
+	size_t i;
+
+	if ((w->nseen + 1) * 2 > w->seen_cap) {
+		git_oid *old = w->seen;
+		size_t old_cap = w->seen_cap;
+
+		w->seen_cap = old_cap ? old_cap * 2 : 1024;
+		w->seen = align_calloc(w->seen_cap, sizeof(*w->seen));
+		w->nseen = 0;
+		for (size_t k = 0; k < old_cap; k++) {
+			if (!oid_is_zero(&old[k])) {
+				seen_add(w, &old[k]);
+			}
+		}
+		free(old);
+	}
+	for (i = oid_hash(id) & (w->seen_cap - 1);
+	     !oid_is_zero(&w->seen[i]); i = (i + 1) & (w->seen_cap - 1)) {
+		if (git_oid_equal(&w->seen[i], id)) {
+			return 0;
+		}
+	}
+	git_oid_cpy(&w->seen[i], id);
+	w->nseen++;
+	return 1;
+}
+
+static int queued_before(const struct queued *a, const struct queued *b)
+{
+	if (a->time != b->time) {
+		return a->time > b->time;
+	}
+	return a->order < b->order;
+}
+
+static void heap_push(struct align_git_walk *w, const git_oid *id,
+		      int64_t time)
+{
+	size_t i;
+
+	ALIGN_ARRAY_GROW(w->heap, w->heap_alloc, w->nheap + 1);
+	i = w->nheap++;
+	git_oid_cpy(&w->heap[i].id, id);
+	w->heap[i].time = time;
+	w->heap[i].order = w->inserted++;
+	while (i > 0 && queued_before(&w->heap[i], &w->heap[(i - 1) / 2])) {
+		struct queued t = w->heap[i];
+		w->heap[i] = w->heap[(i - 1) / 2];
+		w->heap[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+static struct queued heap_pop(struct align_git_walk *w)
+{
+	struct queued top = w->heap[0];
+	size_t i = 0;
+
+	w->heap[0] = w->heap[--w->nheap];
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < w->nheap && queued_before(&w->heap[l], &w->heap[m])) {
+			m = l;
+		}
+		if (r < w->nheap && queued_before(&w->heap[r], &w->heap[m])) {
+			m = r;
+		}
+		if (m == i) {
+			break;
+		}
+		{
+			struct queued t = w->heap[i];
+			w->heap[i] = w->heap[m];
+			w->heap[m] = t;
+		}
+		i = m;
+	}
+	return top;
+}
+
+/* Queues a commit unless seen; a missing one marks the walk truncated. */
+static int walk_queue(struct align_git_walk *w, const git_oid *id)
+{
+	git_commit *commit = NULL;
+
+	if (!seen_add(w, id)) {
+		return 0;
+	}
+	if (git_commit_lookup(&commit, w->git->repo, id) < 0) {
+		w->truncated = 1;
+		return 0;
+	}
+	heap_push(w, id, (int64_t)git_commit_time(commit));
+	git_commit_free(commit);
+	return 0;
+}
+
+static void info_clear(struct align_git_commit_info *info)
+{
+	free(info->author_name);
+	free(info->author_email);
+	free(info->summary);
+	memset(info, 0, sizeof(*info));
+}
+
+/* The tree id at `prefix` inside `tree` ("" when absent). */
+static void subtree_id(char out[ALIGN_OID_HEXSZ + 1], git_tree *tree,
+		       const char *prefix)
+{
+	git_tree_entry *entry = NULL;
+	struct align_buf path = ALIGN_BUF_INIT;
+
+	out[0] = '\0';
+	if (!*prefix) {
+		git_oid_tostr(out, ALIGN_OID_HEXSZ + 1, git_tree_id(tree));
+		return;
+	}
+	align_buf_adds(&path, prefix);
+	while (path.len && path.ptr[path.len - 1] == '/') {
+		align_buf_setlen(&path, path.len - 1);
+	}
+	if (git_tree_entry_bypath(&entry, tree, path.ptr) == 0) {
+		if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_tree_entry_id(entry));
+		}
+		git_tree_entry_free(entry);
+	}
+	align_buf_release(&path);
+}
+
+int align_git_walk_new(struct align_git_walk **out, struct align_git *git,
+		       const char *rev, const char *prefix,
+		       struct align_buf *err)
+{
+	struct align_git_walk *w;
+	char start[ALIGN_OID_HEXSZ + 1];
+	git_oid id;
+	int ret;
+
+	*out = NULL;
+	if (rev) {
+		ret = align_git_resolve(git, rev, start, err);
+	} else {
+		ret = align_git_head(git, start, err);
+		if (!ret && !*start) {
+			align_buf_sets(err, "no commits yet");
+			ret = ALIGN_ENOTFOUND;
+		}
+	}
+	if (ret < 0) {
+		return ret;
+	}
+	w = align_calloc(1, sizeof(*w));
+	w->git = git;
+	w->prefix = align_strdup(prefix);
+	git_oid_fromstr(&id, start);
+	walk_queue(w, &id);
+	*out = w;
+	return 0;
+}
+
+static void set_time(struct align_time *out, const git_time *t)
+{
+	out->seconds = (int64_t)t->time;
+	out->offset = t->offset;
+}
+
+int align_git_walk_next(struct align_git_walk *w,
+			const struct align_git_commit_info **out,
+			struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	const git_signature *author;
+	struct queued q;
+	int code;
+
+	*out = NULL;
+	if (!w->nheap) {
+		return 0;
+	}
+	q = heap_pop(w);
+	if ((code = git_commit_lookup(&commit, w->git->repo, &q.id)) < 0 ||
+	    (code = git_commit_tree(&tree, commit)) < 0) {
+		git_commit_free(commit);
+		return git_fail(err, code, "cannot read commit");
+	}
+	info_clear(&w->info);
+	git_oid_tostr(w->info.id, sizeof(w->info.id), &q.id);
+	w->info.nparents = git_commit_parentcount(commit);
+	for (unsigned int i = 0; i < w->info.nparents; i++) {
+		const git_oid *pid = git_commit_parent_id(commit, i);
+		if (i < 4) {
+			git_oid_tostr(w->info.parents[i],
+				      sizeof(w->info.parents[i]), pid);
+		}
+		walk_queue(w, pid);
+	}
+	author = git_commit_author(commit);
+	w->info.author_name = align_strdup(author->name);
+	w->info.author_email = align_strdup(author->email);
+	set_time(&w->info.author_time, &author->when);
+	set_time(&w->info.commit_time, &git_commit_committer(commit)->when);
+	w->info.summary = align_strdup(git_commit_summary(commit)
+					       ? git_commit_summary(commit)
+					       : "");
+	subtree_id(w->info.records_tree, tree, w->prefix);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	*out = &w->info;
+	return 1;
+}
+
+int align_git_walk_truncated(const struct align_git_walk *walk)
+{
+	return walk->truncated;
+}
+
+void align_git_walk_free(struct align_git_walk *walk)
+{
+	if (!walk) {
+		return;
+	}
+	info_clear(&walk->info);
+	free(walk->heap);
+	free(walk->seen);
+	free(walk->prefix);
+	free(walk);
+}
+
+int align_git_first_parent_at(struct align_git *git, const char *start,
+			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
+			      struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_oid id;
+	int code;
+
+	out[0] = '\0';
+	if ((code = git_oid_fromstr(&id, start)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0) {
+		return git_fail(err, code, "cannot read commit");
+	}
+	while (commit) {
+		git_commit *parent = NULL;
+
+		if ((int64_t)git_commit_time(commit) <= when) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_commit_id(commit));
+			break;
+		}
+		if (git_commit_parentcount(commit) == 0 ||
+		    git_commit_parent(&parent, commit, 0) < 0) {
+			parent = NULL; /* the root, or a shallow boundary */
+		}
+		git_commit_free(commit);
+		commit = parent;
+	}
+	git_commit_free(commit);
+	return 0;
+}
+
+int align_git_records_tree(struct align_git *git, const char *commit_id,
+			   const char *prefix,
+			   char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
+	int code;
+
+	out[0] = '\0';
+	if ((code = git_oid_fromstr(&id, commit_id)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0 ||
+	    (code = git_commit_tree(&tree, commit)) < 0) {
+		git_commit_free(commit);
+		if (code == GIT_ENOTFOUND) {
+			/* A parent beyond a shallow boundary: unknown. */
+			align_buf_clear(err);
+			align_buf_addf(err, "commit %.12s is not in this clone",
+				       commit_id);
+			return ALIGN_ENOTFOUND;
+		}
+		return git_fail(err, code, "cannot read commit");
+	}
+	subtree_id(out, tree, prefix);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return 0;
+}
+
+static int lookup_tree(git_tree **out, struct align_git *git, const char *id,
+		       struct align_buf *err)
+{
+	git_oid oid;
+	int code;
+
+	*out = NULL;
+	if (!id || !*id) {
+		return 0;
+	}
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_tree_lookup(out, git->repo, &oid)) < 0) {
+		return git_fail(err, code, "cannot read tree");
+	}
+	return 0;
+}
+
+struct tree_walk {
+	struct align_git *git;
+	int (*fn)(const struct align_git_delta *, void *);
+	void *payload;
+	struct align_buf *err;
+	struct align_buf path;
+};
+
+static int emit(struct tree_walk *tw, const char *name, const git_oid *old,
+		const git_oid *new_)
+{
+	char o[ALIGN_OID_HEXSZ + 1] = "", n[ALIGN_OID_HEXSZ + 1] = "";
+	struct align_git_delta d;
+	size_t len = tw->path.len;
+	int ret;
+
+	if (old) {
+		git_oid_tostr(o, sizeof(o), old);
+	}
+	if (new_) {
+		git_oid_tostr(n, sizeof(n), new_);
+	}
+	align_buf_adds(&tw->path, name);
+	d.path = tw->path.ptr;
+	d.old_id = o;
+	d.new_id = n;
+	ret = tw->fn(&d, tw->payload);
+	align_buf_setlen(&tw->path, len);
+	return ret;
+}
+
+static int diff_trees(struct tree_walk *tw, git_tree *a, git_tree *b);
+
+/* Descends into the subtree pair named `name`; either may be missing. */
+static int diff_entry_trees(struct tree_walk *tw, const char *name,
+			    const git_tree_entry *ea, const git_tree_entry *eb)
+{
+	git_tree *ta = NULL, *tb = NULL;
+	size_t len = tw->path.len;
+	int ret = 0, code;
+
+	if (ea && (code = git_tree_lookup(&ta, tw->git->repo,
+					  git_tree_entry_id(ea))) < 0) {
+		return git_fail(tw->err, code, "cannot read tree");
+	}
+	if (eb && (code = git_tree_lookup(&tb, tw->git->repo,
+					  git_tree_entry_id(eb))) < 0) {
+		git_tree_free(ta);
+		return git_fail(tw->err, code, "cannot read tree");
+	}
+	align_buf_adds(&tw->path, name);
+	align_buf_addch(&tw->path, '/');
+	ret = diff_trees(tw, ta, tb);
+	align_buf_setlen(&tw->path, len);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return ret;
+}
+
+static int is_tree(const git_tree_entry *e)
+{
+	return e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
+
+static int is_blob(const git_tree_entry *e)
+{
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+}
+
+/* Merge-walks two sorted trees; equal ids are skipped without descent. */
+static int diff_trees(struct tree_walk *tw, git_tree *a, git_tree *b)
+{
+	size_t na = a ? git_tree_entrycount(a) : 0;
+	size_t nb = b ? git_tree_entrycount(b) : 0;
+	size_t i = 0, j = 0;
+	int ret = 0;
+
+	while (!ret && (i < na || j < nb)) {
+		const git_tree_entry *ea = i < na ? git_tree_entry_byindex(a, i)
+						  : NULL;
+		const git_tree_entry *eb = j < nb ? git_tree_entry_byindex(b, j)
+						  : NULL;
+		int c;
+		const char *name;
+
+		if (ea && eb) {
+			c = strcmp(git_tree_entry_name(ea),
+				   git_tree_entry_name(eb));
+		} else {
+			c = ea ? -1 : 1;
+		}
+		if (c < 0) {
+			eb = NULL;
+			i++;
+		} else if (c > 0) {
+			ea = NULL;
+			j++;
+		} else {
+			i++;
+			j++;
+			if (!git_oid_cmp(git_tree_entry_id(ea),
+					 git_tree_entry_id(eb))) {
+				continue;
+			}
+		}
+		name = git_tree_entry_name(ea ? ea : eb);
+		if (is_tree(ea) || is_tree(eb)) {
+			ret = diff_entry_trees(tw, name, is_tree(ea) ? ea : NULL,
+					       is_tree(eb) ? eb : NULL);
+		}
+		if (!ret && (is_blob(ea) || is_blob(eb))) {
+			ret = emit(tw, name,
+				   is_blob(ea) ? git_tree_entry_id(ea) : NULL,
+				   is_blob(eb) ? git_tree_entry_id(eb) : NULL);
+		}
+	}
+	return ret;
+}
+
+int align_git_tree_changes(struct align_git *git, const char *old_tree,
+			   const char *new_tree,
+			   int (*fn)(const struct align_git_delta *delta,
+				     void *payload),
+			   void *payload, struct align_buf *err)
+{
+	struct tree_walk tw = { git, fn, payload, err, ALIGN_BUF_INIT };
+	git_tree *a = NULL, *b = NULL;
+	int ret;
+
+	if (!strcmp(old_tree, new_tree)) {
+		return 0;
+	}
+	if ((ret = lookup_tree(&a, git, old_tree, err)) < 0 ||
+	    (ret = lookup_tree(&b, git, new_tree, err)) < 0) {
+		git_tree_free(a);
+		return ret;
+	}
+	ret = diff_trees(&tw, a, b);
+	git_tree_free(a);
+	git_tree_free(b);
+	align_buf_release(&tw.path);
+	return ret;
+}
+
+int align_git_tree_files(struct align_git *git, const char *tree,
+			 int (*fn)(const struct align_git_delta *delta,
+				   void *payload),
+			 void *payload, struct align_buf *err)
+{
+	return align_git_tree_changes(git, "", tree, fn, payload, err);
+}
+
+int align_git_tree_blob(struct align_git *git, const char *tree_id,
+			const char *path, char out[ALIGN_OID_HEXSZ + 1],
+			struct align_buf *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	int ret;
+
+	out[0] = '\0';
+	if ((ret = lookup_tree(&tree, git, tree_id, err)) < 0 || !tree) {
+		return ret;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) == 0) {
+		if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_tree_entry_id(entry));
+		}
+		git_tree_entry_free(entry);
+	}
+	git_tree_free(tree);
+	return 0;
+}
+
+int align_git_blob(struct align_git *git, const char *id,
+		   struct align_buf *out, struct align_buf *err)
+{
+	git_blob *blob = NULL;
+	git_oid oid;
+	int code;
+
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_blob_lookup(&blob, git->repo, &oid)) < 0) {
+		return git_fail(err, code, "cannot read blob");
+	}
+	align_buf_add(out, git_blob_rawcontent(blob),
+		      (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return 0;
+}

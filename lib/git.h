@@ -88,6 +88,108 @@ int align_git_index_update(struct align_git *git, const char *const *paths,
 			   size_t npaths, struct align_buf *err);
 
 /*
+ * Resolves a revision ("HEAD", "main~3", an id prefix) to a commit id.
+ * Returns 0, ALIGN_ENOTFOUND with a message in `err`, or ALIGN_ERROR.
+ */
+int align_git_resolve(struct align_git *git, const char *rev,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
+/* One commit as the history engine sees it. */
+struct align_git_commit_info {
+	char id[ALIGN_OID_HEXSZ + 1];
+	size_t nparents;
+	char parents[4][ALIGN_OID_HEXSZ + 1]; /* the first four */
+	char *author_name;                    /* owned by the walk */
+	char *author_email;
+	struct align_time author_time;
+	struct align_time commit_time;
+	char *summary;
+	/* Id of the tree at the records root ("" when absent). */
+	char records_tree[ALIGN_OID_HEXSZ + 1];
+};
+
+struct align_git_walk;
+
+/*
+ * Walks the commits reachable from `rev` (NULL: HEAD), newest commit
+ * time first, each once, as "git log" lists them. `prefix` is the records root
+ * relative to the working tree ("" or "sub/"). Returns 0, ALIGN_ENOTFOUND
+ * when HEAD is unborn, ALIGN_ERROR otherwise.
+ */
+int align_git_walk_new(struct align_git_walk **out, struct align_git *git,
+		       const char *rev, const char *prefix,
+		       struct align_buf *err);
+
+/*
+ * The next commit. Returns 1 with `*out` set (borrowed until the next
+ * call), 0 at the end, or ALIGN_ERROR. Parents missing from the object
+ * database (a shallow clone's boundary) are skipped and mark the walk
+ * truncated.
+ */
+int align_git_walk_next(struct align_git_walk *walk,
+			const struct align_git_commit_info **out,
+			struct align_buf *err);
+
+/* 1 when the walk stopped at a missing parent (shallow history). */
+int align_git_walk_truncated(const struct align_git_walk *walk);
+
+void align_git_walk_free(struct align_git_walk *walk);
+
+/*
+ * Follows first parents from `start` to the first commit whose commit time
+ * is at or before `when`; its id goes to `out` ("" when none is, or the
+ * history ends first). Returns 0 or ALIGN_ERROR.
+ */
+int align_git_first_parent_at(struct align_git *git, const char *start,
+			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
+			      struct align_buf *err);
+
+/* The records-root tree of commit `id` ("" when absent). */
+int align_git_records_tree(struct align_git *git, const char *commit,
+			   const char *prefix,
+			   char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
+/* A file that differs between two trees. */
+struct align_git_delta {
+	const char *path;   /* relative to the trees compared */
+	const char *old_id; /* "" when added */
+	const char *new_id; /* "" when deleted */
+};
+
+/*
+ * Calls `fn` for each blob that differs between trees `old_tree` and
+ * `new_tree` ("" for an empty tree), descending only into subtrees whose
+ * ids differ; no rename detection. `fn` returning non-zero stops the walk
+ * and is returned. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_tree_changes(struct align_git *git, const char *old_tree,
+			   const char *new_tree,
+			   int (*fn)(const struct align_git_delta *delta,
+				     void *payload),
+			   void *payload, struct align_buf *err);
+
+/*
+ * Calls `fn` for each blob in tree `tree` (recursively), in path order,
+ * with old_id "". Returns 0, `fn`'s non-zero value, or ALIGN_ERROR.
+ */
+int align_git_tree_files(struct align_git *git, const char *tree,
+			 int (*fn)(const struct align_git_delta *delta,
+				   void *payload),
+			 void *payload, struct align_buf *err);
+
+/*
+ * The blob id at `path` inside tree `tree` into `out` ("" when there is
+ * none). Returns 0 or ALIGN_ERROR.
+ */
+int align_git_tree_blob(struct align_git *git, const char *tree,
+			const char *path, char out[ALIGN_OID_HEXSZ + 1],
+			struct align_buf *err);
+
+/* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
+int align_git_blob(struct align_git *git, const char *id,
+		   struct align_buf *out, struct align_buf *err);
+
+/*
  * Checks that author and committer identities can be formed; with `git`
  * NULL, from the environment and the global configuration only.
  */

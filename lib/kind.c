@@ -32,6 +32,17 @@ const char *align_kind_folder(const struct align_kind *kind,
 	return align_repo_config(repo, "folders", kind->name, kind->folder);
 }
 
+void align_kind_folders(const char *out[ALIGN_KINDS_MAX + 1],
+			const struct align_repo *repo)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; kinds[i] && n < ALIGN_KINDS_MAX; i++) {
+		out[n++] = align_kind_folder(kinds[i], repo);
+	}
+	out[n] = NULL;
+}
+
 int align_kind_has_status(const struct align_kind *kind, const char *status)
 {
 	if (!kind->statuses) {

@@ -209,13 +209,6 @@ static int parse_bytes(struct align_record *r, const struct align_record_limits 
 				"as in '[brief]'");
 		return ALIGN_EINVALID;
 	}
-	if (r->ini.sections[0].sub) {
-		align_diags_add(diags, r->path, r->ini.sections[0].line,
-				ALIGN_SEV_ERROR,
-				"the first section names the record's kind and "
-				"has no subsection");
-		return ALIGN_EINVALID;
-	}
 	return 0;
 }
 

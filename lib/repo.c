@@ -276,6 +276,12 @@ void align_repo_free(struct align_repo *repo)
 	free(repo);
 }
 
+int align_repo__fail(struct align_repo *repo, int code, const char *message)
+{
+	align_buf_sets(&repo->error, message);
+	return code;
+}
+
 const char *align_repo_error(const struct align_repo *repo)
 {
 	return repo->error.ptr;
@@ -284,6 +290,11 @@ const char *align_repo_error(const struct align_repo *repo)
 const char *align_repo_root(const struct align_repo *repo)
 {
 	return repo->root;
+}
+
+const char *align_repo_prefix(const struct align_repo *repo)
+{
+	return repo->prefix;
 }
 
 struct align_git *align_repo_git(struct align_repo *repo)

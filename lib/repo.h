@@ -42,11 +42,17 @@ int align_repo_open_for_init(struct align_repo **out, const char *cwd,
 
 void align_repo_free(struct align_repo *repo);
 
+/* Sets the repository's error message (for library modules above it). */
+int align_repo__fail(struct align_repo *repo, int code, const char *message);
+
 /* Message of the last failure. Borrowed until the next call. */
 const char *align_repo_error(const struct align_repo *repo);
 
 /* Absolute path of the records root, without trailing '/'. Borrowed. */
 const char *align_repo_root(const struct align_repo *repo);
+
+/* The records root relative to the working tree: "" or "sub/". */
+const char *align_repo_prefix(const struct align_repo *repo);
 
 /* The git repository. Borrowed. */
 struct align_git *align_repo_git(struct align_repo *repo);

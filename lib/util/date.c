@@ -303,6 +303,42 @@ int align_time_parse(struct align_time *out, const char *str)
 	return parse_rfc2822(out, str);
 }
 
+int align_date_parse_human(struct align_date *out, const char *str,
+			   const struct align_date *today)
+{
+	int64_t days = align_date_to_days(today);
+	char *end;
+	long n;
+
+	if (!align_date_parse(out, str)) {
+		return 0;
+	}
+	if (!strcmp(str, "today")) {
+		*out = *today;
+		return 0;
+	}
+	if (!strcmp(str, "yesterday")) {
+		align_date_from_days(out, days - 1);
+		return 0;
+	}
+	if (!isdigit((unsigned char)*str)) {
+		return -1;
+	}
+	n = strtol(str, &end, 10);
+	if (n < 0 || n > 100000) {
+		return -1;
+	}
+	if (!strcmp(end, ".days") || !strcmp(end, ".day")) {
+		align_date_from_days(out, days - n);
+		return 0;
+	}
+	if (!strcmp(end, ".weeks") || !strcmp(end, ".week")) {
+		align_date_from_days(out, days - 7 * n);
+		return 0;
+	}
+	return -1;
+}
+
 int align_time_now(struct align_time *out)
 {
 	const char *env = getenv("ALIGN_NOW");

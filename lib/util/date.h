@@ -50,6 +50,14 @@ void align_time_date(struct align_date *out, const struct align_time *time);
 int align_time_parse(struct align_time *out, const char *str);
 
 /*
+ * Parses a day as users write it on the command line: "YYYY-MM-DD",
+ * "today", "yesterday", "N.days", "N.weeks" (N days or weeks before
+ * `today`). Returns 0 or -1.
+ */
+int align_date_parse_human(struct align_date *out, const char *str,
+			   const struct align_date *today);
+
+/*
  * "Now": ALIGN_NOW when it is set (returns -1 when it does not parse),
  * otherwise the system clock in UTC.
  */

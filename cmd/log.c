@@ -1,0 +1,265 @@
+/* align log: what people did to the records, newest first, from git. */
+#include "align.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "catalog.h"
+#include "events.h"
+#include "history.h"
+#include "options.h"
+#include "output.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+static const char *const formats[] = { "text", "json", NULL };
+
+struct log_state {
+	struct align_events events;
+	const struct align_people *people;
+	const struct align_kind *kind;
+};
+
+static int on_entry(const struct align_history_entry *e, void *payload)
+{
+	struct log_state *st = payload;
+	const struct align_record *r = e->new_ ? e->new_ : e->old;
+
+	if (st->kind && strcmp(align_record_kind(r), st->kind->name)) {
+		return 0;
+	}
+	align_events_add_entry(&st->events, e, st->people);
+	return 0;
+}
+
+static int contains(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (const char *s = haystack; *s; s++) {
+		if (!strncasecmp(s, needle, n)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does `who` name this event's author: handle, or part of name or email? */
+static int by_author(const struct align_event *ev, const char *who)
+{
+	return !strcmp(ev->who, who) || contains(ev->name, who) ||
+	       contains(ev->email, who);
+}
+
+static void print_json(const struct align_events *events, const char *author)
+{
+	struct json j;
+	char date[ALIGN_DATE_STRLEN];
+
+	json_init(&j, stdout);
+	json_begin_array(&j);
+	for (size_t i = 0; i < events->count; i++) {
+		const struct align_event *ev = &events->items[i];
+		struct align_date d;
+
+		if (author && !by_author(ev, author)) {
+			continue;
+		}
+		align_time_date(&d, &ev->when);
+		align_date_format(date, &d);
+		json_begin_object(&j);
+		json_key(&j, "date");
+		json_string(&j, date);
+		json_key(&j, "time");
+		json_int(&j, (long long)ev->when.seconds);
+		json_key(&j, "who");
+		json_string(&j, ev->who);
+		json_key(&j, "email");
+		json_string(&j, ev->email);
+		json_key(&j, "commit");
+		json_string(&j, ev->commit);
+		json_key(&j, "kind");
+		json_string(&j, ev->kind);
+		json_key(&j, "id");
+		json_string(&j, ev->id);
+		json_key(&j, "path");
+		json_string(&j, ev->path);
+		json_key(&j, "action");
+		json_string(&j, ev->action);
+		json_key(&j, "text");
+		json_string(&j, ev->text);
+		if (ev->key) {
+			json_key(&j, "field");
+			json_begin_object(&j);
+			json_key(&j, "section");
+			json_string(&j, ev->section);
+			json_key(&j, "sub");
+			if (ev->sub) {
+				json_string(&j, ev->sub);
+			} else {
+				json_null(&j);
+			}
+			json_key(&j, "key");
+			json_string(&j, ev->key);
+			json_key(&j, "old");
+			if (ev->old_value) {
+				json_string(&j, ev->old_value);
+			} else {
+				json_null(&j);
+			}
+			json_key(&j, "new");
+			if (ev->new_value) {
+				json_string(&j, ev->new_value);
+			} else {
+				json_null(&j);
+			}
+			json_end_object(&j);
+		}
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_finish(&j);
+}
+
+int print_history_warnings(const struct align_diags *warnings)
+{
+	for (size_t i = 0; i < warnings->count; i++) {
+		const struct align_diag *d = &warnings->items[i];
+		if (*d->path) {
+			warning_msg("%s: %s", d->path, d->message);
+		} else {
+			warning_msg("%s", d->message);
+		}
+	}
+	return 0;
+}
+
+int parse_day_option(struct align_date *out, const char *option,
+		     const char *value, const struct align_ctx *ctx)
+{
+	if (align_date_parse_human(out, value, &ctx->today) < 0) {
+		error_msg("invalid date '%s' for --%s: use YYYY-MM-DD, today, "
+			  "yesterday, N.days or N.weeks",
+			  value, option);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
+{
+	static const char *const usage[] = {
+		"align log [--since <date>] [--until <date>] [--author <person>] "
+		"[--kind <kind>] [--format <format>] [<record>]",
+		NULL,
+	};
+	const char *since = NULL, *until = NULL, *author = NULL;
+	const char *kind = NULL, *format = "text";
+	const struct opt opts[] = {
+		{ OPT_STRING, 0, "since", &since, "<date>",
+		  "only changes on or after this day", NULL },
+		{ OPT_STRING, 0, "until", &until, "<date>",
+		  "only changes on or before this day", NULL },
+		{ OPT_STRING, 0, "author", &author, "<person>",
+		  "only changes by this person (handle, name or email)", NULL },
+		{ OPT_STRING, 0, "kind", &kind, "<kind>",
+		  "only records of this kind", NULL },
+		{ OPT_CHOICE, 0, "format", &format, "<format>", "text or json",
+		  formats },
+		OPT_END_(),
+	};
+	const char *folders[ALIGN_KINDS_MAX + 1];
+	struct align_history_opts hopts;
+	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	struct align_people people = ALIGN_PEOPLE_INIT;
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	struct log_state st;
+	struct align_date d;
+	int n, ret, status = EXIT_OK;
+
+	n = opts_parse(argc, argv, opts, usage, 0);
+	if (n < 0) {
+		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
+	}
+	if (n > 1) {
+		error_msg("too many arguments; see 'align log -h'");
+		return EXIT_USAGE;
+	}
+	memset(&st, 0, sizeof(st));
+	align_history_opts_init(&hopts);
+	if (since) {
+		if (parse_day_option(&d, "since", since, ctx) < 0) {
+			return EXIT_USAGE;
+		}
+		hopts.since = align_date_to_days(&d) * 86400;
+	}
+	if (until) {
+		if (parse_day_option(&d, "until", until, ctx) < 0) {
+			return EXIT_USAGE;
+		}
+		hopts.until = align_date_to_days(&d) * 86400 + 86399;
+	}
+	if (kind && !(st.kind = kind_from_arg(kind, ctx->repo))) {
+		error_msg("unknown kind '%s'", kind);
+		return EXIT_USAGE;
+	}
+	if (n == 1) {
+		const struct align_entry *e = NULL;
+		struct align_buf err = ALIGN_BUF_INIT;
+
+		if ((status = load_catalog(ctx, &cat)) != 0) {
+			goto done;
+		}
+		ret = align_catalog_find(&e, &cat, ctx->repo, NULL, argv[0],
+					 &err);
+		if (ret == 0) {
+			hopts.id = align_record_id(e->record);
+		} else if (ret == ALIGN_ENOTFOUND && align_id_valid(argv[0])) {
+			hopts.id = argv[0]; /* a record deleted since */
+		} else {
+			status = fail_with(ret, err.ptr);
+			align_buf_release(&err);
+			goto done;
+		}
+		align_buf_release(&err);
+	}
+	if (align_people_load(&people, ctx->repo, &warnings) < 0) {
+		/* A broken roster only costs the handles; check reports it. */
+		align_people_release(&people);
+		memset(&people, 0, sizeof(people));
+	}
+	align_diags_clear(&warnings);
+	st.people = &people;
+	align_kind_folders(folders, ctx->repo);
+	hopts.folders = folders;
+	ret = align_history_walk(ctx->repo, &hopts, on_entry, &st, &warnings);
+	print_history_warnings(&warnings);
+	if (ret < 0) {
+		status = fail_with(ret, align_repo_error(ctx->repo));
+		goto done;
+	}
+	if (!strcmp(format, "json")) {
+		print_json(&st.events, author);
+	} else {
+		for (size_t i = 0; i < st.events.count; i++) {
+			const struct align_event *ev = &st.events.items[i];
+			char date[ALIGN_DATE_STRLEN];
+
+			if (author && !by_author(ev, author)) {
+				continue;
+			}
+			align_time_date(&d, &ev->when);
+			align_date_format(date, &d);
+			printf("%s %s %s\n", date, ev->who, ev->text);
+		}
+	}
+done:
+	align_events_release(&st.events);
+	align_people_release(&people);
+	align_diags_clear(&warnings);
+	align_catalog_release(&cat);
+	return status;
+}

@@ -1,0 +1,170 @@
+#include "events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/banned.h"
+
+static char *dup_or_null(const char *s)
+{
+	return s ? align_strdup(s) : NULL;
+}
+
+static struct align_event *new_event(struct align_events *out,
+				     const struct align_history_entry *e,
+				     const struct align_people *people,
+				     const struct align_record *r)
+{
+	const struct align_person *p =
+		align_people_by_email(people, e->commit->author_email);
+	struct align_event *ev;
+
+	ALIGN_ARRAY_GROW(out->items, out->alloc, out->count + 1);
+	ev = &out->items[out->count++];
+	memset(ev, 0, sizeof(*ev));
+	memcpy(ev->commit, e->commit->id, sizeof(ev->commit));
+	ev->when = e->commit->author_time;
+	ev->who = align_strdup(p ? p->handle : e->commit->author_name);
+	ev->name = align_strdup(p && p->name ? p->name
+					    : e->commit->author_name);
+	ev->email = align_strdup(e->commit->author_email);
+	ev->kind = align_strdup(align_record_kind(r));
+	ev->id = align_strdup(align_record_id(r) ? align_record_id(r) : e->path);
+	ev->path = align_strdup(e->path);
+	return ev;
+}
+
+static void set_change(struct align_event *ev,
+		       const struct align_record_change *c)
+{
+	ev->section = dup_or_null(c->section);
+	ev->sub = dup_or_null(c->sub);
+	ev->key = dup_or_null(c->key);
+	ev->old_value = dup_or_null(c->old_value);
+	ev->new_value = dup_or_null(c->new_value);
+}
+
+static void field_name(struct align_buf *out, const struct align_record *r,
+		       const struct align_record_change *c)
+{
+	if (!strcmp(c->section, align_record_kind(r)) && !c->sub) {
+		align_buf_adds(out, c->key);
+	} else if (c->sub) {
+		align_buf_addf(out, "%s %s %s", c->section, c->sub, c->key);
+	} else {
+		align_buf_addf(out, "%s %s", c->section, c->key);
+	}
+}
+
+static const char *shown(const char *v)
+{
+	return v && *v ? v : "(none)";
+}
+
+void align_events_add_entry(struct align_events *out,
+			    const struct align_history_entry *e,
+			    const struct align_people *people)
+{
+	const struct align_record *r = e->new_ ? e->new_ : e->old;
+	const struct align_kind *kind = align_kind_find(align_record_kind(r));
+	struct align_record_diff diff = ALIGN_RECORD_DIFF_INIT;
+	struct align_buf action = ALIGN_BUF_INIT, text = ALIGN_BUF_INIT;
+	struct align_buf changed = ALIGN_BUF_INIT, edited = ALIGN_BUF_INIT;
+	struct align_event *ev;
+	size_t nchanged = 0;
+
+	if (!e->old || !e->new_) {
+		ev = new_event(out, e, people, r);
+		ev->action = align_strdup(e->old ? "deleted" : "created");
+		align_buf_addf(&text, "%s %s %s", ev->action, ev->kind, ev->id);
+		ev->text = align_buf_detach(&text, NULL);
+		return;
+	}
+	if (strcmp(e->old_path, e->path)) {
+		ev = new_event(out, e, people, r);
+		ev->action = align_strdup("moved");
+		align_buf_addf(&text, "moved %s %s to %s", ev->kind, ev->id,
+			       e->path);
+		ev->text = align_buf_detach(&text, NULL);
+	}
+	align_record_diff(&diff, e->old, e->new_);
+	for (size_t i = 0; i < diff.count; i++) {
+		const struct align_record_change *c = &diff.items[i];
+		int said = 0;
+
+		if (c->type == ALIGN_CHANGE_PROSE) {
+			align_buf_addf(&edited, "%s%s", edited.len ? ", " : "",
+				       c->key);
+			continue;
+		}
+		if (c->type == ALIGN_CHANGE_TITLE) {
+			align_buf_addf(&changed, "%stitle %s → %s",
+				       nchanged++ ? ", " : "",
+				       shown(c->old_value), shown(c->new_value));
+			continue;
+		}
+		if (kind && kind->describe) {
+			align_buf_clear(&action);
+			align_buf_clear(&text);
+			said = kind->describe(e->old, e->new_, c, &action,
+					      &text);
+		}
+		if (said < 0) {
+			continue;
+		}
+		if (said > 0) {
+			ev = new_event(out, e, people, r);
+			ev->action = align_strdup(action.ptr);
+			ev->text = align_strdup(text.ptr);
+			set_change(ev, c);
+			continue;
+		}
+		align_buf_adds(&changed, nchanged++ ? ", " : "");
+		field_name(&changed, r, c);
+		align_buf_addf(&changed, " %s → %s", shown(c->old_value),
+			       shown(c->new_value));
+	}
+	if (nchanged) {
+		ev = new_event(out, e, people, r);
+		ev->action = align_strdup("changed");
+		align_buf_clear(&text);
+		align_buf_addf(&text, "changed %s %s: %s", ev->kind, ev->id,
+			       changed.ptr);
+		ev->text = align_buf_detach(&text, NULL);
+	}
+	if (edited.len) {
+		ev = new_event(out, e, people, r);
+		ev->action = align_strdup("edited");
+		align_buf_clear(&text);
+		align_buf_addf(&text, "edited %s %s: %s", ev->kind, ev->id,
+			       edited.ptr);
+		ev->text = align_buf_detach(&text, NULL);
+	}
+	align_record_diff_release(&diff);
+	align_buf_release(&action);
+	align_buf_release(&text);
+	align_buf_release(&changed);
+	align_buf_release(&edited);
+}
+
+void align_events_release(struct align_events *events)
+{
+	for (size_t i = 0; i < events->count; i++) {
+		struct align_event *ev = &events->items[i];
+		free(ev->who);
+		free(ev->name);
+		free(ev->email);
+		free(ev->kind);
+		free(ev->id);
+		free(ev->path);
+		free(ev->action);
+		free(ev->text);
+		free(ev->section);
+		free(ev->sub);
+		free(ev->key);
+		free(ev->old_value);
+		free(ev->new_value);
+	}
+	free(events->items);
+	memset(events, 0, sizeof(*events));
+}

@@ -1,0 +1,385 @@
+#include "history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/text.h"
+#include "util/banned.h"
+
+void align_history_opts_init(struct align_history_opts *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->since = INT64_MIN;
+	opts->until = INT64_MAX;
+}
+
+/* One changed record file in one commit. */
+struct delta {
+	char *path;
+	char old_id[ALIGN_OID_HEXSZ + 1];
+	char new_id[ALIGN_OID_HEXSZ + 1];
+	struct align_record *old;
+	struct align_record *new_;
+	char *old_path;
+	int merged;  /* consumed by a move */
+	int invalid; /* a version exists but does not parse */
+};
+
+struct commit_state {
+	struct align_repo *repo;
+	const struct align_history_opts *opts;
+	struct delta *deltas;
+	size_t count;
+	size_t alloc;
+};
+
+static int in_folders(const char *path, const char *const *folders)
+{
+	if (align_record_format_of(path) < 0) {
+		return 0;
+	}
+	for (size_t i = 0; folders && folders[i]; i++) {
+		size_t n = strlen(folders[i]);
+		if (!strncmp(path, folders[i], n) && path[n] == '/') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int collect(const struct align_git_delta *d, void *payload)
+{
+	struct commit_state *st = payload;
+	struct delta *x;
+
+	if (!in_folders(d->path, st->opts->folders)) {
+		return 0;
+	}
+	ALIGN_ARRAY_GROW(st->deltas, st->alloc, st->count + 1);
+	x = &st->deltas[st->count++];
+	memset(x, 0, sizeof(*x));
+	x->path = align_strdup(d->path);
+	memcpy(x->old_id, d->old_id, sizeof(x->old_id));
+	memcpy(x->new_id, d->new_id, sizeof(x->new_id));
+	return 0;
+}
+
+static void clear_deltas(struct commit_state *st)
+{
+	for (size_t i = 0; i < st->count; i++) {
+		free(st->deltas[i].path);
+		free(st->deltas[i].old_path);
+		align_record_free(st->deltas[i].old);
+		align_record_free(st->deltas[i].new_);
+	}
+	st->count = 0;
+}
+
+/*
+ * Reads and parses one version; NULL when it does not parse, with a
+ * warning when `warnings` is not NULL (each broken version is reported
+ * once: by the commit that made it).
+ */
+static struct align_record *load(struct align_repo *repo, const char *blob,
+				 const char *path, const char *commit,
+				 struct align_diags *warnings, int *invalid)
+{
+	struct align_buf data = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *r = NULL;
+
+	if (!*blob) {
+		return NULL;
+	}
+	if (align_git_blob(align_repo_git(repo), blob, &data, &err) < 0) {
+		*invalid = 1;
+		if (warnings) {
+			align_diags_add(warnings, path, 0, ALIGN_SEV_WARNING,
+					"skipped the version in commit %.12s: "
+					"%s",
+					commit, err.ptr);
+		}
+	} else if (align_record_parse(&r, path, data.ptr, data.len,
+				      align_repo_limits(repo), &diags) < 0) {
+		*invalid = 1;
+		if (warnings) {
+			align_diags_add(warnings, path, diags.items[0].line,
+					ALIGN_SEV_WARNING,
+					"skipped the version in commit %.12s: "
+					"%s",
+					commit, diags.items[0].message);
+		}
+	}
+	align_diags_clear(&diags);
+	align_buf_release(&data);
+	align_buf_release(&err);
+	return r;
+}
+
+static const char *id_of(const struct align_record *r)
+{
+	return r ? align_record_id(r) : NULL;
+}
+
+/* A delete and an add of the same id in one commit are one move. */
+static void pair_moves(struct commit_state *st)
+{
+	for (size_t i = 0; i < st->count; i++) {
+		struct delta *gone = &st->deltas[i];
+		const char *id = id_of(gone->old);
+
+		if (gone->new_ || !id || gone->merged) {
+			continue;
+		}
+		for (size_t j = 0; j < st->count; j++) {
+			struct delta *came = &st->deltas[j];
+			if (j == i || came->old || came->merged ||
+			    !id_of(came->new_) || strcmp(id_of(came->new_), id)) {
+				continue;
+			}
+			came->old = gone->old;
+			gone->old = NULL;
+			came->old_path = align_strdup(gone->path);
+			gone->merged = 1;
+			break;
+		}
+	}
+}
+
+static int wanted(const struct align_history_opts *opts, const struct delta *d)
+{
+	const char *a = id_of(d->old), *b = id_of(d->new_);
+
+	/* Across a version that does not parse, nothing can be said. */
+	if (d->merged || d->invalid || (!d->old && !d->new_)) {
+		return 0;
+	}
+	return !opts->id || (a && !strcmp(a, opts->id)) ||
+	       (b && !strcmp(b, opts->id));
+}
+
+/* Drops merge deltas whose new blob one of the other parents has. */
+static int filter_merge(struct commit_state *st,
+			const struct align_git_commit_info *c,
+			struct align_buf *err)
+{
+	struct align_git *git = align_repo_git(st->repo);
+	const char *prefix = align_repo_prefix(st->repo);
+	size_t np = c->nparents < 4 ? c->nparents : 4;
+	size_t keep = 0;
+
+	for (size_t i = 0; i < st->count; i++) {
+		struct delta *d = &st->deltas[i];
+		int from_parent = 0;
+
+		for (size_t p = 1; p < np && !from_parent; p++) {
+			char tree[ALIGN_OID_HEXSZ + 1], blob[ALIGN_OID_HEXSZ + 1];
+			int ret = align_git_records_tree(git, c->parents[p],
+							 prefix, tree, err);
+			if (ret == ALIGN_ENOTFOUND) {
+				break;
+			}
+			if (ret < 0 ||
+			    (ret = align_git_tree_blob(git, tree, d->path, blob,
+						       err)) < 0) {
+				return ret;
+			}
+			from_parent = !strcmp(blob, d->new_id);
+		}
+		if (from_parent) {
+			free(d->path);
+		} else {
+			st->deltas[keep++] = *d;
+		}
+	}
+	st->count = keep;
+	return 0;
+}
+
+static int emit_commit(struct commit_state *st,
+		       const struct align_git_commit_info *c,
+		       int (*fn)(const struct align_history_entry *, void *),
+		       void *payload, struct align_diags *warnings)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < st->count; i++) {
+		struct delta *d = &st->deltas[i];
+		d->old = load(st->repo, d->old_id, d->path, c->id, NULL,
+			      &d->invalid);
+		d->new_ = load(st->repo, d->new_id, d->path, c->id, warnings,
+			       &d->invalid);
+	}
+	pair_moves(st);
+	for (size_t i = 0; i < st->count && !ret; i++) {
+		struct delta *d = &st->deltas[i];
+		struct align_history_entry e;
+
+		if (!wanted(st->opts, d)) {
+			continue;
+		}
+		e.commit = c;
+		e.path = d->path;
+		e.old_path = d->old_path ? d->old_path : d->path;
+		e.old = d->old;
+		e.new_ = d->new_;
+		ret = fn(&e, payload);
+	}
+	return ret;
+}
+
+static void shallow_warning(struct align_diags *warnings)
+{
+	align_diags_add(warnings, "", 0, ALIGN_SEV_WARNING,
+			"history ends early: this is a shallow clone; fetch "
+			"all of it with 'git fetch --unshallow' (in CI: "
+			"fetch-depth: 0)");
+}
+
+int align_history_walk(struct align_repo *repo,
+		       const struct align_history_opts *opts,
+		       int (*fn)(const struct align_history_entry *entry,
+				 void *payload),
+		       void *payload, struct align_diags *warnings)
+{
+	struct align_git *git = align_repo_git(repo);
+	const char *prefix = align_repo_prefix(repo);
+	struct commit_state st = { repo, opts, NULL, 0, 0 };
+	struct align_git_walk *walk = NULL;
+	struct align_buf err = ALIGN_BUF_INIT;
+	const struct align_git_commit_info *c;
+	int ret, shallow = 0;
+
+	ret = align_git_walk_new(&walk, git, opts->rev, prefix, &err);
+	if (ret == ALIGN_ENOTFOUND && !opts->rev) {
+		ret = 0; /* no commits: no history */
+		goto done;
+	}
+	if (ret < 0) {
+		goto done;
+	}
+	while ((ret = align_git_walk_next(walk, &c, &err)) == 1) {
+		char parent_tree[ALIGN_OID_HEXSZ + 1] = "";
+
+		if (c->commit_time.seconds < opts->since) {
+			ret = 0;
+			break;
+		}
+		if (c->author_time.seconds > opts->until ||
+		    c->author_time.seconds < opts->since) {
+			continue;
+		}
+		if (c->nparents > 0) {
+			ret = align_git_records_tree(git, c->parents[0], prefix,
+						     parent_tree, &err);
+			if (ret == ALIGN_ENOTFOUND) {
+				/* Beyond a shallow boundary: nothing to compare. */
+				shallow = 1;
+				continue;
+			}
+			if (ret < 0) {
+				break;
+			}
+		}
+		if (!strcmp(parent_tree, c->records_tree)) {
+			continue; /* records untouched: the common case */
+		}
+		ret = align_git_tree_changes(git, parent_tree, c->records_tree,
+					     collect, &st, &err);
+		if (!ret && c->nparents > 1) {
+			ret = filter_merge(&st, c, &err);
+		}
+		if (!ret) {
+			ret = emit_commit(&st, c, fn, payload, warnings);
+		}
+		clear_deltas(&st);
+		if (ret) {
+			break;
+		}
+	}
+	if (ret == 0 && (shallow || align_git_walk_truncated(walk))) {
+		shallow_warning(warnings);
+	}
+done:
+	if (ret < 0) {
+		align_repo__fail(repo, ret, err.ptr);
+	}
+	clear_deltas(&st);
+	free(st.deltas);
+	align_git_walk_free(walk);
+	align_buf_release(&err);
+	return ret;
+}
+
+static int collect_all(const struct align_git_delta *d, void *payload)
+{
+	return collect(d, payload);
+}
+
+int align_history_snapshot(struct align_repo *repo, const char *rev,
+			   const char *const *folders,
+			   int (*fn)(const struct align_history_entry *entry,
+				     void *payload),
+			   void *payload, struct align_diags *warnings)
+{
+	struct align_history_opts opts;
+	struct commit_state st = { repo, &opts, NULL, 0, 0 };
+	struct align_git *git = align_repo_git(repo);
+	struct align_buf err = ALIGN_BUF_INIT;
+	struct align_git_commit_info info;
+	char tree[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	align_history_opts_init(&opts);
+	opts.folders = folders;
+	memset(&info, 0, sizeof(info));
+	if ((ret = align_git_resolve(git, rev, info.id, &err)) < 0 ||
+	    (ret = align_git_records_tree(git, info.id, align_repo_prefix(repo),
+					  tree, &err)) < 0 ||
+	    (ret = align_git_tree_files(git, tree, collect_all, &st, &err)) <
+		    0) {
+		align_repo__fail(repo, ret, err.ptr);
+		goto done;
+	}
+	memcpy(info.records_tree, tree, sizeof(tree));
+	for (size_t i = 0; i < st.count && !ret; i++) {
+		struct delta *d = &st.deltas[i];
+		struct align_history_entry e;
+
+		d->new_ = load(repo, d->new_id, d->path, info.id, warnings,
+			       &d->invalid);
+		if (!d->new_) {
+			continue;
+		}
+		e.commit = &info;
+		e.path = e.old_path = d->path;
+		e.old = NULL;
+		e.new_ = d->new_;
+		ret = fn(&e, payload);
+	}
+done:
+	clear_deltas(&st);
+	free(st.deltas);
+	align_buf_release(&err);
+	return ret;
+}
+
+int align_history_commit_at(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1])
+{
+	struct align_git *git = align_repo_git(repo);
+	struct align_buf err = ALIGN_BUF_INIT;
+	char head[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	out[0] = '\0';
+	if ((ret = align_git_head(git, head, &err)) == 0 && *head) {
+		ret = align_git_first_parent_at(git, head, when, out, &err);
+	}
+	if (ret < 0) {
+		align_repo__fail(repo, ret, err.ptr);
+	}
+	align_buf_release(&err);
+	return ret;
+}

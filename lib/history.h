@@ -1,0 +1,77 @@
+#ifndef ALIGN_HISTORY_H
+#define ALIGN_HISTORY_H
+
+#include <stdint.h>
+
+#include "git.h"
+#include "record.h"
+#include "repo.h"
+#include "util/diag.h"
+
+/*
+ * The history engine: every change to a record, read from git content,
+ * newest first. One walk serves log, diff, okr history, digest and the
+ * reports.
+ *
+ * How it stays cheap (TRAPS.md): commits are walked once; a commit whose
+ * records-root tree equals its parent's is skipped; only subtrees whose
+ * ids differ are descended; only changed blobs are read and parsed; no
+ * whole-tree diff and no rename detection. A record's identity is the id
+ * inside it, so a file moved in one commit is one change, not two.
+ *
+ * A merge commit contributes only what differs from every parent (what
+ * the merge itself resolved), so changes made on a branch count once.
+ * Dates are author dates, which survive rebase and amend.
+ */
+
+struct align_history_entry {
+	const struct align_git_commit_info *commit;
+	const char *path;     /* where the record is after the change */
+	const char *old_path; /* where it was before (== path unless moved) */
+	const struct align_record *old; /* NULL: absent or unreadable */
+	const struct align_record *new_; /* NULL: deleted or unreadable */
+};
+
+struct align_history_opts {
+	const char *rev;             /* where to start; NULL for HEAD */
+	const char *const *folders;  /* record folders, NULL-terminated */
+	int64_t since;               /* author time bounds, seconds; */
+	int64_t until;               /* INT64_MIN / INT64_MAX for none */
+	const char *id;              /* only this record, or NULL */
+};
+
+void align_history_opts_init(struct align_history_opts *opts);
+
+/*
+ * Calls `fn` for each change to a record, newest commit first and, within
+ * a commit, in path order. A version that does not parse is skipped with
+ * a warning naming the commit (appended to `warnings`); so is a shallow
+ * history's end. `fn` returning non-zero stops the walk. Returns 0, the
+ * non-zero value of `fn`, or an ALIGN_* error with the message on `repo`.
+ */
+int align_history_walk(struct align_repo *repo,
+		       const struct align_history_opts *opts,
+		       int (*fn)(const struct align_history_entry *entry,
+				 void *payload),
+		       void *payload, struct align_diags *warnings);
+
+/*
+ * Reads every record as of commit `rev` into a new catalog-like list:
+ * calls `fn` for each record file under `folders` at that commit, with
+ * old NULL. Versions that do not parse are reported in `warnings`.
+ */
+int align_history_snapshot(struct align_repo *repo, const char *rev,
+			   const char *const *folders,
+			   int (*fn)(const struct align_history_entry *entry,
+				     void *payload),
+			   void *payload, struct align_diags *warnings);
+
+/*
+ * The last commit on HEAD's first-parent line whose commit date is at or
+ * before `when` (seconds), into `out`; "" when there is none. Commit
+ * dates, not author dates: when the change landed on the branch.
+ */
+int align_history_commit_at(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1]);
+
+#endif

@@ -68,6 +68,7 @@ static int edit_record(struct align_ctx *ctx, struct align_record **r)
 		goto done;
 	}
 	if (run_editor(path.ptr) < 0) {
+		unlink(path.ptr);
 		goto done;
 	}
 	if (align_fs_read(&data, path.ptr, 0) < 0) {
@@ -86,6 +87,15 @@ static int edit_record(struct align_ctx *ctx, struct align_record **r)
 		error_msg("the id must stay '%s'; nothing was saved (your text "
 			  "is in '%s')",
 			  align_record_id(*r), path.ptr);
+		goto done;
+	}
+	if (strcmp(align_record_get(edited, "brief", NULL, "status")
+			   ? align_record_get(edited, "brief", NULL, "status")
+			   : "",
+		   "draft")) {
+		error_msg("a new brief starts as a draft; leave 'status = draft' "
+			  "and use 'align brief submit' (your text is in '%s')",
+			  path.ptr);
 		goto done;
 	}
 	unlink(path.ptr);
@@ -141,6 +151,8 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	char today[ALIGN_DATE_STRLEN];
 	struct align_date d;
 	struct align_change change;
+	const char *title;
+	char *title_buf = NULL;
 	int n, ret, status = EXIT_OK;
 
 	n = opts_parse(argc, argv, opts, usage, 0);
@@ -153,15 +165,31 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 			      "\"<title>\"");
 		return EXIT_USAGE;
 	}
+	/* Surrounding spaces are not part of a title. */
+	{
+		size_t len;
+		title = argv[0];
+		while (*title == ' ') {
+			title++;
+		}
+		len = strlen(title);
+		while (len && title[len - 1] == ' ') {
+			len--;
+		}
+		title_buf = align_strndup(title, len);
+		title = title_buf;
+	}
 	if (due && align_date_parse(&d, due) < 0) {
 		error_msg("invalid date '%s' for --due: use YYYY-MM-DD, a real "
 			  "calendar date",
 			  due);
-		return EXIT_USAGE;
+		status = EXIT_USAGE;
+		goto done;
 	}
 	if (check_value("type", type) < 0 || check_value("owner", owner) < 0 ||
 	    check_value("accountable", accountable) < 0) {
-		return EXIT_USAGE;
+		status = EXIT_USAGE;
+		goto done;
 	}
 	if ((status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
@@ -169,7 +197,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	align_date_format(today, &ctx->today);
 	align_buf_add(&prefix, today, 8); /* "YYYY-MM-" */
 	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_brief,
-				       argv[0], prefix.ptr, id, &err);
+				       title, prefix.ptr, id, &err);
 	if (ret < 0) {
 		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
 				 ? EXIT_USAGE
@@ -211,6 +239,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	align_repo_display_path(ctx->repo, r->path, &shown);
 	printf("%s\n", shown.ptr);
 done:
+	free(title_buf);
 	align_record_free(r);
 	align_catalog_release(&cat);
 	align_buf_release(&err);

@@ -2,6 +2,7 @@
 #include "align.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -43,6 +44,26 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	align_check(&cat, &ctx->today, &diags);
+	/*
+	 * Paths as the reader needs them: from the current directory for a
+	 * person (so an editor can jump there), from the top of the git
+	 * repository for GitHub annotations, from the records root in JSON.
+	 */
+	for (size_t i = 0; i < diags.count; i++) {
+		struct align_buf p = ALIGN_BUF_INIT;
+
+		if (!strcmp(format, "github")) {
+			align_buf_addf(&p, "%s%s", align_repo_prefix(ctx->repo),
+				       diags.items[i].path);
+		} else if (!strcmp(format, "text")) {
+			align_repo_display_path(ctx->repo, diags.items[i].path,
+						&p);
+		} else {
+			continue;
+		}
+		free(diags.items[i].path);
+		diags.items[i].path = align_buf_detach(&p, NULL);
+	}
 	diags_print(stdout, &diags, format, ctx->color);
 	errors = align_diags_count(&diags, ALIGN_SEV_ERROR);
 	warnings = align_diags_count(&diags, ALIGN_SEV_WARNING);

@@ -13,6 +13,13 @@ static void check_generic(const struct align_entry *e,
 	const char *kname = align_record_kind(r);
 	size_t head = r->ini.sections[0].line;
 
+	if (r->ini.sections[0].sub) {
+		align_diags_add(out, r->path, head, ALIGN_SEV_ERROR,
+				"the first section names the record's kind and "
+				"has no subsection: expected [%s]",
+				kind->name);
+		return;
+	}
 	if (strcmp(kname, kind->name)) {
 		align_diags_add(out, r->path, head, ALIGN_SEV_ERROR,
 				"a [%s] record in the %s folder; expected "

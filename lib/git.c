@@ -1,6 +1,7 @@
 #include "git.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ struct align_git {
 	git_repository *repo;
 	char *workdir;
 	char *gitdir;
+	int index_lock; /* fd of <gitdir>/index.lock while align holds it */
 };
 
 static int initialized;
@@ -59,6 +61,7 @@ static struct align_git *wrap(git_repository *repo)
 	const char *wd = git_repository_workdir(repo);
 
 	git->repo = repo;
+	git->index_lock = -1;
 	git->workdir = align_strdup(wd ? wd : "");
 	git->gitdir = align_strdup(git_repository_path(repo));
 	return git;
@@ -106,17 +109,19 @@ int align_git_open(struct align_git **out, const char *dir,
 		   struct align_buf *err)
 {
 	git_repository *repo = NULL;
-	int code;
+	int code, owner;
 
 	lib_init();
 	*out = NULL;
 	code = git_repository_open_ext(&repo, dir, 0, NULL);
-	if (code < 0 && is_owner_error(code) && trusts_everything()) {
+	/* Decide before trusts_everything() replaces libgit2's last error. */
+	owner = code < 0 && is_owner_error(code);
+	if (owner && trusts_everything()) {
 		git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 		code = git_repository_open_ext(&repo, dir, 0, NULL);
 	}
 	if (code < 0) {
-		if (is_owner_error(code)) {
+		if (owner) {
 			git_buf path = GIT_BUF_INIT;
 			const char *shown = dir;
 
@@ -171,6 +176,7 @@ void align_git_free(struct align_git *git)
 	if (!git) {
 		return;
 	}
+	align_git_unlock_index(git);
 	git_repository_free(git->repo);
 	free(git->workdir);
 	free(git->gitdir);
@@ -245,18 +251,42 @@ static int lock_problem(const char *lock, struct align_buf *err)
 	return ALIGN_ELOCKED;
 }
 
+static void backoff(int attempt);
+
+/*
+ * Waits up to about a second for a lock file to go away (git holds its
+ * locks only briefly); reports it with its age when it stays.
+ */
+static int wait_for_lock(const char *lock, struct align_buf *err)
+{
+	struct timespec start, now;
+	int attempt = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (lock_problem(lock, err)) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - start.tv_sec) * 1000 +
+			    (now.tv_nsec - start.tv_nsec) / 1000000 >
+		    1000) {
+			return ALIGN_ELOCKED;
+		}
+		backoff(attempt++);
+	}
+	return 0;
+}
+
 int align_git_check_locks(struct align_git *git, struct align_buf *err)
 {
 	struct align_buf path = ALIGN_BUF_INIT, ref = ALIGN_BUF_INIT;
 	int ret;
 
 	align_path_join(&path, git->gitdir, "index.lock");
-	ret = lock_problem(path.ptr, err);
+	ret = wait_for_lock(path.ptr, err);
 	if (!ret && (ret = head_refname(git, &ref, err)) == 0) {
 		align_buf_clear(&path);
 		align_path_join(&path, git->gitdir, ref.ptr);
 		align_buf_adds(&path, ".lock");
-		ret = lock_problem(path.ptr, err);
+		ret = wait_for_lock(path.ptr, err);
 	}
 	align_buf_release(&path);
 	align_buf_release(&ref);
@@ -337,37 +367,63 @@ int align_git_check_identity(struct align_git *git, struct align_buf *err)
 	return ret;
 }
 
-/* The blob git would store for `data` at `path` (clean filters). */
-static int make_blob(git_oid *out, struct align_git *git, const char *path,
-		     const char *data, size_t len, struct align_buf *err)
+/* Applies the filters git applies to `path` in direction `mode`. */
+static int filter(struct align_buf *out, struct align_git *git,
+		  const char *path, const char *data, size_t len,
+		  git_filter_mode_t mode, struct align_buf *err)
 {
 	git_filter_list *filters = NULL;
 	git_buf filtered = GIT_BUF_INIT;
 	int code;
 
-	code = git_filter_list_load(&filters, git->repo, NULL, path,
-				    GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT);
+	code = git_filter_list_load(&filters, git->repo, NULL, path, mode,
+				    GIT_FILTER_DEFAULT);
 	if (code < 0) {
 		return git_fail(err, code, "cannot load filters");
 	}
-	if (filters) {
-		code = git_filter_list_apply_to_buffer(&filtered, filters, data,
-						       len);
-		git_filter_list_free(filters);
-		if (code < 0) {
-			git_buf_dispose(&filtered);
-			return git_fail(err, code, "cannot filter file");
-		}
-		code = git_blob_create_from_buffer(out, git->repo, filtered.ptr,
-						   filtered.size);
-		git_buf_dispose(&filtered);
-	} else {
-		code = git_blob_create_from_buffer(out, git->repo, data, len);
+	if (!filters) {
+		align_buf_add(out, data, len);
+		return 0;
 	}
+	code = git_filter_list_apply_to_buffer(&filtered, filters, data, len);
+	git_filter_list_free(filters);
 	if (code < 0) {
-		return git_fail(err, code, "cannot write blob");
+		git_buf_dispose(&filtered);
+		return git_fail(err, code, "cannot filter file");
 	}
+	align_buf_add(out, filtered.ptr, filtered.size);
+	git_buf_dispose(&filtered);
 	return 0;
+}
+
+/* The blob git would store for `data` at `path` (clean filters). */
+static int make_blob(git_oid *out, struct align_git *git, const char *path,
+		     const char *data, size_t len, struct align_buf *err)
+{
+	struct align_buf clean = ALIGN_BUF_INIT;
+	int code = filter(&clean, git, path, data, len, GIT_FILTER_TO_ODB, err);
+
+	if (code == 0 && (code = git_blob_create_from_buffer(
+				  out, git->repo, clean.ptr, clean.len)) < 0) {
+		code = git_fail(err, code, "cannot write blob");
+	}
+	align_buf_release(&clean);
+	return code;
+}
+
+int align_git_worktree_bytes(struct align_git *git, const char *path,
+			     const char *data, size_t len,
+			     struct align_buf *out, struct align_buf *err)
+{
+	struct align_buf clean = ALIGN_BUF_INIT;
+	int code = filter(&clean, git, path, data, len, GIT_FILTER_TO_ODB, err);
+
+	if (code == 0) {
+		code = filter(out, git, path, clean.ptr, clean.len,
+			      GIT_FILTER_TO_WORKTREE, err);
+	}
+	align_buf_release(&clean);
+	return code;
 }
 
 /*
@@ -652,69 +708,183 @@ done:
 	return ret;
 }
 
+static void lock_path(struct align_buf *out, struct align_git *git)
+{
+	align_buf_clear(out);
+	align_path_join(out, git->gitdir, "index.lock");
+}
+
+int align_git_lock_index(struct align_git *git, struct align_buf *err)
+{
+	struct align_buf path = ALIGN_BUF_INIT;
+	struct timespec start, now;
+	int attempt = 0, ret = 0;
+
+	if (git->index_lock >= 0) {
+		return 0;
+	}
+	lock_path(&path, git);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		git->index_lock = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL |
+							 O_CLOEXEC,
+				       0666);
+		if (git->index_lock >= 0) {
+			break;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (errno != EEXIST ||
+		    (now.tv_sec - start.tv_sec) * 1000 +
+				    (now.tv_nsec - start.tv_nsec) / 1000000 >
+			    1000) {
+			if (errno == EEXIST &&
+			    (ret = lock_problem(path.ptr, err)) != 0) {
+				break;
+			}
+			align_buf_clear(err);
+			align_buf_addf(err, "cannot create '%s': %s", path.ptr,
+				       strerror(errno));
+			ret = ALIGN_ERROR;
+			break;
+		}
+		backoff(attempt++);
+	}
+	align_buf_release(&path);
+	return ret;
+}
+
+void align_git_unlock_index(struct align_git *git)
+{
+	struct align_buf path = ALIGN_BUF_INIT;
+
+	if (git->index_lock < 0) {
+		return;
+	}
+	close(git->index_lock);
+	git->index_lock = -1;
+	lock_path(&path, git);
+	unlink(path.ptr);
+	align_buf_release(&path);
+}
+
+/* Sets one index entry from the working-tree file's bytes and stat data. */
+static int index_set(git_index *index, struct align_git *git, const char *path,
+		     struct align_buf *err)
+{
+	struct align_buf full = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	git_index_entry entry;
+	struct stat st;
+	int code, ret = 0;
+
+	align_path_join(&full, git->workdir, path);
+	if (lstat(full.ptr, &st) < 0) {
+		if ((code = git_index_remove_bypath(index, path)) < 0) {
+			ret = git_fail(err, code, "cannot update the index");
+		}
+		goto done;
+	}
+	if (align_fs_read(&data, full.ptr, 0) < 0) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot read '%s': %s", path,
+			       strerror(errno));
+		ret = ALIGN_ERROR;
+		goto done;
+	}
+	memset(&entry, 0, sizeof(entry));
+	if ((ret = make_blob(&entry.id, git, path, data.ptr, data.len, err)) <
+	    0) {
+		goto done;
+	}
+	entry.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+	entry.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	entry.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+	entry.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	entry.dev = (uint32_t)st.st_dev;
+	entry.ino = (uint32_t)st.st_ino;
+	entry.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE
+					 : GIT_FILEMODE_BLOB;
+	entry.uid = st.st_uid;
+	entry.gid = st.st_gid;
+	entry.file_size = (uint32_t)st.st_size;
+	entry.path = path;
+	if ((code = git_index_add(index, &entry)) < 0) {
+		ret = git_fail(err, code, "cannot update the index");
+	}
+done:
+	align_buf_release(&full);
+	align_buf_release(&data);
+	return ret;
+}
+
+/*
+ * git's lock-file protocol, with align holding index.lock: the new index
+ * is built in a private copy (libgit2 cannot write an index whose lock
+ * someone holds, even align), renamed over index.lock, which is then
+ * renamed to index.
+ */
 int align_git_index_update(struct align_git *git, const char *const *paths,
 			   size_t npaths, struct align_buf *err)
 {
+	struct align_buf index_path = ALIGN_BUF_INIT, tmp = ALIGN_BUF_INIT;
+	struct align_buf lock = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	struct align_buf tmpfile = ALIGN_BUF_INIT;
 	git_index *index = NULL;
-	struct align_buf full = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
 	int code, ret = 0;
 
-	if ((code = git_repository_index(&index, git->repo)) < 0 ||
-	    (code = git_index_read(index, 0)) < 0) {
+	if ((ret = align_git_lock_index(git, err)) < 0) {
+		return ret;
+	}
+	align_path_join(&index_path, git->gitdir, "index");
+	align_path_join(&tmp, git->gitdir, "align-index");
+	lock_path(&lock, git);
+	ret = align_fs_read(&data, index_path.ptr, 0);
+	if (ret == ALIGN_ENOTFOUND) {
+		ret = 0; /* no index yet: start from an empty one */
+	} else if (ret < 0) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot read the index: %s", strerror(errno));
+		goto done;
+	}
+	if (align_fs_write_temp(&tmpfile, tmp.ptr, data.ptr, data.len) < 0 ||
+	    (data.len == 0 && unlink(tmpfile.ptr) < 0)) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot copy the index: %s", strerror(errno));
+		ret = ALIGN_ERROR;
+		goto done;
+	}
+	if ((code = git_index_open(&index, tmpfile.ptr)) < 0) {
 		ret = git_fail(err, code, "cannot read the index");
 		goto done;
 	}
-	for (size_t i = 0; i < npaths; i++) {
-		struct stat st;
-		git_index_entry entry;
-
-		align_buf_clear(&full);
-		align_path_join(&full, git->workdir, paths[i]);
-		if (lstat(full.ptr, &st) < 0) {
-			code = git_index_remove_bypath(index, paths[i]);
-			if (code < 0) {
-				ret = git_fail(err, code, "cannot update the index");
-				goto done;
-			}
-			continue;
-		}
-		align_buf_clear(&data);
-		if (align_fs_read(&data, full.ptr, 0) < 0) {
-			align_buf_clear(err);
-			align_buf_addf(err, "cannot read '%s': %s", paths[i],
-				       strerror(errno));
-			ret = ALIGN_ERROR;
-			goto done;
-		}
-		memset(&entry, 0, sizeof(entry));
-		if ((ret = make_blob(&entry.id, git, paths[i], data.ptr,
-				     data.len, err)) < 0) {
-			goto done;
-		}
-		entry.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
-		entry.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
-		entry.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
-		entry.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
-		entry.dev = (uint32_t)st.st_dev;
-		entry.ino = (uint32_t)st.st_ino;
-		entry.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE
-						 : GIT_FILEMODE_BLOB;
-		entry.uid = st.st_uid;
-		entry.gid = st.st_gid;
-		entry.file_size = (uint32_t)st.st_size;
-		entry.path = paths[i];
-		if ((code = git_index_add(index, &entry)) < 0) {
-			ret = git_fail(err, code, "cannot update the index");
-			goto done;
-		}
+	for (size_t i = 0; i < npaths && !ret; i++) {
+		ret = index_set(index, git, paths[i], err);
 	}
-	if ((code = git_index_write(index)) < 0) {
+	if (!ret && (code = git_index_write(index)) < 0) {
 		ret = git_fail(err, code, "cannot write the index");
+	}
+	if (!ret && (rename(tmpfile.ptr, lock.ptr) < 0 ||
+		     rename(lock.ptr, index_path.ptr) < 0)) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot write the index: %s",
+			       strerror(errno));
+		ret = ALIGN_ERROR;
+	}
+	if (!ret) {
+		/* index.lock became the index: nothing left to unlink. */
+		close(git->index_lock);
+		git->index_lock = -1;
 	}
 done:
 	git_index_free(index);
-	align_buf_release(&full);
+	if (tmpfile.len) {
+		unlink(tmpfile.ptr);
+	}
+	align_git_unlock_index(git);
+	align_buf_release(&index_path);
+	align_buf_release(&tmp);
+	align_buf_release(&lock);
 	align_buf_release(&data);
+	align_buf_release(&tmpfile);
 	return ret;
 }
 

@@ -49,8 +49,9 @@ int align_git_head(struct align_git *git, char out[ALIGN_OID_HEXSZ + 1],
 
 /*
  * Checks that no lock file blocks a commit: the index lock and the lock
- * of the reference HEAD updates. Returns 0, or ALIGN_ELOCKED with the
- * lock's path and age and what to do in `err`.
+ * of the reference HEAD updates, each waited for up to about a second.
+ * Returns 0, or ALIGN_ELOCKED with the lock's path and age and what to
+ * do in `err`.
  */
 int align_git_check_locks(struct align_git *git, struct align_buf *err);
 
@@ -80,12 +81,33 @@ int align_git_commit(struct align_git *git, const char *base,
 		     struct align_buf *err);
 
 /*
- * Points the index entries of `paths` at what their working-tree files
- * hold now (removing entries whose file is gone), leaving every other
- * entry as it was. Returns 0 or ALIGN_ERROR.
+ * Takes the index lock (<gitdir>/index.lock) as git does, so that no other
+ * git process reads or writes the index between align's commit and its
+ * index update. A lock held by someone else is waited for up to about a
+ * second; then ALIGN_ELOCKED with the lock's path and age in `err`.
+ */
+int align_git_lock_index(struct align_git *git, struct align_buf *err);
+
+/* Gives the index lock back without changing the index. */
+void align_git_unlock_index(struct align_git *git);
+
+/*
+ * Under the index lock: points the index entries of `paths` at what their
+ * working-tree files hold now (removing entries whose file is gone),
+ * leaving every other entry as it was, writes the index and releases the
+ * lock. Returns 0 or ALIGN_ERROR (the lock is released either way).
  */
 int align_git_index_update(struct align_git *git, const char *const *paths,
 			   size_t npaths, struct align_buf *err);
+
+/*
+ * The bytes git would check out for `data` at `path`: the clean filters
+ * then the smudge filters (core.autocrlf, .gitattributes eol), so a file
+ * align writes looks as if git had checked it out. Appends to `out`.
+ */
+int align_git_worktree_bytes(struct align_git *git, const char *path,
+			     const char *data, size_t len,
+			     struct align_buf *out, struct align_buf *err);
 
 /*
  * Resolves a revision ("HEAD", "main~3", an id prefix) to a commit id.

@@ -100,6 +100,7 @@ int align_md_outline(struct align_md_outline *out, const char *text,
 				plain_text(&t, n);
 				out->title = align_buf_detach(&t, NULL);
 				out->title_line = start;
+				out->title_end = end;
 			}
 			if (level <= 2) {
 				current = NULL;
@@ -160,8 +161,12 @@ size_t align_md_nesting(const char *text, size_t len, size_t *out_line)
 		const char *end = nl ? nl : text + len;
 
 		for (;;) {
+			/* Blanks before the first marker nest lists; blanks
+			 * after a marker only separate it from the text. */
 			while (s < end && (*s == ' ' || *s == '\t')) {
-				indent += *s == '\t' ? 4 : 1;
+				if (!depth) {
+					indent += *s == '\t' ? 4 : 1;
+				}
 				s++;
 			}
 			if (s < end && *s == '>') {

@@ -22,6 +22,7 @@ struct align_md_section {
 struct align_md_outline {
 	char *title;       /* text of the first level-1 heading, or NULL */
 	size_t title_line;
+	size_t title_end;  /* its last line (a setext heading has two) */
 	size_t ini_blocks; /* top-level fenced code blocks with info "ini" */
 	size_t ini_open;   /* line of the first one's opening fence */
 	size_t ini_end;    /* its last line as cmark sees it */

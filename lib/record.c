@@ -69,28 +69,50 @@ static int line_has_eol(const struct align_record *r, size_t line)
 	return end > 0 && r->bytes.ptr[end - 1] == '\n';
 }
 
-/* A closing code fence: up to 3 spaces, 3+ backticks or tildes, blanks. */
-static int is_closing_fence(const struct align_record *r, size_t line)
+/*
+ * The fence on a line: up to 3 spaces, then 3 or more backticks or
+ * tildes. Sets the character and run length; returns the index after the
+ * run, or 0 when the line holds no fence.
+ */
+static size_t fence_at(const struct align_record *r, size_t line, char *c,
+		       size_t *run)
 {
 	const char *s = r->bytes.ptr + line_start(r, line);
-	size_t n = line_len(r, line), i = 0, run = 0;
-	char c;
+	size_t n = line_len(r, line), i = 0;
 
+	*run = 0;
 	while (i < n && i < 3 && s[i] == ' ') {
 		i++;
 	}
 	if (i >= n || (s[i] != '`' && s[i] != '~')) {
 		return 0;
 	}
-	c = s[i];
-	while (i < n && s[i] == c) {
+	*c = s[i];
+	while (i < n && s[i] == *c) {
 		i++;
-		run++;
+		(*run)++;
+	}
+	return *run >= 3 ? i : 0;
+}
+
+/* CommonMark: the closing fence repeats the opening character, at least
+ * as many times, followed only by blanks. */
+static int closes_fence(const struct align_record *r, size_t open,
+			size_t line)
+{
+	const char *s = r->bytes.ptr + line_start(r, line);
+	size_t n = line_len(r, line), run, open_run, i;
+	char c, open_c;
+
+	if (!fence_at(r, open, &open_c, &open_run) ||
+	    !(i = fence_at(r, line, &c, &run)) || c != open_c ||
+	    run < open_run) {
+		return 0;
 	}
 	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
 		i++;
 	}
-	return run >= 3 && i == n;
+	return i == n;
 }
 
 static int parse_markdown(struct align_record *r, struct align_diags *diags)
@@ -118,6 +140,7 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 	} else {
 		r->title = align_strdup(r->outline.title);
 		r->title_line = r->outline.title_line;
+		r->title_end = r->outline.title_end;
 	}
 	if (!r->outline.ini_blocks) {
 		align_diags_add(diags, r->path, 0, ALIGN_SEV_ERROR,
@@ -131,7 +154,7 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 		errors++;
 	}
 	if (r->outline.ini_end <= r->outline.ini_open ||
-	    !is_closing_fence(r, r->outline.ini_end)) {
+	    !closes_fence(r, r->outline.ini_open, r->outline.ini_end)) {
 		align_diags_add(diags, r->path, r->outline.ini_open,
 				ALIGN_SEV_ERROR, "unclosed ```ini block");
 		return ALIGN_EINVALID;
@@ -142,11 +165,10 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 	return errors ? ALIGN_EINVALID : 0;
 }
 
-static int parse_bytes(struct align_record *r, const struct align_record_limits *limits,
-		       struct align_diags *diags)
+static int parse_bytes(struct align_record *r, struct align_diags *diags)
 {
-	size_t max = limits && limits->max_size ? limits->max_size
-						: ALIGN_RECORD_MAX_SIZE;
+	size_t max = r->limits.max_size ? r->limits.max_size
+					: ALIGN_RECORD_MAX_SIZE;
 	const char *nul;
 	int ret;
 
@@ -219,7 +241,8 @@ static void reset_parsed(struct align_record *r)
 	r->nlines = 0;
 	free(r->title);
 	r->title = NULL;
-	r->title_line = r->ini_first = r->ini_last = r->ini_close = 0;
+	r->title_line = r->title_end = 0;
+	r->ini_first = r->ini_last = r->ini_close = 0;
 	align_ini_release(&r->ini);
 	align_md_outline_release(&r->outline);
 }
@@ -242,9 +265,12 @@ int align_record_parse(struct align_record **out, const char *path,
 	r = align_calloc(1, sizeof(*r));
 	r->path = align_strdup(path);
 	r->format = (enum align_record_format)format;
+	if (limits) {
+		r->limits = *limits;
+	}
 	align_buf_init(&r->bytes);
 	align_buf_add(&r->bytes, data, len);
-	ret = parse_bytes(r, limits, diags);
+	ret = parse_bytes(r, diags);
 	if (ret < 0) {
 		align_record_free(r);
 		return ret;
@@ -318,7 +344,7 @@ static int splice(struct align_record *r, size_t start, size_t end,
 	align_buf_add(&next, r->bytes.ptr + end, r->bytes.len - end);
 	reset_parsed(r);
 	r->bytes = next;
-	ret = parse_bytes(r, NULL, &diags);
+	ret = parse_bytes(r, &diags);
 	if (ret < 0) {
 		reset_parsed(r);
 		align_buf_release(&r->bytes);
@@ -326,7 +352,7 @@ static int splice(struct align_record *r, size_t start, size_t end,
 		align_buf_sets(err, diags.count ? diags.items[0].message
 						: "edit did not read back");
 		align_diags_clear(&diags);
-		parse_bytes(r, NULL, &diags);
+		parse_bytes(r, &diags);
 		align_diags_clear(&diags);
 		return ALIGN_EINVALID;
 	}
@@ -359,6 +385,60 @@ static int check_line_length(const struct align_buf *line, const char *key,
 	return 0;
 }
 
+static int blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Builds a field line with `value` in place of bytes [vs, ve). Setting a
+ * value and then the old one gives back the old line byte for byte when
+ * both are non-empty. Emptying a value and filling it again can only keep
+ * the line's spacing up to blanks: "k=v ;c" and "k= v ;c" both empty to
+ * "k= ;c". Blanks are never left at the end of a line.
+ */
+static void edit_value_line(struct align_buf *out, const char *text,
+			    size_t n, size_t vs, size_t ve, const char *value)
+{
+	if (vs == ve && *value) {
+		size_t eq = (size_t)((const char *)memchr(text, '=', n) - text);
+		size_t ws = 0, rest;
+
+		while (eq + 1 + ws < n && blank(text[eq + 1 + ws])) {
+			ws++;
+		}
+		rest = eq + 1 + ws;
+		if (rest < n) {
+			/* A comment follows: keep one blank before it. */
+			int spaced = eq > 0 && blank(text[eq - 1]);
+			size_t at = eq + 1 + (ws >= 2 || spaced ? 1 : 0);
+			align_buf_add(out, text, at);
+			align_buf_adds(out, value);
+			if (ws == 1 && spaced) {
+				align_buf_addch(out, ' ');
+			}
+			align_buf_add(out, text + at, n - at);
+		} else {
+			align_buf_add(out, text, eq + 1);
+			if (ws || (eq > 0 && blank(text[eq - 1]))) {
+				align_buf_addch(out, ' ');
+			}
+			align_buf_adds(out, value);
+		}
+		return;
+	}
+	if (!*value && ve < n && vs > 0 && blank(text[vs - 1]) &&
+	    blank(text[ve])) {
+		vs--; /* "k = v ; c" empties to "k = ; c", not "k =  ; c" */
+	}
+	align_buf_add(out, text, vs);
+	align_buf_adds(out, value);
+	align_buf_add(out, text + ve, n - ve);
+	if (!*value && ve == n) {
+		align_buf_rtrim(out);
+	}
+}
+
 int align_record_set(struct align_record *r, const char *section,
 		     const char *sub, const char *key, const char *value,
 		     struct align_buf *err)
@@ -389,18 +469,9 @@ int align_record_set(struct align_record *r, const char *section,
 			size_t ls = line_start(r, f->line);
 			const char *text = r->bytes.ptr + ls;
 			size_t n = line_len(r, f->line);
-			size_t vs = f->value_start, ve = f->value_end;
 
-			align_buf_add(&line, text, vs);
-			if (vs == ve && *value && vs > 0 && text[vs - 1] == '=' &&
-			    memchr(text, ' ', vs)) {
-				align_buf_addch(&line, ' ');
-			}
-			align_buf_adds(&line, value);
-			if (ve < n && !isspace((unsigned char)text[ve]) && *value) {
-				align_buf_addch(&line, ' ');
-			}
-			align_buf_add(&line, text + ve, n - ve);
+			edit_value_line(&line, text, n, f->value_start,
+					f->value_end, value);
 			ret = check_line_length(&line, key, err);
 			if (!ret) {
 				ret = splice(r, ls, ls + n, &line, err);
@@ -489,7 +560,36 @@ const char *align_title_problem(const char *title)
 	if (!visible) {
 		return "is empty";
 	}
+	if (title[0] == ' ' || title[n - 1] == ' ') {
+		return "starts or ends with a space";
+	}
 	return NULL;
+}
+
+/*
+ * Writes `title` as the text of an ATX heading that cmark reads back as
+ * exactly `title`: Markdown's punctuation is backslash-escaped.
+ */
+static void escape_title(struct align_buf *out, const char *title)
+{
+	for (const char *p = title; *p; p++) {
+		int escape = strchr("\\`*_[]<", *p) != NULL;
+
+		if (*p == '#') {
+			/* Only a trailing run of '#' closes an ATX heading. */
+			escape = p[strspn(p, "#")] == '\0';
+		} else if (*p == '&') {
+			/* Only "&name;" or "&#123;" would be read as an entity. */
+			size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+						 "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+						 "0123456789#");
+			escape = n > 0 && p[1 + n] == ';';
+		}
+		if (escape) {
+			align_buf_addch(out, '\\');
+		}
+		align_buf_addch(out, *p);
+	}
 }
 
 int align_record_set_title(struct align_record *r, const char *title,
@@ -497,7 +597,7 @@ int align_record_set_title(struct align_record *r, const char *title,
 {
 	struct align_buf line = ALIGN_BUF_INIT;
 	const char *problem = align_title_problem(title);
-	size_t ls;
+	size_t ls, end;
 	int ret;
 
 	if (problem) {
@@ -510,8 +610,19 @@ int align_record_set_title(struct align_record *r, const char *title,
 		return ALIGN_EINVALID;
 	}
 	ls = line_start(r, r->title_line);
-	align_buf_addf(&line, "# %s", title);
-	ret = splice(r, ls, ls + line_len(r, r->title_line), &line, err);
+	/* A setext title ("Title" over "=====") becomes one ATX line. */
+	end = r->title_end > r->title_line
+		      ? line_start(r, r->title_end) + line_len(r, r->title_end)
+		      : ls + line_len(r, r->title_line);
+	align_buf_adds(&line, "# ");
+	escape_title(&line, title);
+	ret = splice(r, ls, end, &line, err);
+	if (!ret && (!r->title || strcmp(r->title, title))) {
+		align_buf_clear(err);
+		align_buf_addf(err, "title '%s' does not read back as written",
+			       title);
+		ret = ALIGN_EINVALID;
+	}
 	align_buf_release(&line);
 	return ret;
 }

@@ -34,6 +34,7 @@ struct align_record_limits {
 
 struct align_record {
 	char *path; /* relative to the records root */
+	struct align_record_limits limits; /* what it was parsed with */
 	enum align_record_format format;
 	struct align_buf bytes;
 
@@ -43,6 +44,7 @@ struct align_record {
 
 	char *title; /* Markdown records; NULL for INI records */
 	size_t title_line;
+	size_t title_end; /* last line of the title (setext: the underline) */
 	size_t ini_first; /* first line of the fields (may be > ini_last) */
 	size_t ini_last;  /* last line of the fields */
 	size_t ini_close; /* closing fence line (Markdown), else 0 */

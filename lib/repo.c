@@ -472,12 +472,7 @@ int align_repo_begin_write(struct align_repo *repo, int commit)
 		return ret;
 	}
 	align_buf_release(&lock);
-	if (commit) {
-		if ((ret = align_git_check_identity(repo->git, &repo->error)) < 0 ||
-		    (ret = align_git_check_locks(repo->git, &repo->error)) < 0) {
-			return ret;
-		}
-	}
+	(void)commit;
 	return align_git_head(repo->git, repo->base, &repo->error);
 }
 
@@ -531,40 +526,59 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 {
 	struct align_buf made = ALIGN_BUF_INIT, full = ALIGN_BUF_INIT;
 	struct align_buf *temps = align_calloc(nchanges, sizeof(*temps));
+	struct align_buf *bytes = align_calloc(nchanges, sizeof(*bytes));
 	struct align_git_change *gc = align_calloc(nchanges, sizeof(*gc));
 	char **gpaths = align_calloc(nchanges, sizeof(*gpaths));
 	size_t written = 0;
 	int ret = 0;
 
 	for (size_t i = 0; i < nchanges; i++) {
+		size_t n = strlen(repo->prefix) + strlen(changes[i].path) + 1;
+
 		align_buf_init(&temps[i]);
+		align_buf_init(&bytes[i]);
+		gpaths[i] = align_malloc(n);
+		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
+	}
+	/*
+	 * Everything that can refuse the commit, before anything is written.
+	 * The index lock is held from here until the index is written: no git
+	 * process changes the index (nor the attributes read from it) while
+	 * align prepares, commits and updates it.
+	 */
+	if (message &&
+	    ((ret = align_git_check_identity(repo->git, &repo->error)) < 0 ||
+	     (ret = align_git_check_locks(repo->git, &repo->error)) < 0 ||
+	     (ret = align_git_lock_index(repo->git, &repo->error)) < 0)) {
+		goto done;
 	}
 	for (; written < nchanges; written++) {
 		const struct align_change *c = &changes[written];
 
+		/* What git would check out: eol and autocrlf honoured. */
+		if ((ret = align_git_worktree_bytes(repo->git, gpaths[written],
+						    c->data, c->len,
+						    &bytes[written],
+						    &repo->error)) < 0) {
+			goto undo;
+		}
 		full_path(repo, c->path, &full);
 		if (make_parents(full.ptr, &made) < 0 ||
-		    align_fs_write_temp(&temps[written], full.ptr, c->data,
-					c->len) < 0) {
+		    align_fs_write_temp(&temps[written], full.ptr,
+					bytes[written].ptr,
+					bytes[written].len) < 0) {
 			ret = fail(repo, ALIGN_ERROR, "cannot write '%s': %s",
 				   c->path, strerror(errno));
 			goto undo;
 		}
+		gc[written].path = gpaths[written];
+		gc[written].data = bytes[written].ptr;
+		gc[written].len = bytes[written].len;
 	}
-	for (size_t i = 0; i < nchanges; i++) {
-		size_t n = strlen(repo->prefix) + strlen(changes[i].path) + 1;
-		gpaths[i] = align_malloc(n);
-		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
-		gc[i].path = gpaths[i];
-		gc[i].data = changes[i].data;
-		gc[i].len = changes[i].len;
-	}
-	if (message) {
-		ret = align_git_commit(repo->git, repo->base, gc, nchanges,
-				       message, out_id, &repo->error);
-		if (ret < 0) {
-			goto undo;
-		}
+	if (message && (ret = align_git_commit(repo->git, repo->base, gc,
+					       nchanges, message, out_id,
+					       &repo->error)) < 0) {
+		goto undo;
 	}
 	for (size_t i = 0; i < nchanges; i++) {
 		full_path(repo, changes[i].path, &full);
@@ -573,6 +587,7 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 				   "%s, but cannot write '%s': %s",
 				   message ? "committed" : "prepared",
 				   changes[i].path, strerror(errno));
+			align_git_unlock_index(repo->git);
 			goto done;
 		}
 		align_buf_release(&temps[i]);
@@ -597,12 +612,15 @@ undo:
 		unlink(temps[i].ptr);
 	}
 	remove_made_dirs(&made);
+	align_git_unlock_index(repo->git);
 done:
 	for (size_t i = 0; i < nchanges; i++) {
 		align_buf_release(&temps[i]);
+		align_buf_release(&bytes[i]);
 		free(gpaths[i]);
 	}
 	free(temps);
+	free(bytes);
 	free(gc);
 	free(gpaths);
 	align_buf_release(&made);

@@ -101,9 +101,9 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
 
 /*
  * Prepares for writing: takes align's writer lock (so align processes on
- * this machine write one at a time), checks for stale git locks and that
- * an identity is set (when `commit`), and remembers HEAD as the base every
- * later commit is checked against. Call before reading what will be edited.
+ * this machine write one at a time) and remembers HEAD as the base every
+ * later commit is checked against. Call before reading what will be
+ * edited. `commit` is unused and kept for callers' clarity.
  */
 int align_repo_begin_write(struct align_repo *repo, int commit);
 
@@ -114,10 +114,13 @@ struct align_change {
 };
 
 /*
- * Writes the files (temporary file, then rename) and, when `message` is
- * not NULL, commits exactly these paths as "git commit --only" would and
- * updates their index entries. When the commit fails the working tree is
- * left as it was. `out_id` (may be NULL) receives the commit id.
+ * Writes the files (temporary file, then rename) with the bytes git would
+ * check out, and, when `message` is not NULL, commits exactly these paths
+ * as "git commit --only" would and updates their index entries, holding
+ * the index lock from before the commit until the index is written. A
+ * missing identity or a lock file left by another process refuses the
+ * write before anything changes; when the commit fails the working tree
+ * is left as it was. `out_id` (may be NULL) receives the commit id.
  */
 int align_repo_write(struct align_repo *repo, const struct align_change *changes,
 		     size_t nchanges, const char *message,

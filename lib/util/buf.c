@@ -121,11 +121,12 @@ void align_buf_grow(struct align_buf *buf, size_t extra)
 
 void align_buf_setlen(struct align_buf *buf, size_t len)
 {
-	if (!buf->alloc) {
-		if (len == 0) {
-			return;
-		}
-		align_buf_grow(buf, len);
+	if (!buf->alloc && len == 0) {
+		return;
+	}
+	if (len >= buf->alloc) {
+		/* Growing: the new bytes are not initialized. */
+		align_buf_grow(buf, len - buf->len);
 	}
 	buf->len = len;
 	buf->ptr[len] = '\0';

@@ -27,6 +27,7 @@ void align_buf_release(struct align_buf *buf);
 void align_buf_clear(struct align_buf *buf);
 /* Makes room for `extra` more bytes. */
 void align_buf_grow(struct align_buf *buf, size_t extra);
+/* Sets the length, growing the buffer when needed (new bytes undefined). */
 void align_buf_setlen(struct align_buf *buf, size_t len);
 void align_buf_add(struct align_buf *buf, const void *data, size_t len);
 void align_buf_adds(struct align_buf *buf, const char *str);

@@ -1,6 +1,7 @@
 #include "date.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,8 +150,10 @@ static int parse_offset(const char **s, int *out)
 	}
 	if (**s == ':') {
 		(*s)++;
-	}
-	if (isdigit((unsigned char)**s) && digits(s, 2, &mm) < 0) {
+		if (digits(s, 2, &mm) < 0) {
+			return -1;
+		}
+	} else if (isdigit((unsigned char)**s) && digits(s, 2, &mm) < 0) {
 		return -1;
 	}
 	if (hh > 14 || mm > 59) {
@@ -171,7 +174,12 @@ static int parse_epoch(struct align_time *out, const char *s)
 	if (!isdigit((unsigned char)*s)) {
 		return -1;
 	}
+	errno = 0;
 	secs = strtoll(s, &end, 10);
+	/* Beyond year 9999 is a typo, and would overflow date arithmetic. */
+	if (errno == ERANGE || secs > 253402300799LL) {
+		return -1;
+	}
 	s = end;
 	out->seconds = secs;
 	out->offset = 0;
@@ -214,8 +222,10 @@ static int parse_iso(struct align_time *out, const char *s)
 		}
 		if (*s == ' ') {
 			s++;
-		}
-		if (*s && parse_offset(&s, &offset) < 0) {
+			if (parse_offset(&s, &offset) < 0) {
+				return -1;
+			}
+		} else if (*s && parse_offset(&s, &offset) < 0) {
 			return -1;
 		}
 	}

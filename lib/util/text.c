@@ -49,11 +49,40 @@ int align_utf8_valid(const char *str, size_t len)
 	return 1;
 }
 
-/* Base letters of U+00C0..U+00FF; 0 where there is none. */
-static const char latin1_base[64] = "AAAAAAACEEEEIIII"
-				    "DNOOOOO\0OUUUUY\0s"
-				    "aaaaaaaceeeeiiii"
-				    "dnooooo\0ouuuuy\0y";
+/*
+ * ASCII for the letters of U+00C0..U+017F (Latin-1 and Latin Extended-A):
+ * one base letter each, a digit for the few that fold to two letters
+ * (see `pairs`), 0 for the two signs that are not letters.
+ */
+static const char latin_fold[192] =
+	/* U+00C0 */ "AAAAAA3CEEEEIIII" "DNOOOOO\0OUUUUY54"
+	/* U+00E0 */ "aaaaaa3ceeeeiiii" "dnooooo\0ouuuuy5y"
+	/* U+0100 */ "aaaaaacccccccccc" "ddddeeeeeeeeeegg"
+	/* U+0120 */ "gggghhhhiiiiiiii" "ii11jjkkklllllll"
+	/* U+0140 */ "lllnnnnnnnnnoooo" "oo22rrrrrrssssss"
+	/* U+0160 */ "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+static const char *const pairs[] = { NULL, "ij", "oe", "ae", "ss", "th" };
+
+/* Decodes one UTF-8 sequence at `s` (valid input); returns its length. */
+static size_t decode(const unsigned char *s, unsigned int *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		*cp = ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
+		return 2;
+	}
+	if ((s[0] & 0xf0) == 0xe0) {
+		*cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) |
+		      (s[2] & 0x3fu);
+		return 3;
+	}
+	*cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) |
+	      ((s[2] & 0x3fu) << 6) | (s[3] & 0x3fu);
+	return 4;
+}
 
 void align_slugify(struct align_buf *out, const char *title, size_t max)
 {
@@ -62,30 +91,39 @@ void align_slugify(struct align_buf *out, const char *title, size_t max)
 	int dash = 0;
 
 	while (*s) {
-		int c = 0;
+		unsigned int cp;
+		const char *ascii = NULL;
+		char one[2] = { 0, 0 };
 
-		if (*s < 0x80) {
-			c = *s++;
-		} else if ((s[0] == 0xc3) && (s[1] & 0xc0) == 0x80) {
-			c = latin1_base[(s[1] & 0x3f)];
-			s += 2;
-		} else {
-			s++;
-			while ((*s & 0xc0) == 0x80) {
-				s++;
+		s += decode(s, &cp);
+		if (cp < 0x80) {
+			one[0] = (char)cp;
+		} else if (cp >= 0xc0 && cp < 0x180) {
+			one[0] = latin_fold[cp - 0xc0];
+			if (one[0] >= '1' && one[0] <= '5') {
+				ascii = pairs[one[0] - '0'];
 			}
 		}
-		if (c >= 'A' && c <= 'Z') {
-			c += 'a' - 'A';
+		if (!ascii) {
+			ascii = one;
 		}
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && out->len > start) {
-				align_buf_addch(out, '-');
+		if (!*ascii) {
+			dash = 1; /* what align cannot spell ends a word */
+		}
+		for (; *ascii; ascii++) {
+			int c = *ascii;
+			if (c >= 'A' && c <= 'Z') {
+				c += 'a' - 'A';
 			}
-			dash = 0;
-			align_buf_addch(out, c);
-		} else {
-			dash = 1;
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (dash && out->len > start) {
+					align_buf_addch(out, '-');
+				}
+				dash = 0;
+				align_buf_addch(out, c);
+			} else {
+				dash = 1;
+			}
 		}
 	}
 	if (out->len - start > max) {

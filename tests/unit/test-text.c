@@ -1,6 +1,169 @@
+/* Unit tests of lib/util/text.c: UTF-8, slugs, ids. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/text.h"
+
 #include "tap.h"
+
+static void utf8(const char *s, size_t len, int want, const char *name)
+{
+	is_int(align_utf8_valid(s, len), want, name);
+}
+
+static void test_utf8(void)
+{
+	utf8("", 0, 1, "empty string is valid");
+	utf8("plain ascii ~", 13, 1, "ASCII");
+	utf8("caf\xc3\xa9", 5, 1, "2-byte sequence");
+	utf8("\xe2\x82\xac", 3, 1, "3-byte sequence (euro sign)");
+	utf8("\xf0\x9f\x98\x80", 4, 1, "4-byte sequence (emoji)");
+	utf8("\xc2\x80", 2, 1, "U+0080, the smallest 2-byte");
+	utf8("\xe0\xa0\x80", 3, 1, "U+0800, the smallest 3-byte");
+	utf8("\xf0\x90\x80\x80", 4, 1, "U+10000, the smallest 4-byte");
+	utf8("\xf4\x8f\xbf\xbf", 4, 1, "U+10FFFF, the largest");
+	utf8("\xed\x9f\xbf", 3, 1, "U+D7FF, just below the surrogates");
+	utf8("\xee\x80\x80", 3, 1, "U+E000, just above the surrogates");
+	utf8("\xef\xbb\xbf", 3, 1, "BOM is a valid character");
+
+	utf8("a\0b", 3, 0, "NUL inside the length is refused");
+	utf8("\0", 1, 0, "a lone NUL is refused");
+	utf8("\xc0\xaf", 2, 0, "overlong 2-byte '/' (C0 AF)");
+	utf8("\xc1\xbf", 2, 0, "overlong 2-byte (C1 BF)");
+	utf8("\xe0\x80\xaf", 3, 0, "overlong 3-byte '/'");
+	utf8("\xe0\x9f\xbf", 3, 0, "overlong 3-byte U+07FF");
+	utf8("\xf0\x80\x80\xaf", 4, 0, "overlong 4-byte '/'");
+	utf8("\xf0\x8f\xbf\xbf", 4, 0, "overlong 4-byte U+FFFF");
+	utf8("\xed\xa0\x80", 3, 0, "surrogate U+D800");
+	utf8("\xed\xbf\xbf", 3, 0, "surrogate U+DFFF");
+	utf8("\xf4\x90\x80\x80", 4, 0, "U+110000 is beyond Unicode");
+	utf8("\xf5\x80\x80\x80", 4, 0, "lead byte F5");
+	utf8("\xff", 1, 0, "byte FF");
+	utf8("\x80", 1, 0, "lone continuation byte");
+	utf8("a\xbf", 2, 0, "continuation byte after ASCII");
+	utf8("\xc3", 1, 0, "truncated 2-byte sequence");
+	utf8("\xe2\x82", 2, 0, "truncated 3-byte sequence");
+	utf8("\xf0\x9f\x98", 3, 0, "truncated 4-byte sequence");
+	utf8("\xe2\x82\xac", 2, 0, "sequence cut by the length argument");
+	utf8("\xc3x", 2, 0, "lead byte followed by ASCII");
+	utf8("\xe2\x28\xa1", 3, 0, "bad second byte in a 3-byte sequence");
+	utf8("ok\xc3\xa9\xe2\x82", 6, 0, "valid text then a truncated tail");
+}
+
+static void slug(const char *title, size_t max, const char *want)
+{
+	struct align_buf out = ALIGN_BUF_INIT;
+
+	align_slugify(&out, title, max);
+	if (!is_str(out.ptr, want, "slugify")) {
+		printf("#   title '%s' max %zu\n", title, max);
+	}
+	align_buf_release(&out);
+}
+
+static void test_slugify(void)
+{
+	struct align_buf out = ALIGN_BUF_INIT;
+	int good = 1;
+
+	slug("Webinar: Pipeline Q4!", 64, "webinar-pipeline-q4");
+	slug("Caf\xc3\xa9 Cr\xc3\xa8me", 64, "cafe-creme");
+	slug("../../etc/passwd", 64, "etc-passwd");
+	slug("!!!", 64, "");
+	slug("", 64, "");
+	slug("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 64, "");
+	slug("\xe6\x97\xa5\xe6\x9c\xac 2026", 64, "2026");
+	slug("  --Leading and trailing--  ", 64, "leading-and-trailing");
+	slug("\xc3\x80 la fa\xc3\xa7on de \xc3\x89milie", 64,
+	     "a-la-facon-de-emilie");
+	slug("Stra\xc3\x9f"
+	     "e \xc3\x98resund \xc3\x91"
+	     "and\xc3\xba",
+	     64, "strasse-oresund-nandu");
+	slug("Multiplication \xc3\x97 sign", 64, "multiplication-sign");
+	slug("emoji \xf0\x9f\x9a\x80 launch", 64, "emoji-launch");
+	slug("a_b.c", 64, "a-b-c");
+
+	/* Cut at a word boundary that fits. */
+	slug("partner webinar results", 15, "partner-webinar");
+	slug("partner webinar results", 16, "partner-webinar");
+	slug("partner webinar results", 14, "partner");
+	slug("partner webinar results", 7, "partner");
+	slug("partner webinar results", 23, "partner-webinar-results");
+	slug("supercalifragilistic", 5, "super");
+	slug("ab cdefghijkl", 5, "ab");
+
+	/* Every cut is at most max, never ends in '-', is a prefix. */
+	{
+		const char *t = "Q4 Partner Webinar: selling analytics into "
+				"client retainers, with a 90-day trial";
+		struct align_buf full = ALIGN_BUF_INIT;
+
+		align_slugify(&full, t, 1000);
+		for (size_t max = 1; max <= full.len + 2; max++) {
+			align_buf_clear(&out);
+			align_slugify(&out, t, max);
+			if (out.len > max || out.len == 0 ||
+			    out.ptr[out.len - 1] == '-' ||
+			    strncmp(full.ptr, out.ptr, out.len) ||
+			    (out.len < full.len && full.ptr[out.len] != '-' &&
+			     max > 2)) {
+				good = 0;
+				printf("#   max %zu gave '%s'\n", max, out.ptr);
+				break;
+			}
+		}
+		align_buf_release(&full);
+	}
+	ok(good,
+	   "long titles are cut at a dash within max, never ending in '-'");
+
+	/* Appends: existing contents are kept and not counted. */
+	align_buf_sets(&out, "briefs/");
+	align_slugify(&out, "Hello World", 8);
+	is_str(out.ptr, "briefs/hello",
+	       "slugify appends after existing contents");
+	align_buf_release(&out);
+}
+
+static void test_id_valid(void)
+{
+	char longid[ALIGN_ID_MAX + 2];
+
+	is_int(align_id_valid("partner-webinar"), 1, "id with a dash");
+	is_int(align_id_valid("q4"), 1, "short id");
+	is_int(align_id_valid("2026-okr"), 1, "id starting with a digit");
+	is_int(align_id_valid("a"), 1, "one-letter id");
+	is_int(align_id_valid(""), 0, "empty id");
+	is_int(align_id_valid("-a"), 0, "leading dash");
+	is_int(align_id_valid("a-"), 0, "trailing dash");
+	is_int(align_id_valid("a--b"), 0, "double dash");
+	is_int(align_id_valid("Abc"), 0, "uppercase");
+	is_int(align_id_valid("a_b"), 0, "underscore");
+	is_int(align_id_valid("a b"), 0, "space");
+	is_int(align_id_valid("a/b"), 0, "slash");
+	is_int(align_id_valid("../x"), 0, "dot-dot");
+	is_int(align_id_valid("caf\xc3\xa9"), 0, "non-ASCII");
+	memset(longid, 'a', ALIGN_ID_MAX);
+	longid[ALIGN_ID_MAX] = '\0';
+	is_int(align_id_valid(longid), 1, "id of exactly ALIGN_ID_MAX bytes");
+	longid[ALIGN_ID_MAX] = 'a';
+	longid[ALIGN_ID_MAX + 1] = '\0';
+	is_int(align_id_valid(longid), 0, "id one byte over ALIGN_ID_MAX");
+
+	is_int(align_starts_with("briefs/x.md", "briefs/"), 1, "starts_with");
+	is_int(align_starts_with("brief", "briefs/"), 0,
+	       "starts_with, shorter");
+	is_int(align_ends_with("x.md", ".md"), 1, "ends_with");
+	is_int(align_ends_with("md", ".md"), 0, "ends_with, shorter");
+	is_int(align_ends_with("x.mdx", ".md"), 0, "ends_with, mismatch");
+}
 
 int main(void)
 {
+	test_utf8();
+	test_slugify();
+	test_id_valid();
 	return done_testing();
 }

@@ -44,6 +44,8 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	align_check(&cat, &ctx->today, &diags);
+	align_check_roster(ctx->repo, &diags);
+	align_diags_sort(&diags);
 	/*
 	 * Paths as the reader needs them: from the current directory for a
 	 * person (so an editor can jump there), from the top of the git

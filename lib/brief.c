@@ -188,14 +188,26 @@ int align_brief_transition(struct align_record *brief, const char *verb,
 		align_buf_addf(err, "unknown brief action '%s'", verb);
 		return ALIGN_EINVALID;
 	}
-	if (!status || !word_in(status, m->from)) {
+	if (!status || !*status) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot %s brief '%s': it has no status; set "
+				    "'status = draft' first",
+			       verb, id ? id : brief->path);
+		return ALIGN_EREFUSED;
+	}
+	if (!align_kind_has_status(&align_kind_brief, status)) {
+		align_buf_clear(err);
+		align_buf_addf(err, "cannot %s brief '%s': unknown status '%s' "
+				    "(see 'align check')",
+			       verb, id ? id : brief->path, status);
+		return ALIGN_EREFUSED;
+	}
+	if (!word_in(status, m->from)) {
 		align_buf_clear(err);
 		align_buf_addf(err, "cannot %s brief '%s': it is %s; from %s it "
 				    "can: ",
-			       verb, id ? id : brief->path,
-			       status ? status : "without status",
-			       status ? status : "there");
-		legal_moves(err, status ? status : "");
+			       verb, id ? id : brief->path, status, status);
+		legal_moves(err, status);
 		return ALIGN_EREFUSED;
 	}
 	if (!strcmp(verb, "submit")) {
@@ -238,8 +250,8 @@ static void check_brief(const struct align_record *r,
 	const char *due = align_record_get(r, "brief", NULL, "due");
 	struct align_date d;
 
-	if (!status) {
-		return;
+	if (!status || !align_kind_has_status(&align_kind_brief, status)) {
+		return; /* the generic check reports the status */
 	}
 	if (strcmp(status, "draft") && strcmp(status, "cancelled")) {
 		static const char *const needed[] = { "owner", "accountable",

@@ -174,6 +174,7 @@ int align_catalog_find(const struct align_entry **out,
 		       struct align_buf *err)
 {
 	const struct align_entry *exact = NULL, *broken = NULL;
+	const struct align_entry *broken_prefix = NULL;
 	struct align_buf matches = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
 	const struct align_entry *first = NULL;
 	size_t nmatch = 0, nexact = 0;
@@ -191,9 +192,12 @@ int align_catalog_find(const struct align_entry **out,
 			continue;
 		}
 		if (!e->record) {
+			/* Its id is unknown: its file name stands in. */
 			stem(&name, e->path);
 			if (!strcmp(name.ptr, ref)) {
 				broken = e;
+			} else if (align_starts_with(name.ptr, ref)) {
+				broken_prefix = e;
 			}
 			continue;
 		}
@@ -230,6 +234,8 @@ int align_catalog_find(const struct align_entry **out,
 		align_buf_addf(err, "'%s' is ambiguous: it could be %s", ref,
 			       matches.ptr);
 		ret = ALIGN_EINVALID;
+	} else if (broken_prefix) {
+		ret = unreadable(c, broken_prefix, err);
 	} else {
 		align_buf_addf(err, "no %s '%s'", kind ? kind->name : "record",
 			       ref);

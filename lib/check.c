@@ -2,6 +2,9 @@
 
 #include <string.h>
 
+#include "util/error.h"
+
+#include "people.h"
 #include "util/text.h"
 #include "util/banned.h"
 
@@ -131,4 +134,18 @@ void align_check(const struct align_catalog *catalog,
 	}
 	check_unique_ids(catalog, out);
 	align_diags_sort(out);
+}
+
+void align_check_roster(struct align_repo *repo, struct align_diags *out)
+{
+	struct align_people people = ALIGN_PEOPLE_INIT;
+	int ret = align_people_load(&people, repo, out);
+
+	if (ret == ALIGN_ETOOBIG || ret == ALIGN_ERROR) {
+		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_ERROR, "%s",
+				align_repo_error(repo));
+	} else if (ret == 0) {
+		align_people_check(&people, out);
+	}
+	align_people_release(&people);
 }

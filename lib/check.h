@@ -2,6 +2,7 @@
 #define ALIGN_CHECK_H
 
 #include "catalog.h"
+#include "repo.h"
 #include "util/date.h"
 #include "util/diag.h"
 
@@ -13,5 +14,11 @@
  */
 void align_check(const struct align_catalog *catalog,
 		 const struct align_date *today, struct align_diags *out);
+
+/*
+ * Validates the roster (people.ini) when there is one: that it parses,
+ * and each person's name, email and unique emails. Appends to `out`.
+ */
+void align_check_roster(struct align_repo *repo, struct align_diags *out);
 
 #endif

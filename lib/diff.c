@@ -26,6 +26,12 @@ static int same_str(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+/* An empty field says nothing: adding or removing one is no change. */
+static int same_value(const char *a, const char *b)
+{
+	return same_str(a && *a ? a : NULL, b && *b ? b : NULL);
+}
+
 static const char *value_in(const struct align_record *r,
 			    const struct align_ini_section *s, const char *key)
 {
@@ -43,7 +49,7 @@ static void diff_fields(struct align_record_diff *d,
 				&new_->ini.sections[f->section];
 			const char *was = value_in(old, s, f->key);
 
-			if (!same_str(was, f->value)) {
+			if (!same_value(was, f->value)) {
 				add(d, ALIGN_CHANGE_FIELD, s->name, s->sub,
 				    f->key, was, f->value);
 			}
@@ -55,7 +61,7 @@ static void diff_fields(struct align_record_diff *d,
 			const struct align_ini_section *s =
 				&old->ini.sections[f->section];
 
-			if (!value_in(new_, s, f->key)) {
+			if (!value_in(new_, s, f->key) && *f->value) {
 				add(d, ALIGN_CHANGE_FIELD, s->name, s->sub,
 				    f->key, f->value, NULL);
 			}

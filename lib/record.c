@@ -123,8 +123,8 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 	depth = align_md_nesting(r->bytes.ptr, r->bytes.len, &depth_line);
 	if (depth > ALIGN_MD_NESTING_MAX) {
 		align_diags_add(diags, r->path, depth_line, ALIGN_SEV_ERROR,
-				"lists or quotes nested %zu deep; the limit is "
-				"%d",
+				"lists, quotes or indentation nested %zu deep; "
+				"the limit is %d",
 				depth, ALIGN_MD_NESTING_MAX);
 		return ALIGN_EINVALID;
 	}

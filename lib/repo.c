@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/error.h"
@@ -97,6 +98,34 @@ static int set_root(struct align_repo *repo, const char *root)
 	return 0;
 }
 
+/* A folder setting: "a" or "a/b" of [A-Za-z0-9_.-], no "." or ".." part. */
+static int folder_valid(const char *v)
+{
+	const char *p = v;
+
+	if (!*v) {
+		return 0;
+	}
+	while (*p) {
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+				     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+		if (n == 0 || (n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.')) {
+			return 0;
+		}
+		p += n;
+		if (*p == '/') {
+			p++;
+			if (!*p) {
+				return 0;
+			}
+		} else if (*p) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static int load_config(struct align_repo *repo)
 {
 	struct align_buf data = ALIGN_BUF_INIT;
@@ -128,6 +157,26 @@ static int load_config(struct align_repo *repo)
 			   ALIGN_CONFIG_FILE, version ? version : "",
 			   ALIGN_FORMAT_VERSION);
 		goto done;
+	}
+	{
+		/* Folders must stay inside the records root. */
+		long sec = align_ini_find_section(&repo->config->ini, "folders",
+						  NULL);
+		for (size_t i = 0; sec >= 0 && i < repo->config->ini.nfields;
+		     i++) {
+			const struct align_ini_field *f =
+				&repo->config->ini.fields[i];
+			if (f->section == (size_t)sec &&
+			    !folder_valid(f->value)) {
+				ret = fail(repo, ALIGN_EINVALID,
+					   "%s:%zu: folder '%s' for '%s' must be "
+					   "a relative path inside the records "
+					   "root, without '..' or '.'",
+					   ALIGN_CONFIG_FILE, f->line, f->value,
+					   f->key);
+				goto done;
+			}
+		}
 	}
 	size = align_repo_config(repo, "core", "max-record-size", NULL);
 	if (size) {
@@ -465,11 +514,27 @@ int align_repo_begin_write(struct align_repo *repo, int commit)
 
 	align_path_join(&lock, align_git_gitdir(repo->git), "align.flock");
 	repo->lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (repo->lock_fd < 0 || flock(repo->lock_fd, LOCK_EX) < 0) {
-		ret = fail(repo, ALIGN_ERROR, "cannot lock '%s': %s", lock.ptr,
+	if (repo->lock_fd < 0) {
+		ret = fail(repo, ALIGN_ERROR, "cannot open '%s': %s", lock.ptr,
 			   strerror(errno));
 		align_buf_release(&lock);
 		return ret;
+	}
+	/* Another align writing here: wait for it, but not forever. */
+	for (int waited = 0; flock(repo->lock_fd, LOCK_EX | LOCK_NB) < 0;
+	     waited++) {
+		struct timespec ts = { 0, 50 * 1000000L };
+
+		if (errno != EWOULDBLOCK || waited >= 200) {
+			ret = fail(repo, ALIGN_ELOCKED,
+				   "another align process has been writing for "
+				   "10 seconds (lock '%s'); try again when it "
+				   "is done",
+				   lock.ptr);
+			align_buf_release(&lock);
+			return ret;
+		}
+		nanosleep(&ts, NULL);
 	}
 	align_buf_release(&lock);
 	(void)commit;

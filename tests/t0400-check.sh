@@ -376,7 +376,7 @@ test_expect_success 'deep nesting: 200 levels of > are refused before parsing' '
 		echo " deep but allowed"
 	} >briefs/shallow-enough.md &&
 	cat >"$S/expect" <<-EOF &&
-	briefs/deep.md:37: error: lists or quotes nested 200 deep; the limit is 64
+	briefs/deep.md:37: error: lists, quotes or indentation nested 200 deep; the limit is 64
 	EOF
 	check_reports "1 error, 0 warnings in 3 records"
 '
@@ -400,7 +400,7 @@ test_expect_success 'deep nesting: 200 levels of "> " are reported as 200' '
 		echo "too deep"
 	} >briefs/deep.md &&
 	cat >"$S/expect" <<-EOF &&
-	briefs/deep.md:37: error: lists or quotes nested 200 deep; the limit is 64
+	briefs/deep.md:37: error: lists, quotes or indentation nested 200 deep; the limit is 64
 	EOF
 	check_reports "1 error, 0 warnings in 2 records"
 '
@@ -417,7 +417,7 @@ test_expect_success 'deep nesting: 100 nested list items' '
 		done
 	} >briefs/listy.md &&
 	cat >"$S/expect" <<-EOF &&
-	briefs/listy.md:136: error: lists or quotes nested 100 deep; the limit is 64
+	briefs/listy.md:136: error: lists, quotes or indentation nested 100 deep; the limit is 64
 	EOF
 	check_reports "1 error, 0 warnings in 2 records"
 '
@@ -636,7 +636,7 @@ test_expect_success 'brief submit <broken> refuses and changes nothing (exit 1)'
 	test_cmp "$S/expect" "$S/err" &&
 	test_expect_code 1 align brief submit briefs/deep.md -m "ship it" >"$S/out" 2>"$S/err" &&
 	test_must_be_empty "$S/out" &&
-	echo "align: error: record ${SQ}briefs/deep.md${SQ} cannot be read: line 37: lists or quotes nested 100 deep; the limit is 64 (see ${SQ}align check${SQ})" >"$S/expect" &&
+	echo "align: error: record ${SQ}briefs/deep.md${SQ} cannot be read: line 37: lists, quotes or indentation nested 100 deep; the limit is 64 (see ${SQ}align check${SQ})" >"$S/expect" &&
 	test_cmp "$S/expect" "$S/err" &&
 	test_expect_code 1 align brief submit loose >"$S/out" 2>"$S/err" &&
 	test_must_be_empty "$S/out" &&
@@ -668,7 +668,7 @@ test_expect_success 'check reports every broken record and changes nothing' '
 	cd "$S/broken" &&
 	cat >"$S/expect" <<-EOF &&
 	briefs/binary.md: error: binary file (NUL byte at offset 100)
-	briefs/deep.md:37: error: lists or quotes nested 100 deep; the limit is 64
+	briefs/deep.md:37: error: lists, quotes or indentation nested 100 deep; the limit is 64
 	briefs/half.md:4: error: malformed section header: missing ${SQ}]${SQ}
 	briefs/loose.md:8: error: indented line (inih would read it as a continuation of the previous value)
 	EOF

@@ -356,7 +356,14 @@ int align_time_now(struct align_time *out)
 	if (env && *env) {
 		return align_time_parse(out, env);
 	}
-	out->seconds = (int64_t)time(NULL);
-	out->offset = 0;
+	{
+		/* The local calendar: "today" is the team's day, not UTC's. */
+		time_t now = time(NULL);
+		struct tm tm;
+
+		out->seconds = (int64_t)now;
+		out->offset = localtime_r(&now, &tm) ? (int)(tm.tm_gmtoff / 60)
+						     : 0;
+	}
 	return 0;
 }

@@ -59,7 +59,8 @@ int align_date_parse_human(struct align_date *out, const char *str,
 
 /*
  * "Now": ALIGN_NOW when it is set (returns -1 when it does not parse),
- * otherwise the system clock in UTC.
+ * otherwise the system clock with the local UTC offset (TZ), so that
+ * align_time_date() gives the local calendar date.
  */
 int align_time_now(struct align_time *out);
 

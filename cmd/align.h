@@ -1,6 +1,8 @@
 #ifndef ALIGN_CMD_ALIGN_H
 #define ALIGN_CMD_ALIGN_H
 
+#include <stdint.h>
+
 #include "repo.h"
 #include "util/date.h"
 
@@ -38,6 +40,8 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_okr(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_people(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
 
@@ -58,6 +62,23 @@ int load_catalog(struct align_ctx *ctx, struct align_catalog *out);
 int find_record(const struct align_entry **out, struct align_ctx *ctx,
 		const struct align_catalog *catalog,
 		const struct align_kind *kind, const char *ref);
+
+/*
+ * Loads every record as of commit `rev`; on failure prints the error and
+ * returns the exit status (> 0).
+ */
+int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
+		    const char *rev);
+
+/*
+ * Resolves an --as-of argument: a day (the last commit on HEAD's
+ * first-parent line by its end) or a revision. Sets the commit, the day
+ * and the instant "now" stands for. Prints the error and returns the exit
+ * status (> 0) on failure.
+ */
+int resolve_as_of(struct align_ctx *ctx, const char *arg,
+		  char rev[ALIGN_OID_HEXSZ + 1], struct align_date *today,
+		  int64_t *now);
 
 /* The kind named by its name or folder ("brief", "briefs"), or NULL. */
 const struct align_kind *kind_from_arg(const char *arg,

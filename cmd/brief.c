@@ -197,7 +197,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	align_date_format(today, &ctx->today);
 	align_buf_add(&prefix, today, 8); /* "YYYY-MM-" */
 	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_brief,
-				       title, prefix.ptr, id, &err);
+				       NULL, title, prefix.ptr, id, &err);
 	if (ret < 0) {
 		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
 				 ? EXIT_USAGE

@@ -43,7 +43,7 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	if ((status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
-	align_check(&cat, &ctx->today, &diags);
+	align_check(&cat, ctx->repo, &ctx->today, &diags);
 	align_check_roster(ctx->repo, &diags);
 	align_diags_sort(&diags);
 	/*

@@ -183,6 +183,12 @@ void json_null(struct json *j)
 	fputs("null", j->out);
 }
 
+void json_raw(struct json *j, const char *literal)
+{
+	before_value(j);
+	fputs(literal, j->out);
+}
+
 void json_finish(struct json *j)
 {
 	fputc('\n', j->out);

@@ -28,6 +28,8 @@ void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *value);
 void json_int(struct json *j, long long value);
 void json_null(struct json *j);
+/* A value written as given: a number, true or false. */
+void json_raw(struct json *j, const char *literal);
 /* Ends the document with a newline. */
 void json_finish(struct json *j);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "history.h"
 #include "util/error.h"
 #include "util/banned.h"
 
@@ -43,4 +44,59 @@ const struct align_kind *kind_from_arg(const char *arg,
 		}
 	}
 	return NULL;
+}
+
+int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
+		    const char *rev)
+{
+	int ret = align_catalog_load_at(out, ctx->repo, rev);
+
+	if (ret < 0) {
+		return fail_with(ret == ALIGN_ENOTFOUND ? ALIGN_ERROR : ret,
+				 align_repo_error(ctx->repo));
+	}
+	return 0;
+}
+
+int resolve_as_of(struct align_ctx *ctx, const char *arg,
+		  char rev[ALIGN_OID_HEXSZ + 1], struct align_date *today,
+		  int64_t *now)
+{
+	struct align_git *git = align_repo_git(ctx->repo);
+	struct align_buf err = ALIGN_BUF_INIT;
+	struct align_date day;
+	struct align_time t;
+	int ret;
+
+	if (align_date_parse_human(&day, arg, &ctx->today) == 0) {
+		/* The end of that day, UTC: what had landed by then. */
+		int64_t end = align_date_to_days(&day) * 86400 + 86399;
+
+		if (align_history_commit_at(ctx->repo, end, rev) < 0) {
+			return fail_with(ALIGN_ERROR,
+					 align_repo_error(ctx->repo));
+		}
+		if (!*rev) {
+			error_msg("no commit on or before %s", arg);
+			return EXIT_FINDINGS;
+		}
+		*today = day;
+		*now = end;
+		return 0;
+	}
+	ret = align_git_resolve(git, arg, rev, &err);
+	if (ret == 0) {
+		ret = align_git_commit_time(git, rev, &t, &err);
+	}
+	if (ret < 0) {
+		error_msg("--as-of '%s' is neither a date nor a revision%s%s",
+			  arg, ret == ALIGN_ENOTFOUND ? "" : ": ",
+			  ret == ALIGN_ENOTFOUND ? "" : err.ptr);
+		align_buf_release(&err);
+		return EXIT_USAGE;
+	}
+	align_buf_release(&err);
+	align_time_date(today, &t);
+	*now = t.seconds;
+	return 0;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/banned.h"
@@ -57,6 +58,65 @@ int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
 	}
 	align_buf_release(&list);
 	align_buf_release(&data);
+	return ret;
+}
+
+struct snapshot_state {
+	struct align_catalog *out;
+	struct align_repo *repo;
+};
+
+static const struct align_kind *kind_of_path(struct align_repo *repo,
+					     const char *path)
+{
+	const struct align_kind *const *kinds = align_kinds();
+
+	for (size_t k = 0; kinds[k]; k++) {
+		const char *f = align_kind_folder(kinds[k], repo);
+		size_t n = strlen(f);
+		if (!strncmp(path, f, n) && path[n] == '/') {
+			return kinds[k];
+		}
+	}
+	return NULL;
+}
+
+static int add_snapshot(const struct align_history_entry *e, void *payload)
+{
+	struct snapshot_state *st = payload;
+	struct align_diags d = ALIGN_DIAGS_INIT;
+	struct align_record *copy = NULL;
+
+	/* The entry's record is the walk's; keep a copy of our own. */
+	align_record_parse(&copy, e->path, e->new_->bytes.ptr,
+			   e->new_->bytes.len, &e->new_->limits, &d);
+	align_diags_clear(&d);
+	add_entry(st->out, e->path, kind_of_path(st->repo, e->path), copy);
+	return 0;
+}
+
+int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
+			  const char *rev)
+{
+	const char *folders[ALIGN_KINDS_MAX + 1];
+	struct snapshot_state st = { out, repo };
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	int ret;
+
+	align_kind_folders(folders, repo);
+	ret = align_history_snapshot(repo, rev, folders, add_snapshot, &st,
+				     &warnings);
+	/* Unreadable versions: entries without a record, as in the tree. */
+	for (size_t i = 0; i < warnings.count; i++) {
+		const struct align_diag *d = &warnings.items[i];
+		if (*d->path) {
+			add_entry(out, d->path, kind_of_path(repo, d->path),
+				  NULL);
+			align_diags_add(&out->problems, d->path, d->line,
+					ALIGN_SEV_ERROR, "%s", d->message);
+		}
+	}
+	align_diags_clear(&warnings);
 	return ret;
 }
 
@@ -249,9 +309,9 @@ int align_catalog_find(const struct align_entry **out,
 int align_catalog_new_record(struct align_record **out,
 			     const struct align_catalog *catalog,
 			     struct align_repo *repo,
-			     const struct align_kind *kind, const char *title,
-			     const char *id_prefix, const char *id,
-			     struct align_buf *err)
+			     const struct align_kind *kind, const char *subfolder,
+			     const char *title, const char *id_prefix,
+			     const char *id, struct align_buf *err)
 {
 	struct align_buf tmpl = ALIGN_BUF_INIT, newid = ALIGN_BUF_INIT;
 	struct align_buf path = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
@@ -290,7 +350,8 @@ int align_catalog_new_record(struct align_record **out,
 			goto done;
 		}
 	}
-	align_buf_addf(&path, "%s/%s.md", align_kind_folder(kind, repo),
+	align_buf_addf(&path, "%s/%s%s%s.md", align_kind_folder(kind, repo),
+		       subfolder ? subfolder : "", subfolder ? "/" : "",
 		       newid.ptr);
 	{
 		const struct align_entry *dup = align_catalog_by_id(catalog,

@@ -34,6 +34,16 @@ struct align_catalog {
  */
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo);
 
+/*
+ * Loads every record as it was at commit `rev` (any revision git
+ * understands), from git objects rather than the working tree. Versions
+ * that do not parse are kept as unreadable entries, as in the working
+ * tree. Returns 0, ALIGN_ENOTFOUND for an unknown revision, or an error
+ * (message on the repository).
+ */
+int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
+			  const char *rev);
+
 void align_catalog_release(struct align_catalog *catalog);
 
 /*
@@ -52,16 +62,17 @@ int align_catalog_find(const struct align_entry **out,
  * Makes a new record of `kind` from its template: title set, id set to
  * `id` or, when NULL, `id_prefix` followed by the title's slug, status set
  * to the kind's initial status. The id must be free across the
- * repository. The record's path is <folder>/<id>.md. Returns 0;
+ * repository. The record's path is <folder>/[<subfolder>/]<id>.md
+ * (`subfolder` may be NULL). Returns 0;
  * ALIGN_EINVALID (bad title or id, broken template) or ALIGN_EEXISTS
  * with the message in `err`.
  */
 int align_catalog_new_record(struct align_record **out,
 			     const struct align_catalog *catalog,
 			     struct align_repo *repo,
-			     const struct align_kind *kind, const char *title,
-			     const char *id_prefix, const char *id,
-			     struct align_buf *err);
+			     const struct align_kind *kind, const char *subfolder,
+			     const char *title, const char *id_prefix,
+			     const char *id, struct align_buf *err);
 
 /* The entry whose record has id `id`, or NULL. */
 const struct align_entry *align_catalog_by_id(

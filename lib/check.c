@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/error.h"
@@ -111,11 +112,23 @@ static void check_unique_ids(const struct align_catalog *c,
 }
 
 void align_check(const struct align_catalog *catalog,
-		 const struct align_date *today, struct align_diags *out)
+		 const struct align_repo *repo, const struct align_date *today,
+		 struct align_diags *out)
 {
 	struct align_kind_check ctx;
+	const struct align_record **all =
+		align_calloc(catalog->count + 1, sizeof(*all));
+	size_t nall = 0;
 
+	for (size_t i = 0; i < catalog->count; i++) {
+		if (catalog->entries[i].record) {
+			all[nall++] = catalog->entries[i].record;
+		}
+	}
 	ctx.today = *today;
+	ctx.repo = repo;
+	ctx.records = all;
+	ctx.nrecords = nall;
 	for (size_t i = 0; i < catalog->problems.count; i++) {
 		const struct align_diag *d = &catalog->problems.items[i];
 		align_diags_add(out, d->path, d->line, d->severity, "%s",
@@ -134,6 +147,7 @@ void align_check(const struct align_catalog *catalog,
 	}
 	check_unique_ids(catalog, out);
 	align_diags_sort(out);
+	free(all);
 }
 
 void align_check_roster(struct align_repo *repo, struct align_diags *out)

@@ -13,7 +13,8 @@
  * sorted by path and line.
  */
 void align_check(const struct align_catalog *catalog,
-		 const struct align_date *today, struct align_diags *out);
+		 const struct align_repo *repo, const struct align_date *today,
+		 struct align_diags *out);
 
 /*
  * Validates the roster (people.ini) when there is one: that it parses,

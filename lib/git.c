@@ -916,6 +916,23 @@ int align_git_resolve(struct align_git *git, const char *rev,
 	return 0;
 }
 
+int align_git_commit_time(struct align_git *git, const char *id,
+			  struct align_time *out, struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_oid oid;
+	int code;
+
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &oid)) < 0) {
+		return git_fail(err, code, "cannot read commit");
+	}
+	out->seconds = (int64_t)git_commit_time(commit);
+	out->offset = git_commit_time_offset(commit);
+	git_commit_free(commit);
+	return 0;
+}
+
 /* A commit waiting in the walk's queue. */
 struct queued {
 	git_oid id;
@@ -1060,6 +1077,7 @@ static void info_clear(struct align_git_commit_info *info)
 	free(info->author_name);
 	free(info->author_email);
 	free(info->summary);
+	free(info->message);
 	memset(info, 0, sizeof(*info));
 }
 
@@ -1164,6 +1182,9 @@ int align_git_walk_next(struct align_git_walk *w,
 	set_time(&w->info.commit_time, &git_commit_committer(commit)->when);
 	w->info.summary = align_strdup(git_commit_summary(commit)
 					       ? git_commit_summary(commit)
+					       : "");
+	w->info.message = align_strdup(git_commit_message(commit)
+					       ? git_commit_message(commit)
 					       : "");
 	subtree_id(w->info.records_tree, tree, w->prefix);
 	git_tree_free(tree);

@@ -116,6 +116,10 @@ int align_git_worktree_bytes(struct align_git *git, const char *path,
 int align_git_resolve(struct align_git *git, const char *rev,
 		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
 
+/* The committer time of commit `id`. Returns 0 or ALIGN_ERROR. */
+int align_git_commit_time(struct align_git *git, const char *id,
+			  struct align_time *out, struct align_buf *err);
+
 /* One commit as the history engine sees it. */
 struct align_git_commit_info {
 	char id[ALIGN_OID_HEXSZ + 1];
@@ -126,6 +130,7 @@ struct align_git_commit_info {
 	struct align_time author_time;
 	struct align_time commit_time;
 	char *summary;
+	char *message; /* the whole message */
 	/* Id of the tree at the records root ("" when absent). */
 	char records_tree[ALIGN_OID_HEXSZ + 1];
 };

@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "brief.h"
+#include "okr.h"
 #include "util/error.h"
 #include "util/banned.h"
 
 static const struct align_kind *const kinds[] = {
 	&align_kind_brief,
+	&align_kind_okr,
 	NULL,
 };
 

@@ -13,8 +13,12 @@
  * creating) works from this table.
  */
 
+/* What a kind's rules may look at besides the record itself. */
 struct align_kind_check {
 	struct align_date today;
+	const struct align_repo *repo;            /* for align.ini settings */
+	const struct align_record *const *records; /* every parsed record */
+	size_t nrecords;
 };
 
 /*

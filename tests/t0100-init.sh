@@ -21,10 +21,11 @@ test_expect_success 'init in a git repository writes and commits the files' '
 
 	[folders]
 	brief = briefs
+	objective = okrs
 	templates = templates
 	EOF
 	test_cmp expect align.ini &&
-	test -d briefs &&
+	test -d briefs && test -d okrs &&
 	git log --format=%s >subjects &&
 	echo "align: init" >expect &&
 	test_cmp expect subjects &&
@@ -32,6 +33,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	cat >expect <<-\EOF &&
 	align.ini
 	templates/brief.md
+	templates/objective.md
 	EOF
 	test_cmp expect files &&
 	git status --porcelain >status &&

@@ -367,3 +367,106 @@ int align_time_now(struct align_time *out)
 	}
 	return 0;
 }
+
+int align_period_parse(struct align_period *out, const char *str)
+{
+	const char *s = str;
+	int year, q;
+
+	if (digits(&s, 4, &year) < 0 || year < 1) {
+		return -1;
+	}
+	memset(out, 0, sizeof(*out));
+	if (!*s) {
+		out->start = (struct align_date){ year, 1, 1 };
+		out->end = (struct align_date){ year, 12, 31 };
+		snprintf(out->name, sizeof(out->name), "%04d", year % 10000);
+		return 0;
+	}
+	if (s[0] != '-' || s[1] != 'Q' || s[2] < '1' || s[2] > '4' || s[3]) {
+		return -1;
+	}
+	q = s[2] - '0';
+	out->start = (struct align_date){ year, 3 * q - 2, 1 };
+	out->end = (struct align_date){ year, 3 * q,
+					days_in_month(year, 3 * q) };
+	snprintf(out->name, sizeof(out->name), "%04d-Q%d", year % 10000, q);
+	return 0;
+}
+
+void align_quarter_of(struct align_period *out, const struct align_date *date)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%04d-Q%d", date->year % 10000,
+		 ((date->month - 1) / 3 + 1) % 10);
+	align_period_parse(out, name);
+}
+
+/* Monday of ISO week 1 of `year`. */
+static int64_t week1_monday(int year)
+{
+	struct align_date jan4 = { year, 1, 4 };
+	int64_t d = align_date_to_days(&jan4);
+	/* 1970-01-01 was a Thursday: weekday 0 = Monday. */
+	int64_t wd = ((d + 3) % 7 + 7) % 7;
+
+	return d - wd;
+}
+
+static void set_week(struct align_period *out, int year, int week)
+{
+	int64_t monday = week1_monday(year) + 7 * (int64_t)(week - 1);
+
+	memset(out, 0, sizeof(*out));
+	align_date_from_days(&out->start, monday);
+	align_date_from_days(&out->end, monday + 6);
+	snprintf(out->name, sizeof(out->name), "%04d-W%02d", year % 10000,
+		 week % 100);
+}
+
+int align_week_parse(struct align_period *out, const char *str)
+{
+	const char *s = str;
+	int year, week;
+
+	if (digits(&s, 4, &year) < 0 || year < 2 || *s++ != '-' ||
+	    *s++ != 'W' || digits(&s, 2, &week) < 0 || *s || week < 1) {
+		return -1;
+	}
+	if (week > (week1_monday(year + 1) - week1_monday(year)) / 7) {
+		return -1;
+	}
+	set_week(out, year, week);
+	return 0;
+}
+
+void align_week_of(struct align_period *out, const struct align_date *date)
+{
+	int64_t d = align_date_to_days(date);
+	int year = date->year;
+
+	if (d < week1_monday(year)) {
+		year--;
+	} else if (d >= week1_monday(year + 1)) {
+		year++;
+	}
+	set_week(out, year, (int)((d - week1_monday(year)) / 7) + 1);
+}
+
+int align_period_within(const struct align_period *inner,
+			const struct align_period *outer)
+{
+	return align_date_to_days(&inner->start) >=
+		       align_date_to_days(&outer->start) &&
+	       align_date_to_days(&inner->end) <= align_date_to_days(&outer->end);
+}
+
+int align_period_has(const struct align_period *period,
+		     const struct align_date *date)
+{
+	int64_t d = align_date_to_days(date);
+
+	return d >= align_date_to_days(&period->start) &&
+	       d <= align_date_to_days(&period->end);
+}

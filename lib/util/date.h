@@ -49,6 +49,35 @@ void align_time_date(struct align_date *out, const struct align_time *time);
  */
 int align_time_parse(struct align_time *out, const char *str);
 
+/* A span of days: a quarter, a year or an ISO week. */
+struct align_period {
+	struct align_date start;
+	struct align_date end; /* inclusive */
+	char name[16];         /* "2026-Q4", "2026", "2026-W47" */
+};
+
+/*
+ * Parses "YYYY-Qn" (n 1..4) or "YYYY". Returns 0 or -1.
+ */
+int align_period_parse(struct align_period *out, const char *str);
+
+/* The quarter holding `date`. */
+void align_quarter_of(struct align_period *out, const struct align_date *date);
+
+/* Parses an ISO week "YYYY-Www" (01..52 or 53 where the year has it). */
+int align_week_parse(struct align_period *out, const char *str);
+
+/* The ISO week holding `date` (Monday to Sunday). */
+void align_week_of(struct align_period *out, const struct align_date *date);
+
+/* 1 when `inner` lies within `outer`. */
+int align_period_within(const struct align_period *inner,
+			const struct align_period *outer);
+
+/* 1 when `date` lies within `period`. */
+int align_period_has(const struct align_period *period,
+		     const struct align_date *date);
+
 /*
  * Parses a day as users write it on the command line: "YYYY-MM-DD",
  * "today", "yesterday", "N.days", "N.weeks" (N days or weeks before

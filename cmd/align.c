@@ -24,6 +24,10 @@ static const struct command commands[] = {
 	{ "brief", cmd_brief, CMD_NEEDS_REPO | CMD_WRITES,
 	  "Create campaign briefs and take them from draft to launch" },
 	{ "check", cmd_check, CMD_NEEDS_REPO, "Validate every record" },
+	{ "diff", cmd_diff, CMD_NEEDS_REPO,
+	  "Show what changed in the records, field by field" },
+	{ "digest", cmd_digest, CMD_NEEDS_REPO,
+	  "One week at a glance: updates, blockers, check-ins, changes" },
 	{ "help", cmd_help, 0, "Show help for align or one of its commands" },
 	{ "init", cmd_init, 0, "Make this folder an align repository" },
 	{ "log", cmd_log, CMD_NEEDS_REPO,
@@ -33,6 +37,8 @@ static const struct command commands[] = {
 	  "Plan objectives and key results, check in, see progress" },
 	{ "people", cmd_people, CMD_NEEDS_REPO, "List the team's roster" },
 	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record" },
+	{ "update", cmd_update, CMD_NEEDS_REPO | CMD_WRITES,
+	  "Post this week's update: done, next, blockers" },
 };
 
 const struct command *commands_table(size_t *out_count)

@@ -37,12 +37,15 @@ int fail_with(int code, const char *message);
 
 int cmd_brief(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_diff(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_digest(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_okr(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_people(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_update(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
 
 struct align_catalog;
@@ -98,6 +101,17 @@ int print_history_warnings(const struct align_diags *warnings);
  */
 int parse_day_option(struct align_date *out, const char *option,
 		     const char *value, const struct align_ctx *ctx);
+
+struct align_record;
+
+/*
+ * Lets the user edit a new record in the editor (a file in the git
+ * directory); replaces `*r` with what they saved when it parses, keeps
+ * its id and passes `rule` (may be NULL; returns a reason to refuse).
+ * Prints the error and returns -1 otherwise.
+ */
+int edit_new_record(struct align_ctx *ctx, struct align_record **r,
+		    const char *(*rule)(const struct align_record *edited));
 
 /* The command table, for help. */
 struct command {

@@ -49,67 +49,16 @@ static int check_value(const char *option, const char *value)
 	return 0;
 }
 
-/* Lets the user edit the new record; replaces `*r` with what they saved. */
-static int edit_record(struct align_ctx *ctx, struct align_record **r)
+/* A new brief must stay a draft: the lifecycle starts at submit. */
+static const char *keeps_draft(const struct align_record *edited)
 {
-	struct align_buf path = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
-	struct align_buf tmp = ALIGN_BUF_INIT;
-	struct align_diags diags = ALIGN_DIAGS_INIT;
-	struct align_record *edited = NULL;
-	const char *id;
-	int ret = -1;
+	const char *status = align_record_get(edited, "brief", NULL, "status");
 
-	align_path_join(&path, align_git_gitdir(align_repo_git(ctx->repo)),
-			"ALIGN_EDIT.md");
-	if (align_fs_write_temp(&tmp, path.ptr, (*r)->bytes.ptr,
-				(*r)->bytes.len) < 0 ||
-	    rename(tmp.ptr, path.ptr) < 0) {
-		error_msg("cannot write '%s'", path.ptr);
-		goto done;
+	if (!status || strcmp(status, "draft")) {
+		return "a new brief starts as a draft; leave 'status = draft' "
+		       "and use 'align brief submit'";
 	}
-	if (run_editor(path.ptr) < 0) {
-		unlink(path.ptr);
-		goto done;
-	}
-	if (align_fs_read(&data, path.ptr, 0) < 0) {
-		error_msg("cannot read '%s'", path.ptr);
-		goto done;
-	}
-	if (align_record_parse(&edited, (*r)->path, data.ptr, data.len,
-			       align_repo_limits(ctx->repo), &diags) < 0) {
-		error_msg("%s:%zu: %s; nothing was saved (your text is in '%s')",
-			  (*r)->path, diags.items[0].line,
-			  diags.items[0].message, path.ptr);
-		goto done;
-	}
-	id = align_record_id(edited);
-	if (!id || strcmp(id, align_record_id(*r))) {
-		error_msg("the id must stay '%s'; nothing was saved (your text "
-			  "is in '%s')",
-			  align_record_id(*r), path.ptr);
-		goto done;
-	}
-	if (strcmp(align_record_get(edited, "brief", NULL, "status")
-			   ? align_record_get(edited, "brief", NULL, "status")
-			   : "",
-		   "draft")) {
-		error_msg("a new brief starts as a draft; leave 'status = draft' "
-			  "and use 'align brief submit' (your text is in '%s')",
-			  path.ptr);
-		goto done;
-	}
-	unlink(path.ptr);
-	align_record_free(*r);
-	*r = edited;
-	edited = NULL;
-	ret = 0;
-done:
-	align_record_free(edited);
-	align_diags_clear(&diags);
-	align_buf_release(&path);
-	align_buf_release(&data);
-	align_buf_release(&tmp);
-	return ret;
+	return NULL;
 }
 
 static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
@@ -221,7 +170,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 			}
 		}
 	}
-	if (edit && editor_wanted() && edit_record(ctx, &r) < 0) {
+	if (edit && editor_wanted() && edit_new_record(ctx, &r, keeps_draft) < 0) {
 		status = EXIT_FINDINGS;
 		goto done;
 	}

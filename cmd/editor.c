@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "record.h"
+#include "util/fs.h"
 #include "util/banned.h"
 
 static const char *editor_command(void)
@@ -71,3 +73,62 @@ int run_editor(const char *path)
 	}
 	return 0;
 }
+
+int edit_new_record(struct align_ctx *ctx, struct align_record **r,
+		    const char *(*rule)(const struct align_record *edited))
+{
+	struct align_buf path = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *edited = NULL;
+	const char *id, *problem;
+	int ret = -1;
+
+	align_path_join(&path, align_git_gitdir(align_repo_git(ctx->repo)),
+			"ALIGN_EDIT.md");
+	if (align_fs_write_temp(&tmp, path.ptr, (*r)->bytes.ptr,
+				(*r)->bytes.len) < 0 ||
+	    rename(tmp.ptr, path.ptr) < 0) {
+		error_msg("cannot write '%s'", path.ptr);
+		goto done;
+	}
+	if (run_editor(path.ptr) < 0) {
+		unlink(path.ptr);
+		goto done;
+	}
+	if (align_fs_read(&data, path.ptr, 0) < 0) {
+		error_msg("cannot read '%s'", path.ptr);
+		goto done;
+	}
+	if (align_record_parse(&edited, (*r)->path, data.ptr, data.len,
+			       align_repo_limits(ctx->repo), &diags) < 0) {
+		error_msg("%s:%zu: %s; nothing was saved (your text is in '%s')",
+			  (*r)->path, diags.items[0].line,
+			  diags.items[0].message, path.ptr);
+		goto done;
+	}
+	id = align_record_id(edited);
+	if (!id || strcmp(id, align_record_id(*r))) {
+		error_msg("the id must stay '%s'; nothing was saved (your text "
+			  "is in '%s')",
+			  align_record_id(*r), path.ptr);
+		goto done;
+	}
+	if (rule && (problem = rule(edited))) {
+		error_msg("%s (your text is in '%s')", problem, path.ptr);
+		goto done;
+	}
+	unlink(path.ptr);
+	align_record_free(*r);
+	*r = edited;
+	edited = NULL;
+	ret = 0;
+done:
+	align_record_free(edited);
+	align_diags_clear(&diags);
+	align_buf_release(&path);
+	align_buf_release(&data);
+	align_buf_release(&tmp);
+	return ret;
+}
+

@@ -91,15 +91,18 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
 		"align ls [<kind>] [--status <status>] [--owner <person>] "
-		"[--format <format>]",
+		"[--as-of <date|rev>] [--format <format>]",
 		NULL
 	};
 	const char *status = NULL, *owner = NULL, *format = "text";
+	const char *as_of = NULL;
 	const struct opt opts[] = {
 		{ OPT_STRING, 0, "status", &status, "<status>",
 		  "only records with this status", NULL },
 		{ OPT_STRING, 0, "owner", &owner, "<person>",
 		  "only records this person owns", NULL },
+		{ OPT_STRING, 0, "as-of", &as_of, "<date|rev>",
+		  "as it stood at that day or revision", NULL },
 		{ OPT_CHOICE, 0, "format", &format, "<format>",
 		  "text, json or csv", formats },
 		OPT_END_(),
@@ -122,7 +125,17 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("unknown kind '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if ((status_code = load_catalog(ctx, &cat)) != 0) {
+	if (as_of) {
+		char rev[ALIGN_OID_HEXSZ + 1];
+		struct align_date day;
+		int64_t when;
+
+		if ((status_code = resolve_as_of(ctx, as_of, rev, &day, &when)) !=
+			    0 ||
+		    (status_code = load_catalog_at(ctx, &cat, rev)) != 0) {
+			goto done;
+		}
+	} else if ((status_code = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
 	for (size_t i = 0; i < cat.count; i++) {

@@ -64,10 +64,13 @@ static void show_text(const struct align_entry *e, struct align_ctx *ctx)
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
-		"align show <record> [--format <format>]", NULL
+		"align show <record> [--as-of <date|rev>] [--format <format>]",
+		NULL
 	};
-	const char *format = "text";
+	const char *format = "text", *as_of = NULL;
 	const struct opt opts[] = {
+		{ OPT_STRING, 0, "as-of", &as_of, "<date|rev>",
+		  "as it stood at that day or revision", NULL },
 		{ OPT_CHOICE, 0, "format", &format, "<format>", "text or json",
 		  formats },
 		OPT_END_(),
@@ -85,8 +88,19 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 						     "an id prefix or a path");
 		return EXIT_USAGE;
 	}
-	if ((status = load_catalog(ctx, &cat)) != 0 ||
-	    (status = find_record(&e, ctx, &cat, NULL, argv[0])) != 0) {
+	if (as_of) {
+		char rev[ALIGN_OID_HEXSZ + 1];
+		struct align_date day;
+		int64_t when;
+
+		if ((status = resolve_as_of(ctx, as_of, rev, &day, &when)) != 0 ||
+		    (status = load_catalog_at(ctx, &cat, rev)) != 0) {
+			goto done;
+		}
+	} else if ((status = load_catalog(ctx, &cat)) != 0) {
+		goto done;
+	}
+	if ((status = find_record(&e, ctx, &cat, NULL, argv[0])) != 0) {
 		goto done;
 	}
 	if (!strcmp(format, "json")) {

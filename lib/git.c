@@ -354,6 +354,20 @@ done:
 	return ret;
 }
 
+int align_git_author(struct align_git *git, struct align_buf *name,
+		     struct align_buf *email, struct align_buf *err)
+{
+	git_signature *a = NULL;
+	int ret = make_signature(&a, git, "AUTHOR", err);
+
+	if (!ret) {
+		align_buf_adds(name, a->name);
+		align_buf_adds(email, a->email);
+	}
+	git_signature_free(a);
+	return ret;
+}
+
 int align_git_check_identity(struct align_git *git, struct align_buf *err)
 {
 	git_signature *a = NULL, *c = NULL;

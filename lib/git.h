@@ -217,6 +217,13 @@ int align_git_blob(struct align_git *git, const char *id,
 		   struct align_buf *out, struct align_buf *err);
 
 /*
+ * The author identity commits will carry (environment, then git config),
+ * appended to `name` and `email`. Returns 0 or ALIGN_ERROR with a message.
+ */
+int align_git_author(struct align_git *git, struct align_buf *name,
+		     struct align_buf *email, struct align_buf *err);
+
+/*
  * Checks that author and committer identities can be formed; with `git`
  * NULL, from the environment and the global configuration only.
  */

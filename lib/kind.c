@@ -4,12 +4,14 @@
 
 #include "brief.h"
 #include "okr.h"
+#include "update.h"
 #include "util/error.h"
 #include "util/banned.h"
 
 static const struct align_kind *const kinds[] = {
 	&align_kind_brief,
 	&align_kind_okr,
+	&align_kind_update,
 	NULL,
 };
 

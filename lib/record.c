@@ -666,3 +666,91 @@ void align_record_prose(const struct align_record *r, struct align_buf *out)
 		align_buf_addch(out, '\n');
 	}
 }
+
+static long find_prose_section(const struct align_record *r,
+			       const char *heading)
+{
+	for (size_t i = 0; i < r->outline.nsections; i++) {
+		if (!strcmp(r->outline.sections[i].heading, heading)) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+int align_record_append_to_section(struct align_record *r,
+				   const char *heading, const char *line,
+				   struct align_buf *err)
+{
+	struct align_buf ins = ALIGN_BUF_INIT;
+	const char *problem = align_title_problem(line);
+	long i;
+	size_t at;
+	int ret;
+
+	if (problem) {
+		align_buf_clear(err);
+		align_buf_addf(err, "text '%s' %s", line, problem);
+		return ALIGN_EINVALID;
+	}
+	if (r->format != ALIGN_RECORD_MD) {
+		align_buf_sets(err, "only Markdown records have prose");
+		return ALIGN_EINVALID;
+	}
+	i = find_prose_section(r, heading);
+	if (i >= 0 && r->outline.sections[i].end_line >
+			      r->outline.sections[i].line) {
+		/* After the section's last line that is not blank. */
+		size_t last = r->outline.sections[i].end_line;
+		while (last > r->outline.sections[i].line + 1 &&
+		       line_blank(r, last)) {
+			last--;
+		}
+		at = line_start(r, last + 1);
+		if (!line_has_eol(r, last)) {
+			align_buf_adds(&ins, r->eol);
+		}
+		align_buf_addf(&ins, "%s%s", line, r->eol);
+	} else if (i >= 0) {
+		/* An empty section: a blank line, then the text. */
+		size_t head = r->outline.sections[i].line;
+		at = line_start(r, head + 1);
+		if (!line_has_eol(r, head)) {
+			align_buf_adds(&ins, r->eol);
+		}
+		align_buf_addf(&ins, "%s%s%s", r->eol, line, r->eol);
+	} else {
+		at = r->bytes.len;
+		if (at && r->bytes.ptr[at - 1] != '\n') {
+			align_buf_adds(&ins, r->eol);
+		}
+		align_buf_addf(&ins, "%s## %s%s%s%s%s", r->eol, heading, r->eol,
+			       r->eol, line, r->eol);
+	}
+	ret = splice(r, at, at, &ins, err);
+	align_buf_release(&ins);
+	return ret;
+}
+
+size_t align_record_section_items(const struct align_record *r,
+				  const char *heading, struct align_buf *out)
+{
+	long i = find_prose_section(r, heading);
+	size_t count = 0;
+
+	if (i < 0) {
+		return 0;
+	}
+	for (size_t l = r->outline.sections[i].line + 1;
+	     l <= r->outline.sections[i].end_line && l <= r->nlines; l++) {
+		const char *s = r->bytes.ptr + line_start(r, l);
+		size_t n = line_len(r, l);
+
+		if (n > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+			align_buf_add(out, s + 2, n - 2);
+			align_buf_addch(out, '\n');
+			count++;
+		}
+	}
+	return count;
+}

@@ -105,6 +105,24 @@ int align_record_set(struct align_record *record, const char *section,
 int align_record_set_title(struct align_record *record, const char *title,
 			   struct align_buf *err);
 
+/*
+ * Appends `line` (one line of Markdown, e.g. "- shipped the deck") to the
+ * prose under the "## <heading>" section, after its last line, or adds
+ * the section at the end when there is none. Returns 0, or ALIGN_EINVALID
+ * with a message in `err` for a line with a line break or control
+ * character, or on a record that is not Markdown.
+ */
+int align_record_append_to_section(struct align_record *record,
+				   const char *heading, const char *line,
+				   struct align_buf *err);
+
+/*
+ * Appends to `out` the lines of the "## <heading>" section that are list
+ * items ("- x", "* x"), one per line without the marker. Returns how many.
+ */
+size_t align_record_section_items(const struct align_record *record,
+				  const char *heading, struct align_buf *out);
+
 /* Checks a title as align_record_set_title() does; NULL when fine. */
 const char *align_title_problem(const char *title);
 

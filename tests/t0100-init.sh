@@ -22,6 +22,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	[folders]
 	brief = briefs
 	objective = okrs
+	update = updates
 	templates = templates
 	EOF
 	test_cmp expect align.ini &&
@@ -34,6 +35,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	align.ini
 	templates/brief.md
 	templates/objective.md
+	templates/update.md
 	EOF
 	test_cmp expect files &&
 	git status --porcelain >status &&

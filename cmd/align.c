@@ -33,7 +33,7 @@ static const struct command commands[] = {
 	{ "log", cmd_log, CMD_NEEDS_REPO,
 	  "Show what people did to the records, newest first" },
 	{ "ls", cmd_ls, CMD_NEEDS_REPO, "List records" },
-	{ "okr", cmd_okr, CMD_NEEDS_REPO | CMD_WRITES,
+	{ "okr", cmd_okr, CMD_NEEDS_REPO, /* its writing verbs lock */
 	  "Plan objectives and key results, check in, see progress" },
 	{ "people", cmd_people, CMD_NEEDS_REPO, "List the team's roster" },
 	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record" },

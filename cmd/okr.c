@@ -336,7 +336,7 @@ static int okr_checkin(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_buf subject = ALIGN_BUF_INIT, trailer = ALIGN_BUF_INIT;
 	const struct align_entry *e;
 	struct align_period period;
-	char *ref = NULL, *kr;
+	char *ref = NULL, *kr, *quarter_copy = NULL;
 	const char *q;
 	int n, ret, status, late = 0;
 
@@ -358,7 +358,10 @@ static int okr_checkin(int argc, const char **argv, struct align_ctx *ctx)
 	    (status = find_record(&e, ctx, &cat, &align_kind_okr, ref)) != 0) {
 		goto done;
 	}
+	/* A copy: the check-in re-parses the record, freeing its strings. */
 	q = align_record_get(e->record, "objective", NULL, "quarter");
+	quarter_copy = q ? align_strdup(q) : NULL;
+	q = quarter_copy;
 	if (q && align_period_parse(&period, q) == 0 &&
 	    align_date_to_days(&ctx->today) > align_date_to_days(&period.end)) {
 		if (!force) {
@@ -389,6 +392,7 @@ static int okr_checkin(int argc, const char **argv, struct align_ctx *ctx)
 	}
 done:
 	free(ref);
+	free(quarter_copy);
 	align_catalog_release(&cat);
 	align_buf_release(&err);
 	align_buf_release(&summary);
@@ -409,6 +413,7 @@ struct freshness {
 	struct last_change *items;
 	size_t count;
 	size_t alloc;
+	size_t missing; /* shown key results whose last change is unknown */
 };
 
 static int64_t *fresh_slot(struct freshness *f, const char *id,
@@ -457,11 +462,15 @@ static int note_change(const struct align_history_entry *e, void *payload)
 			continue;
 		}
 		slot = fresh_slot(f, align_record_id(r), sec->sub);
+		if (*slot == INT64_MIN && f->missing) {
+			f->missing--;
+		}
 		if (*slot < e->commit->author_time.seconds) {
 			*slot = e->commit->author_time.seconds;
 		}
 	}
-	return 0;
+	/* Newest first: once every shown key result is dated, stop. */
+	return f->missing ? 0 : 1;
 }
 
 static void freshness_release(struct freshness *f)
@@ -867,7 +876,7 @@ static int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_okr_settings settings;
 	struct align_period period;
 	struct align_date today = ctx->today;
-	struct freshness fresh = { NULL, 0, 0 };
+	struct freshness fresh = { NULL, 0, 0, 0 };
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct okr_row *rows = NULL;
 	size_t nrows = 0, alloc = 0;
@@ -898,8 +907,13 @@ static int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 		align_quarter_of(&period, &today);
 	}
 	align_okr_settings(&settings, ctx->repo);
-	if (*rev ? (status = load_catalog_at(ctx, &cat, rev)) != 0
-		 : (status = load_catalog(ctx, &cat)) != 0) {
+	if (*rev) {
+		if ((status = load_catalog_at(ctx, &cat, rev)) != 0) {
+			goto done;
+		}
+	} else if (align_catalog_load_kind(&cat, ctx->repo, &align_kind_okr) <
+		   0) {
+		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 		goto done;
 	}
 	for (size_t i = 0; i < cat.count; i++) {
@@ -938,6 +952,14 @@ static int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 		align_date_from_days(&from, align_date_to_days(&period.start) -
 						    settings.cadence_days);
 		ho.since = align_date_to_days(&from) * 86400;
+		for (size_t i = 0; i < nrows; i++) {
+			for (size_t k = 0; rows[i].st.id && k < rows[i].st.nkrs;
+			     k++) {
+				fresh_slot(&fresh, rows[i].st.id,
+					   rows[i].st.krs[k].key);
+				fresh.missing++;
+			}
+		}
 		if (nrows && align_history_walk(ctx->repo, &ho, note_change,
 						&fresh, &warnings) < 0) {
 			status = fail_with(ALIGN_ERROR,
@@ -1243,10 +1265,11 @@ int cmd_okr(int argc, const char **argv, struct align_ctx *ctx)
 	static const struct {
 		const char *name;
 		int (*fn)(int, const char **, struct align_ctx *);
+		int writes;
 	} verbs[] = {
-		{ "checkin", okr_checkin }, { "history", okr_history },
-		{ "kr", okr_kr },	    { "new", okr_new },
-		{ "status", okr_status },
+		{ "checkin", okr_checkin, 1 }, { "history", okr_history, 0 },
+		{ "kr", okr_kr, 1 },	       { "new", okr_new, 1 },
+		{ "status", okr_status, 0 },
 	};
 
 	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
@@ -1259,6 +1282,12 @@ int cmd_okr(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
 		if (!strcmp(argv[1], verbs[i].name)) {
+			/* Only the verbs that write wait for other writers. */
+			if (verbs[i].writes && ctx->repo &&
+			    align_repo_begin_write(ctx->repo, 1) < 0) {
+				return fail_with(ALIGN_ELOCKED,
+						 align_repo_error(ctx->repo));
+			}
 			return verbs[i].fn(argc - 1, argv + 1, ctx);
 		}
 	}

@@ -20,9 +20,9 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->record = r;
 }
 
-int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
+static int load_kinds(struct align_catalog *out, struct align_repo *repo,
+		      const struct align_kind *const *kinds)
 {
-	const struct align_kind *const *kinds = align_kinds();
 	struct align_buf list = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
 	int ret = 0;
 
@@ -59,6 +59,18 @@ int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
 	align_buf_release(&list);
 	align_buf_release(&data);
 	return ret;
+}
+
+int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
+{
+	return load_kinds(out, repo, align_kinds());
+}
+
+int align_catalog_load_kind(struct align_catalog *out, struct align_repo *repo,
+			    const struct align_kind *kind)
+{
+	const struct align_kind *one[2] = { kind, NULL };
+	return load_kinds(out, repo, one);
 }
 
 struct snapshot_state {

@@ -24,6 +24,19 @@ struct delta {
 	char *old_path;
 	int merged;  /* consumed by a move */
 	int invalid; /* a version exists but does not parse */
+	char old_id_kept[ALIGN_OID_HEXSZ + 1]; /* the blob `old` came from */
+	int synthetic; /* `old` was edited for a merge: not a real version */
+};
+
+/*
+ * Walking newest first, the old version of a file in one commit is the new
+ * version in the next commit that touches it: each path's last old version
+ * is kept, so every version is parsed once, not twice.
+ */
+struct parsed {
+	char *path;
+	char blob[ALIGN_OID_HEXSZ + 1];
+	struct align_record *record;
 };
 
 struct commit_state {
@@ -32,7 +45,59 @@ struct commit_state {
 	struct delta *deltas;
 	size_t count;
 	size_t alloc;
+	struct parsed *parsed;
+	size_t nparsed;
+	size_t parsed_alloc;
 };
+
+static struct parsed *parsed_slot(struct commit_state *st, const char *path)
+{
+	for (size_t i = 0; i < st->nparsed; i++) {
+		if (!strcmp(st->parsed[i].path, path)) {
+			return &st->parsed[i];
+		}
+	}
+	return NULL;
+}
+
+/* Takes the kept version of `path` when it is blob `blob`. */
+static struct align_record *take_parsed(struct commit_state *st,
+					const char *path, const char *blob)
+{
+	struct parsed *p = parsed_slot(st, path);
+	struct align_record *r = NULL;
+
+	if (p && p->record && !strcmp(p->blob, blob)) {
+		r = p->record;
+		p->record = NULL;
+	}
+	return r;
+}
+
+static void keep_parsed(struct commit_state *st, const char *path,
+			const char *blob, struct align_record *r)
+{
+	struct parsed *p = parsed_slot(st, path);
+
+	if (!p) {
+		ALIGN_ARRAY_GROW(st->parsed, st->parsed_alloc, st->nparsed + 1);
+		p = &st->parsed[st->nparsed++];
+		p->path = align_strdup(path);
+		p->record = NULL;
+	}
+	align_record_free(p->record);
+	memcpy(p->blob, blob, sizeof(p->blob));
+	p->record = r;
+}
+
+static void release_parsed(struct commit_state *st)
+{
+	for (size_t i = 0; i < st->nparsed; i++) {
+		free(st->parsed[i].path);
+		align_record_free(st->parsed[i].record);
+	}
+	free(st->parsed);
+}
 
 static int in_folders(const char *path, const char *const *folders)
 {
@@ -68,10 +133,21 @@ static int collect(const struct align_git_delta *d, void *payload)
 static void clear_deltas(struct commit_state *st)
 {
 	for (size_t i = 0; i < st->count; i++) {
-		free(st->deltas[i].path);
-		free(st->deltas[i].old_path);
-		align_record_free(st->deltas[i].old);
-		align_record_free(st->deltas[i].new_);
+		struct delta *d = &st->deltas[i];
+
+		if (d->old && d->synthetic) {
+			align_record_free(d->old);
+			d->old = NULL;
+		}
+		if (d->old) {
+			/* The next older commit's new version, probably. */
+			keep_parsed(st, d->old_path ? d->old_path : d->path,
+				    d->old_id_kept, d->old);
+			d->old = NULL;
+		}
+		free(d->path);
+		free(d->old_path);
+		align_record_free(d->new_);
 	}
 	st->count = 0;
 }
@@ -139,6 +215,8 @@ static void pair_moves(struct commit_state *st)
 				continue;
 			}
 			came->old = gone->old;
+			memcpy(came->old_id_kept, gone->old_id_kept,
+			       sizeof(came->old_id_kept));
 			gone->old = NULL;
 			came->old_path = align_strdup(gone->path);
 			gone->merged = 1;
@@ -197,6 +275,57 @@ static int filter_merge(struct commit_state *st,
 	return 0;
 }
 
+/*
+ * A merge changes a field only where its value differs from every parent:
+ * a value some other parent already had was changed on that branch, and
+ * that branch's own commit tells it. Such fields are copied into `old`
+ * (the first parent's version), so the diff shows only what the merge
+ * itself decided. Prose sections are compared whole as before.
+ */
+static void merge_blame(struct commit_state *st, struct delta *d,
+			const struct align_git_commit_info *c)
+{
+	struct align_git *git = align_repo_git(st->repo);
+	const char *prefix = align_repo_prefix(st->repo);
+	size_t np = c->nparents < 4 ? c->nparents : 4;
+	struct align_buf err = ALIGN_BUF_INIT;
+
+	for (size_t p = 1; p < np; p++) {
+		char tree[ALIGN_OID_HEXSZ + 1], blob[ALIGN_OID_HEXSZ + 1];
+		struct align_record *other;
+		int invalid = 0;
+
+		if (align_git_records_tree(git, c->parents[p], prefix, tree,
+					   &err) < 0 ||
+		    align_git_tree_blob(git, tree, d->path, blob, &err) < 0 ||
+		    !*blob) {
+			continue;
+		}
+		other = load(st->repo, blob, d->path, c->id, NULL, &invalid);
+		if (!other) {
+			continue;
+		}
+		for (size_t f = 0; f < d->new_->ini.nfields; f++) {
+			const struct align_ini_field *fld = &d->new_->ini.fields[f];
+			const struct align_ini_section *sec =
+				&d->new_->ini.sections[fld->section];
+			const char *theirs = align_record_get(other, sec->name,
+							      sec->sub, fld->key);
+			const char *ours = align_record_get(d->old, sec->name,
+							    sec->sub, fld->key);
+
+			if (theirs && !strcmp(theirs, fld->value) &&
+			    (!ours || strcmp(ours, fld->value)) &&
+			    align_record_set(d->old, sec->name, sec->sub,
+					     fld->key, fld->value, &err) == 0) {
+				d->synthetic = 1;
+			}
+		}
+		align_record_free(other);
+	}
+	align_buf_release(&err);
+}
+
 static int emit_commit(struct commit_state *st,
 		       const struct align_git_commit_info *c,
 		       int (*fn)(const struct align_history_entry *, void *),
@@ -208,10 +337,21 @@ static int emit_commit(struct commit_state *st,
 		struct delta *d = &st->deltas[i];
 		d->old = load(st->repo, d->old_id, d->path, c->id, NULL,
 			      &d->invalid);
-		d->new_ = load(st->repo, d->new_id, d->path, c->id, warnings,
-			       &d->invalid);
+		memcpy(d->old_id_kept, d->old_id, sizeof(d->old_id_kept));
+		d->new_ = take_parsed(st, d->path, d->new_id);
+		if (!d->new_) {
+			d->new_ = load(st->repo, d->new_id, d->path, c->id,
+				       warnings, &d->invalid);
+		}
 	}
 	pair_moves(st);
+	if (c->nparents > 1) {
+		for (size_t i = 0; i < st->count; i++) {
+			if (st->deltas[i].old && st->deltas[i].new_) {
+				merge_blame(st, &st->deltas[i], c);
+			}
+		}
+	}
 	for (size_t i = 0; i < st->count && !ret; i++) {
 		struct delta *d = &st->deltas[i];
 		struct align_history_entry e;
@@ -245,7 +385,7 @@ int align_history_walk(struct align_repo *repo,
 {
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
-	struct commit_state st = { repo, opts, NULL, 0, 0 };
+	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0 };
 	struct align_git_walk *walk = NULL;
 	struct align_buf err = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
@@ -307,6 +447,7 @@ done:
 	}
 	clear_deltas(&st);
 	free(st.deltas);
+	release_parsed(&st);
 	align_git_walk_free(walk);
 	align_buf_release(&err);
 	return ret;
@@ -324,7 +465,7 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0 };
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0 };
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
 	struct align_git_commit_info info;
@@ -360,6 +501,7 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 	}
 done:
 	clear_deltas(&st);
+	release_parsed(&st);
 	free(st.deltas);
 	align_buf_release(&err);
 	return ret;

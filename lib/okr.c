@@ -30,11 +30,27 @@ static const char template_text[] =
 
 int align_number_parse(double *out, const char *str)
 {
+	const char *p = str;
 	char *end;
 	double v;
 
-	if (!*str || strchr(str, ' ') || strpbrk(str, "xXpPnNiI")) {
-		return -1; /* no hex, no nan, no inf */
+	/* JSON's decimal form: -?digits(.digits)?, so values print as is. */
+	if (*p == '-') {
+		p++;
+	}
+	if (!(*p >= '0' && *p <= '9')) {
+		return -1;
+	}
+	p += strspn(p, "0123456789");
+	if (*p == '.') {
+		p++;
+		if (!(*p >= '0' && *p <= '9')) {
+			return -1;
+		}
+		p += strspn(p, "0123456789");
+	}
+	if (*p) {
+		return -1;
 	}
 	errno = 0;
 	v = strtod(str, &end);
@@ -509,9 +525,10 @@ static void check_okr(const struct align_record *r,
 	if ((int)nkrs < st.min_krs || (int)nkrs > st.max_krs) {
 		align_diags_add(diags, r->path, ini->sections[0].line,
 				ALIGN_SEV_WARNING,
-				"objective has %zu key results; aim for %d to "
+				"objective has %zu key result%s; aim for %d to "
 				"%d",
-				nkrs, st.min_krs, st.max_krs);
+				nkrs, nkrs == 1 ? "" : "s", st.min_krs,
+				st.max_krs);
 	}
 	/* The alignment tree: the parent exists, is no narrower, no cycle. */
 	{

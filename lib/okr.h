@@ -76,7 +76,10 @@ void align_okr_evaluate(struct align_okr_status *out,
 
 void align_okr_status_release(struct align_okr_status *status);
 
-/* Parses a finite decimal number; returns 0 or -1. */
+/*
+ * Parses a decimal number as JSON writes one (-?digits[.digits], no
+ * exponent), so check-in values can be printed as they are. Returns 0 or -1.
+ */
 int align_number_parse(double *out, const char *str);
 
 /* Writes a number as check-ins do: shortest form, no exponent. */

@@ -180,6 +180,23 @@ git init -q .
 git symbolic-ref HEAD refs/heads/main
 : >.git/align-demo
 run align init --name "Northwind Marketing"
+# The roster: history names people by handle, matched by their email.
+grep -v '^#' "$people" | while IFS='|' read -r handle name email role; do
+	printf '[person "%s"]\nname = %s\nemail = %s\nteam = marketing\n\n' \
+		"$handle" "$name" "$email"
+done | sed '$d' >people.ini
+show_cmd git add people.ini
+git add people.ini
+show_cmd git commit -m "Add the team roster"
+git commit -q --no-verify -m "Add the team roster"
+
+step dana 2026-10-01T10:00:00+0200 "sets the quarter's objective"
+run align okr new "Grow partner-sourced pipeline" --quarter 2026-Q4 --owner dana
+okr=$(id_of "$last")
+run align okr kr add "$okr" registrations --title "Webinar registrations" \
+	--start 0 --target 250 --owner tomas --due 2026-11-19
+run align okr kr add "$okr" opportunities --title "Partner-sourced opportunities" \
+	--start 0 --target 40 --owner priya
 
 step tomas 2026-10-05T09:40:00+0200 "opens a brief for the partner webinar"
 run align brief new "Partner webinar: co-selling" --no-edit \
@@ -248,6 +265,15 @@ run align brief new "Q1 customer case studies" --no-edit \
 	--type content --owner hannah --accountable dana --due 2027-02-26
 stories=$last
 
+step tomas 2026-11-20T09:00:00+0100 "checks in the webinar's registrations"
+run align okr checkin "$okr#registrations" 312 --confidence 1 \
+	-m "Final count from the webinar platform."
+
+step priya 2026-11-23T16:00:00+0100 "posts her weekly update and checks in opportunities"
+run align okr checkin "$okr#opportunities" 11 --confidence 0.6
+run align update --done "Synced webinar attendees to the CRM" \
+	--next "Score the follow-up leads" --blocker "Partner portal export is broken"
+
 step tomas 2026-11-24T15:30:00+0100 "writes up the webinar's results"
 cat "$team/briefs/partner-webinar-results.md" >>"$webinar"
 printf '   (edits %s by hand)\n' "$webinar"
@@ -279,8 +305,16 @@ say "One brief in full"
 run align show "$(id_of "$webinar")"
 
 echo
-say "Who did what, when"
-run git log --format='%ad %an  %s' --date=short
+say "The quarter's objectives"
+run align okr status
+
+echo
+say "The week of 2026-11-23, without a meeting"
+run align digest --week 2026-W48
+
+echo
+say "Who did what, when (read from git content, hand edits included)"
+run align log
 
 echo
 say "The demo repository is $demo; try it:"

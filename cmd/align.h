@@ -105,6 +105,29 @@ int parse_day_option(struct align_date *out, const char *option,
 struct align_record;
 
 /*
+ * "<summary>\n\n[<note>\n\n]Align-Record: <path>\n[<trailer>\n]": the
+ * message of every commit align makes for one record.
+ */
+void record_commit_message(struct align_buf *out, const char *summary,
+			   const char *note, const char *path,
+			   const char *trailer);
+
+/*
+ * Writes one record and, unless `no_commit`, commits it with
+ * record_commit_message(). Prints the error; returns the exit status.
+ */
+int write_one_record(struct align_ctx *ctx, const struct align_record *r,
+		     const char *summary, const char *note, int no_commit,
+		     const char *trailer);
+
+/* Refuses an option value a field could not hold; prints why, -1. */
+int check_option_value(const char *option, const char *value);
+
+/* "unknown <family> action" with the closest of `verbs`; returns 129. */
+int unknown_action(const char *family, const char *verb,
+		   const char *const *verbs);
+
+/*
  * Lets the user edit a new record in the editor (a file in the git
  * directory); replaces `*r` with what they saved when it parses, keeps
  * its id and passes `rule` (may be NULL; returns a reason to refuse).

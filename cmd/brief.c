@@ -24,31 +24,6 @@ static const char *const brief_usage[] = {
 	NULL,
 };
 
-/* "<summary>\n\n[<note>\n\n]Align-Record: <path>\n" */
-static void commit_message(struct align_buf *out, const char *summary,
-			   const char *note, const char *path)
-{
-	align_buf_adds(out, summary);
-	align_buf_adds(out, "\n\n");
-	if (note && *note) {
-		align_buf_adds(out, note);
-		align_buf_rtrim(out);
-		align_buf_adds(out, "\n\n");
-	}
-	align_buf_addf(out, "Align-Record: %s\n", path);
-}
-
-static int check_value(const char *option, const char *value)
-{
-	const char *problem;
-
-	if (value && (problem = align_ini_value_problem(value))) {
-		error_msg("invalid value for --%s: it %s", option, problem);
-		return -1;
-	}
-	return 0;
-}
-
 /* A new brief must stay a draft: the lifecycle starts at submit. */
 static const char *keeps_draft(const struct align_record *edited)
 {
@@ -99,7 +74,6 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_buf prefix = ALIGN_BUF_INIT, shown = ALIGN_BUF_INIT;
 	char today[ALIGN_DATE_STRLEN];
 	struct align_date d;
-	struct align_change change;
 	const char *title;
 	char *title_buf = NULL;
 	int n, ret, status = EXIT_OK;
@@ -135,8 +109,8 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	if (check_value("type", type) < 0 || check_value("owner", owner) < 0 ||
-	    check_value("accountable", accountable) < 0) {
+	if (check_option_value("type", type) < 0 || check_option_value("owner", owner) < 0 ||
+	    check_option_value("accountable", accountable) < 0) {
 		status = EXIT_USAGE;
 		goto done;
 	}
@@ -174,15 +148,9 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 		status = EXIT_FINDINGS;
 		goto done;
 	}
-	align_buf_addf(&err, "brief: new %s", align_record_id(r));
-	commit_message(&msg, err.ptr, note, r->path);
-	change.path = r->path;
-	change.data = r->bytes.ptr;
-	change.len = r->bytes.len;
-	ret = align_repo_write(ctx->repo, &change, 1,
-			       no_commit ? NULL : msg.ptr, NULL);
-	if (ret < 0) {
-		status = fail_with(ret, align_repo_error(ctx->repo));
+	align_buf_addf(&msg, "brief: new %s", align_record_id(r));
+	if ((status = write_one_record(ctx, r, msg.ptr, note, no_commit,
+				       NULL)) != 0) {
 		goto done;
 	}
 	align_repo_display_path(ctx->repo, r->path, &shown);
@@ -216,7 +184,6 @@ static int brief_move(const char *verb, int argc, const char **argv,
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	const struct align_entry *e;
 	struct align_record *r;
-	struct align_change change;
 	char *from = NULL;
 	int n, ret, status;
 
@@ -248,16 +215,9 @@ static int brief_move(const char *verb, int argc, const char **argv,
 		status = fail_with(ret, err.ptr);
 		goto done;
 	}
-	align_buf_clear(&err);
-	align_buf_addf(&err, "brief: %s %s", verb, align_record_id(r));
-	commit_message(&msg, err.ptr, note, r->path);
-	change.path = r->path;
-	change.data = r->bytes.ptr;
-	change.len = r->bytes.len;
-	ret = align_repo_write(ctx->repo, &change, 1,
-			       no_commit ? NULL : msg.ptr, NULL);
-	if (ret < 0) {
-		status = fail_with(ret, align_repo_error(ctx->repo));
+	align_buf_addf(&msg, "brief: %s %s", verb, align_record_id(r));
+	if ((status = write_one_record(ctx, r, msg.ptr, note, no_commit,
+				       NULL)) != 0) {
 		goto done;
 	}
 	printf("%s: %s → %s\n", align_record_id(r), from,
@@ -293,26 +253,10 @@ int cmd_brief(int argc, const char **argv, struct align_ctx *ctx)
 		}
 	}
 	{
-		const char *best = NULL;
-		size_t best_d = 3;
-		const char *all[] = { "new", "submit", "approve", "launch",
-				      "complete", "cancel", "reopen" };
-		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-			size_t dist = opts_distance(verb, all[i]);
-			if (dist < best_d) {
-				best_d = dist;
-				best = all[i];
-			}
-		}
-		if (best) {
-			error_msg("unknown brief action '%s' (did you mean "
-				  "'%s'?)",
-				  verb, best);
-		} else {
-			error_msg("unknown brief action '%s'; see 'align brief "
-				  "-h'",
-				  verb);
-		}
+		static const char *const all[] = { "new",      "submit",
+						   "approve",  "launch",
+						   "complete", "cancel",
+						   "reopen",   NULL };
+		return unknown_action("brief", verb, all);
 	}
-	return EXIT_USAGE;
 }

@@ -36,6 +36,17 @@ static const struct align_entry *match(const struct align_catalog *c,
 	return NULL;
 }
 
+/* Is there a file at `path` that does not parse? */
+static int unreadable_at(const struct align_catalog *c, const char *path)
+{
+	for (size_t i = 0; i < c->count; i++) {
+		if (!c->entries[i].record && !strcmp(c->entries[i].path, path)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void field_label(struct align_buf *out, const struct align_record *r,
 			const struct align_record_change *c)
 {
@@ -272,12 +283,27 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	for (size_t i = 0; i < a.count; i++) {
 		if (a.entries[i].record && !match(&b, &a.entries[i])) {
+			if (unreadable_at(&b, a.entries[i].path)) {
+				continue; /* warned below: not "removed" */
+			}
 			one_record(&o, &a.entries[i], NULL);
 		}
 	}
 	if (o.json) {
 		json_end_array(&o.j);
 		json_finish(&o.j);
+	}
+	for (int side = 0; side < 2; side++) {
+		const struct align_catalog *c = side ? &b : &a;
+		for (size_t i = 0; i < c->count; i++) {
+			if (!c->entries[i].record) {
+				warning_msg("'%s' does not parse %s; not compared "
+					    "(see 'align check')",
+					    c->entries[i].path,
+					    side ? "on the new side"
+						 : "on the old side");
+			}
+		}
 	}
 done:
 	align_catalog_release(&a);

@@ -36,55 +36,6 @@ static const char *const okr_usage[] = {
 	NULL,
 };
 
-static void commit_message(struct align_buf *out, const char *summary,
-			   const char *note, const char *path,
-			   const char *extra_trailer)
-{
-	align_buf_adds(out, summary);
-	align_buf_adds(out, "\n\n");
-	if (note && *note) {
-		align_buf_adds(out, note);
-		align_buf_rtrim(out);
-		align_buf_adds(out, "\n\n");
-	}
-	align_buf_addf(out, "Align-Record: %s\n", path);
-	if (extra_trailer) {
-		align_buf_addf(out, "%s\n", extra_trailer);
-	}
-}
-
-static int write_record(struct align_ctx *ctx, const struct align_record *r,
-			const char *summary, const char *note, int no_commit,
-			const char *trailer)
-{
-	struct align_buf msg = ALIGN_BUF_INIT;
-	struct align_change change;
-	int ret;
-
-	commit_message(&msg, summary, note, r->path, trailer);
-	change.path = r->path;
-	change.data = r->bytes.ptr;
-	change.len = r->bytes.len;
-	ret = align_repo_write(ctx->repo, &change, 1, no_commit ? NULL : msg.ptr,
-			       NULL);
-	align_buf_release(&msg);
-	if (ret < 0) {
-		return fail_with(ret, align_repo_error(ctx->repo));
-	}
-	return EXIT_OK;
-}
-
-static int check_value(const char *option, const char *value)
-{
-	const char *problem;
-
-	if (value && (problem = align_ini_value_problem(value))) {
-		error_msg("invalid value for --%s: it %s", option, problem);
-		return -1;
-	}
-	return 0;
-}
-
 static int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
@@ -147,7 +98,7 @@ static int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 			  weight);
 		return EXIT_USAGE;
 	}
-	if (check_value("owner", owner) < 0) {
+	if (check_option_value("owner", owner) < 0) {
 		return EXIT_USAGE;
 	}
 	if ((status = load_catalog(ctx, &cat)) != 0) {
@@ -192,7 +143,7 @@ static int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 		}
 	}
 	align_buf_addf(&summary, "okr: new %s", align_record_id(r));
-	if ((status = write_record(ctx, r, summary.ptr, note, no_commit,
+	if ((status = write_one_record(ctx, r, summary.ptr, note, no_commit,
 				   NULL)) != 0) {
 		goto done;
 	}
@@ -269,8 +220,8 @@ static int okr_kr(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("a key result needs --title, --start and --target");
 		return EXIT_USAGE;
 	}
-	if (check_value("title", title) < 0 || check_value("unit", unit) < 0 ||
-	    check_value("owner", owner) < 0) {
+	if (check_option_value("title", title) < 0 || check_option_value("unit", unit) < 0 ||
+	    check_option_value("owner", owner) < 0) {
 		return EXIT_USAGE;
 	}
 	if ((status = load_catalog(ctx, &cat)) != 0 ||
@@ -287,7 +238,7 @@ static int okr_kr(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	align_buf_addf(&summary, "okr: add %s#%s", align_record_id(e->record),
 		       argv[1]);
-	status = write_record(ctx, e->record, summary.ptr, note, no_commit,
+	status = write_one_record(ctx, e->record, summary.ptr, note, no_commit,
 			      NULL);
 done:
 	align_catalog_release(&cat);
@@ -384,7 +335,7 @@ static int okr_checkin(int argc, const char **argv, struct align_ctx *ctx)
 	if (late) {
 		align_buf_addf(&trailer, "Align-Late-Checkin: %s", q);
 	}
-	status = write_record(ctx, e->record, subject.ptr, note, no_commit,
+	status = write_one_record(ctx, e->record, subject.ptr, note, no_commit,
 			      late ? trailer.ptr : NULL);
 	if (status == EXIT_OK) {
 		printf("%s#%s: %s\n", align_record_id(e->record), kr,
@@ -525,7 +476,8 @@ static double roll_up(struct okr_row *rows, size_t n, size_t i, int depth)
 
 static void pct(char *out, size_t size, double v)
 {
-	snprintf(out, size, "%d%%", (int)(v * 100 + 0.5));
+	/* 0.575 is 0.57499... in binary: nudge halves up, as people round. */
+	snprintf(out, size, "%d%%", (int)(v * 100 + 0.5 + 1e-9));
 }
 
 static int stale_days(const struct freshness *f, const char *id,
@@ -1292,22 +1244,8 @@ int cmd_okr(int argc, const char **argv, struct align_ctx *ctx)
 		}
 	}
 	{
-		const char *best = NULL;
-		size_t best_d = 3;
-		for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-			size_t dist = opts_distance(argv[1], verbs[i].name);
-			if (dist < best_d) {
-				best_d = dist;
-				best = verbs[i].name;
-			}
-		}
-		if (best) {
-			error_msg("unknown okr action '%s' (did you mean '%s'?)",
-				  argv[1], best);
-		} else {
-			error_msg("unknown okr action '%s'; see 'align okr -h'",
-				  argv[1]);
-		}
+		static const char *const names[] = { "checkin", "history", "kr",
+						     "new", "status", NULL };
+		return unknown_action("okr", argv[1], names);
 	}
-	return EXIT_USAGE;
 }

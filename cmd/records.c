@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "history.h"
+#include "options.h"
 #include "util/error.h"
 #include "util/banned.h"
 
@@ -99,4 +100,73 @@ int resolve_as_of(struct align_ctx *ctx, const char *arg,
 	align_time_date(today, &t);
 	*now = t.seconds;
 	return 0;
+}
+
+void record_commit_message(struct align_buf *out, const char *summary,
+			   const char *note, const char *path,
+			   const char *trailer)
+{
+	align_buf_adds(out, summary);
+	align_buf_adds(out, "\n\n");
+	if (note && *note) {
+		align_buf_adds(out, note);
+		align_buf_rtrim(out);
+		align_buf_adds(out, "\n\n");
+	}
+	align_buf_addf(out, "Align-Record: %s\n", path);
+	if (trailer) {
+		align_buf_addf(out, "%s\n", trailer);
+	}
+}
+
+int write_one_record(struct align_ctx *ctx, const struct align_record *r,
+		     const char *summary, const char *note, int no_commit,
+		     const char *trailer)
+{
+	struct align_buf msg = ALIGN_BUF_INIT;
+	struct align_change change;
+	int ret;
+
+	record_commit_message(&msg, summary, note, r->path, trailer);
+	change.path = r->path;
+	change.data = r->bytes.ptr;
+	change.len = r->bytes.len;
+	ret = align_repo_write(ctx->repo, &change, 1, no_commit ? NULL : msg.ptr,
+			       NULL);
+	align_buf_release(&msg);
+	return ret < 0 ? fail_with(ret, align_repo_error(ctx->repo)) : EXIT_OK;
+}
+
+int check_option_value(const char *option, const char *value)
+{
+	const char *problem;
+
+	if (value && (problem = align_ini_value_problem(value))) {
+		error_msg("invalid value for --%s: it %s", option, problem);
+		return -1;
+	}
+	return 0;
+}
+
+int unknown_action(const char *family, const char *verb,
+		   const char *const *verbs)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+
+	for (size_t i = 0; verbs[i]; i++) {
+		size_t d = opts_distance(verb, verbs[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = verbs[i];
+		}
+	}
+	if (best) {
+		error_msg("unknown %s action '%s' (did you mean '%s'?)", family,
+			  verb, best);
+	} else {
+		error_msg("unknown %s action '%s'; see 'align %s -h'", family,
+			  verb, family);
+	}
+	return EXIT_USAGE;
 }

@@ -16,8 +16,13 @@
 #include "util/text.h"
 #include "util/banned.h"
 
-/* Who is posting: the roster handle for the git identity, else a slug. */
-static int poster(struct align_ctx *ctx, struct align_buf *out)
+/*
+ * Who is posting: the roster handle for the git identity's email into
+ * `handle` (else a slug of the git name), and its slug, for file names and
+ * ids, into `slug`.
+ */
+static int poster(struct align_ctx *ctx, struct align_buf *handle,
+		  struct align_buf *slug)
 {
 	struct align_buf name = ALIGN_BUF_INIT, email = ALIGN_BUF_INIT;
 	struct align_buf err = ALIGN_BUF_INIT;
@@ -34,10 +39,11 @@ static int poster(struct align_ctx *ctx, struct align_buf *out)
 	if (align_people_load(&people, ctx->repo, &diags) == 0) {
 		p = align_people_by_email(&people, email.ptr);
 	}
-	align_slugify(out, p ? p->handle : name.ptr, 32);
-	if (!out->len) {
-		align_slugify(out, email.ptr, 32);
+	align_slugify(slug, p ? p->handle : name.ptr, 32);
+	if (!slug->len) {
+		align_slugify(slug, email.ptr, 32);
 	}
+	align_buf_adds(handle, p ? p->handle : slug->ptr);
 	ret = 0;
 done:
 	align_people_release(&people);
@@ -73,7 +79,7 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 		{ OPT_LIST, 0, "blocker", &blockers, "<text>",
 		  "something in the way, that someone must act on", NULL },
 		{ OPT_STRING, 'm', "message", &note, "<note>",
-		  "a note for the team (under Notes)", NULL },
+		  "a note for the team (a paragraph under Notes)", NULL },
 		{ OPT_STRING, 0, "week", &week, "<week>",
 		  "the ISO week, YYYY-Www (default: this week)", NULL },
 		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
@@ -85,6 +91,7 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_buf who = ALIGN_BUF_INIT, id = ALIGN_BUF_INIT;
+	struct align_buf slug = ALIGN_BUF_INIT, before = ALIGN_BUF_INIT;
 	struct align_buf title = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
 	struct align_buf item = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
 	struct align_record *r = NULL;
@@ -143,14 +150,14 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	if ((status = poster(ctx, &who)) != 0 ||
+	if ((status = poster(ctx, &who, &slug)) != 0 ||
 	    (status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
 	for (const char *c = period.name; *c; c++) {
 		align_buf_addch(&id, *c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
 	}
-	align_buf_addf(&id, "-%s", who.ptr);
+	align_buf_addf(&id, "-%s", slug.ptr);
 	e = align_catalog_by_id(&cat, id.ptr);
 	if (e && e->kind == &align_kind_update) {
 		r = e->record;
@@ -180,12 +187,23 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 			}
 		}
 	}
-	if (note && (ret = align_record_append_to_section(r, "Notes", note,
+	if (note) {
+		/* A paragraph of text: never a heading or list of its own. */
+		align_buf_clear(&item);
+		if (strchr("#>-*+=|", note[0]) ||
+		    (note[0] >= '0' && note[0] <= '9' &&
+		     strchr(".)", note[strspn(note, "0123456789")]))) {
+			align_buf_addch(&item, '\\');
+		}
+		align_buf_adds(&item, note);
+		if ((ret = align_record_append_to_section(r, "Notes", item.ptr,
 							  &err)) < 0) {
-		status = fail_with(ret, err.ptr);
-		goto done;
+			status = fail_with(ret, err.ptr);
+			goto done;
+		}
 	}
 	if (!done_.count && !next.count && !blockers.count && !note) {
+		align_buf_add(&before, r->bytes.ptr, r->bytes.len);
 		if (edit_new_record(ctx, &r, keeps_identity) < 0) {
 			status = EXIT_FINDINGS;
 			goto done;
@@ -193,6 +211,13 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 		if (!fresh) {
 			/* `r` was the catalog's; the editor gave a new one. */
 			cat.entries[e - cat.entries].record = r;
+		}
+		if (r->bytes.len == before.len &&
+		    !memcmp(r->bytes.ptr, before.ptr, before.len)) {
+			error_msg("nothing changed in the editor; nothing was "
+				  "posted");
+			status = EXIT_FINDINGS;
+			goto done;
 		}
 	}
 	align_buf_addf(&msg, "update: %s %s\n\nAlign-Record: %s\n", period.name,
@@ -218,6 +243,8 @@ done:
 	opt_list_release(&blockers);
 	align_catalog_release(&cat);
 	align_buf_release(&who);
+	align_buf_release(&slug);
+	align_buf_release(&before);
 	align_buf_release(&id);
 	align_buf_release(&title);
 	align_buf_release(&err);

@@ -936,6 +936,26 @@ int align_git_resolve(struct align_git *git, const char *rev,
 	return 0;
 }
 
+int align_git_first_parent(struct align_git *git, const char *id,
+			   char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_oid oid;
+	int code;
+
+	out[0] = '\0';
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &oid)) < 0) {
+		return git_fail(err, code, "cannot read commit");
+	}
+	if (git_commit_parentcount(commit) > 0) {
+		git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+			      git_commit_parent_id(commit, 0));
+	}
+	git_commit_free(commit);
+	return 0;
+}
+
 int align_git_commit_time(struct align_git *git, const char *id,
 			  struct align_time *out, struct align_buf *err)
 {

@@ -116,6 +116,13 @@ int align_git_worktree_bytes(struct align_git *git, const char *path,
 int align_git_resolve(struct align_git *git, const char *rev,
 		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
 
+/*
+ * The first parent of commit `id` into `out` ("" for a root commit or a
+ * shallow boundary). Returns 0 or ALIGN_ERROR.
+ */
+int align_git_first_parent(struct align_git *git, const char *id,
+			   char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
 /* The committer time of commit `id`. Returns 0 or ALIGN_ERROR. */
 int align_git_commit_time(struct align_git *git, const char *id,
 			  struct align_time *out, struct align_buf *err);

@@ -24,6 +24,7 @@ struct delta {
 	char *old_path;
 	int merged;  /* consumed by a move */
 	int invalid; /* a version exists but does not parse */
+	int old_invalid;
 	char old_id_kept[ALIGN_OID_HEXSZ + 1]; /* the blob `old` came from */
 	int synthetic; /* `old` was edited for a merge: not a real version */
 };
@@ -276,6 +277,44 @@ static int filter_merge(struct commit_state *st,
 }
 
 /*
+ * The version of `d`'s file before it stopped parsing: follows first
+ * parents from `c` while the file holds versions that do not parse (at
+ * most 1000 commits). NULL when the file did not exist before them.
+ */
+static struct align_record *last_valid(struct commit_state *st,
+				       const struct align_git_commit_info *c,
+				       const struct delta *d)
+{
+	struct align_git *git = align_repo_git(st->repo);
+	const char *prefix = align_repo_prefix(st->repo);
+	struct align_buf err = ALIGN_BUF_INIT;
+	char at[ALIGN_OID_HEXSZ + 1], tree[ALIGN_OID_HEXSZ + 1];
+	char blob[ALIGN_OID_HEXSZ + 1];
+	struct align_record *r = NULL;
+
+	memcpy(at, c->parents[0], sizeof(at));
+	for (int hops = 0; *at && hops < 1000 && !r; hops++) {
+		int invalid = 0;
+
+		if (align_git_records_tree(git, at, prefix, tree, &err) < 0 ||
+		    align_git_tree_blob(git, tree, d->path, blob, &err) < 0 ||
+		    !*blob) {
+			break;
+		}
+		r = load(st->repo, blob, d->path, at, NULL, &invalid);
+		if (!r) {
+			char parent[ALIGN_OID_HEXSZ + 1];
+			if (align_git_first_parent(git, at, parent, &err) < 0) {
+				break;
+			}
+			memcpy(at, parent, sizeof(at));
+		}
+	}
+	align_buf_release(&err);
+	return r;
+}
+
+/*
  * A merge changes a field only where its value differs from every parent:
  * a value some other parent already had was changed on that branch, and
  * that branch's own commit tells it. Such fields are copied into `old`
@@ -336,12 +375,22 @@ static int emit_commit(struct commit_state *st,
 	for (size_t i = 0; i < st->count; i++) {
 		struct delta *d = &st->deltas[i];
 		d->old = load(st->repo, d->old_id, d->path, c->id, NULL,
-			      &d->invalid);
+			      &d->old_invalid);
 		memcpy(d->old_id_kept, d->old_id, sizeof(d->old_id_kept));
 		d->new_ = take_parsed(st, d->path, d->new_id);
 		if (!d->new_) {
 			d->new_ = load(st->repo, d->new_id, d->path, c->id,
 				       warnings, &d->invalid);
+		}
+	}
+	for (size_t i = 0; i < st->count; i++) {
+		struct delta *d = &st->deltas[i];
+		if (d->old_invalid && d->new_ && !d->invalid) {
+			/* A fix: compare with the last version that parsed. */
+			d->old = last_valid(st, c, d);
+			d->synthetic = 1; /* not the blob old_id names */
+		} else if (d->old_invalid) {
+			d->invalid = 1;
 		}
 	}
 	pair_moves(st);

@@ -710,6 +710,10 @@ int align_record_append_to_section(struct align_record *r,
 		if (!line_has_eol(r, last)) {
 			align_buf_adds(&ins, r->eol);
 		}
+		/* List items join the list; a paragraph stands apart. */
+		if (strncmp(line, "- ", 2)) {
+			align_buf_adds(&ins, r->eol);
+		}
 		align_buf_addf(&ins, "%s%s", line, r->eol);
 	} else if (i >= 0) {
 		/* An empty section: a blank line, then the text. */

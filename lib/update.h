@@ -5,9 +5,9 @@
 
 /*
  * Asynchronous weekly updates: one Markdown record per person per ISO
- * week, updates/<YYYY-Www>/<person>.md, with an [update] section (id,
- * week, person) and the three questions as "## Done", "## Next" and
- * "## Blockers", each a list. One file per person keeps ten people
+ * week, updates/<YYYY-Www>/<yyyy>-w<ww>-<person>.md (named by its id, as
+ * every record), with an [update] section (id, week, person) and the three
+ * questions as "## Done", "## Next" and "## Blockers", each a list. One file per person keeps ten people
  * posting the same week on separate branches free of merge conflicts.
  */
 

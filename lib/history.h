@@ -30,6 +30,12 @@ struct align_history_entry {
 	const char *old_path; /* where it was before (== path unless moved) */
 	const struct align_record *old; /* NULL: absent or unreadable */
 	const struct align_record *new_; /* NULL: deleted or unreadable */
+	/*
+	 * For a merge: the record in the other parents. A change counts only
+	 * where `new_` differs from each of them too (git's combined diff).
+	 */
+	const struct align_record *const *others;
+	size_t nothers;
 };
 
 struct align_history_opts {

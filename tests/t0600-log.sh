@@ -80,6 +80,28 @@ test_expect_success 'a conflict resolved in the merge is the merge author'"'"'s'
 	test_cmp expect out
 '
 
+test_expect_success 'both sides changed one record: each change is told once' '
+	as "Lee Park" lee@example.com 2026-11-15 &&
+	git checkout -q -b prose &&
+	sed -i "s/^Pipeline from partners fell 20% last quarter.$/Partner pipeline fell 20%./" "$b" &&
+	sed -i "/^created = /d" "$b" &&
+	git commit -q -am "reword why, drop created" &&
+	git checkout -q main &&
+	as "Maya Lind" maya@example.com 2026-11-15 &&
+	sed -i "s/^owner = maya$/owner = lee/" "$b" &&
+	git commit -q -am "lee owns it" &&
+	git merge -q --no-edit prose &&
+	align log --since 2026-11-15 >out &&
+	cat >expect <<-\EOF &&
+	2026-11-15 maya changed brief 2026-11-partner-webinar: owner maya → lee
+	2026-11-15 Lee Park changed brief 2026-11-partner-webinar: created 2026-11-02 → (none)
+	2026-11-15 Lee Park edited brief 2026-11-partner-webinar: Why are we doing this?
+	EOF
+	test_cmp expect out &&
+	git checkout -q HEAD~1 -- "$b" && sed -i "s/^owner = lee$/owner = maya/" "$b" &&
+	git commit -q -am "back to the story" 
+'
+
 test_expect_success 'a moved file is the same record' '
 	as "Maya Lind" maya@example.com 2026-11-16 &&
 	mkdir -p briefs/2026 &&

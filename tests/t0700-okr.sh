@@ -919,4 +919,20 @@ test_expect_success 'check: a parent of a narrower period' '
 	test_must_be_empty "$S/err"
 '
 
+test_expect_success 'objectives not shown never hide a fresh check-in' '
+	mkdir "$S/fresh" && cd "$S/fresh" &&
+	as "Maya Lind" maya@example.com 2026-11-20 &&
+	git init -q -b main . && align init >/dev/null &&
+	align okr new "Grow" --owner maya --id grow >/dev/null &&
+	align okr kr add grow leads --title Leads --start 0 --target 10 &&
+	align okr checkin grow#leads 5 >/dev/null &&
+	align okr new "Next year" --quarter 2027-Q1 --owner maya \
+		--id later >/dev/null &&
+	align okr kr add later x --title X --start 0 --target 1 &&
+	align okr status >out &&
+	! grep stale out &&
+	align okr status --format json >out &&
+	grep "\"days_since_checkin\": 0" out
+'
+
 test_done

@@ -35,6 +35,21 @@ struct freshness {
 	size_t missing; /* shown key results whose last change is unknown */
 };
 
+/* The slot of a shown key result, or NULL for one not shown. */
+static int64_t *shown_slot(struct freshness *f, const char *id,
+			   const char *kr)
+{
+	size_t n = strlen(id);
+
+	for (size_t i = 0; i < f->count; i++) {
+		const char *k = f->items[i].key;
+		if (!strncmp(k, id, n) && k[n] == '#' && !strcmp(k + n + 1, kr)) {
+			return &f->items[i].when;
+		}
+	}
+	return NULL;
+}
+
 static int64_t *fresh_slot(struct freshness *f, const char *id,
 			   const char *kr)
 {
@@ -80,7 +95,10 @@ static int note_change(const struct align_history_entry *e, void *payload)
 		    align_ini_find_section(&e->old->ini, "kr", sec->sub) >= 0) {
 			continue;
 		}
-		slot = fresh_slot(f, align_record_id(r), sec->sub);
+		slot = shown_slot(f, align_record_id(r), sec->sub);
+		if (!slot) {
+			continue; /* not shown: not waited for */
+		}
 		if (*slot == INT64_MIN && f->missing) {
 			f->missing--;
 		}

@@ -120,6 +120,13 @@ int write_one_record(struct align_ctx *ctx, const struct align_record *r,
 		     const char *summary, const char *note, int no_commit,
 		     const char *trailer);
 
+/*
+ * write_one_record() for a new record, then prints its path as seen from
+ * the current directory: the last line of stdout, for scripts.
+ */
+int write_new_record(struct align_ctx *ctx, const struct align_record *r,
+		     const char *summary, const char *note, int no_commit);
+
 /* Refuses an option value a field could not hold; prints why, -1. */
 int check_option_value(const char *option, const char *value);
 

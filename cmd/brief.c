@@ -71,7 +71,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_record *r = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
-	struct align_buf prefix = ALIGN_BUF_INIT, shown = ALIGN_BUF_INIT;
+	struct align_buf prefix = ALIGN_BUF_INIT;
 	char today[ALIGN_DATE_STRLEN];
 	struct align_date d;
 	const char *title;
@@ -129,19 +129,15 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	{
-		const char *fields[][2] = {
+		const char *const fields[][2] = {
 			{ "type", type },	  { "owner", owner },
 			{ "accountable", accountable }, { "due", due },
 			{ "created", today },
 		};
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-			if (fields[i][1] &&
-			    (ret = align_record_set(r, "brief", NULL, fields[i][0],
-						    fields[i][1], &err)) < 0) {
-				error_msg("%s", err.ptr);
-				status = EXIT_USAGE;
-				goto done;
-			}
+		if (align_record_set_fields(r, "brief", fields, 5, &err) < 0) {
+			error_msg("%s", err.ptr);
+			status = EXIT_USAGE;
+			goto done;
 		}
 	}
 	if (edit && editor_wanted() && edit_new_record(ctx, &r, keeps_draft) < 0) {
@@ -149,12 +145,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	align_buf_addf(&msg, "brief: new %s", align_record_id(r));
-	if ((status = write_one_record(ctx, r, msg.ptr, note, no_commit,
-				       NULL)) != 0) {
-		goto done;
-	}
-	align_repo_display_path(ctx->repo, r->path, &shown);
-	printf("%s\n", shown.ptr);
+	status = write_new_record(ctx, r, msg.ptr, note, no_commit);
 done:
 	free(title_buf);
 	align_record_free(r);
@@ -162,7 +153,6 @@ done:
 	align_buf_release(&err);
 	align_buf_release(&msg);
 	align_buf_release(&prefix);
-	align_buf_release(&shown);
 	return status;
 }
 

@@ -1,6 +1,7 @@
 /* Helpers the record commands share: loading and finding records. */
 #include "align.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -169,4 +170,18 @@ int unknown_action(const char *family, const char *verb,
 			  verb, family);
 	}
 	return EXIT_USAGE;
+}
+
+int write_new_record(struct align_ctx *ctx, const struct align_record *r,
+		     const char *summary, const char *note, int no_commit)
+{
+	struct align_buf shown = ALIGN_BUF_INIT;
+	int status = write_one_record(ctx, r, summary, note, no_commit, NULL);
+
+	if (status == EXIT_OK) {
+		align_repo_display_path(ctx->repo, r->path, &shown);
+		printf("%s\n", shown.ptr);
+	}
+	align_buf_release(&shown);
+	return status;
 }

@@ -97,7 +97,6 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_record *r = NULL;
 	const struct align_entry *e;
 	struct align_period period;
-	struct align_change change;
 	int n, ret, status = EXIT_OK, fresh = 0;
 
 	n = opts_parse(argc, argv, opts, usage, 0);
@@ -220,20 +219,8 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 			goto done;
 		}
 	}
-	align_buf_addf(&msg, "update: %s %s\n\nAlign-Record: %s\n", period.name,
-		       who.ptr, r->path);
-	change.path = r->path;
-	change.data = r->bytes.ptr;
-	change.len = r->bytes.len;
-	ret = align_repo_write(ctx->repo, &change, 1, no_commit ? NULL : msg.ptr,
-			       NULL);
-	if (ret < 0) {
-		status = fail_with(ret, align_repo_error(ctx->repo));
-		goto done;
-	}
-	align_buf_clear(&item);
-	align_repo_display_path(ctx->repo, r->path, &item);
-	printf("%s\n", item.ptr);
+	align_buf_addf(&msg, "update: %s %s", period.name, who.ptr);
+	status = write_new_record(ctx, r, msg.ptr, NULL, no_commit);
 done:
 	if (fresh) {
 		align_record_free(r);

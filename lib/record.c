@@ -537,6 +537,22 @@ int align_record_set(struct align_record *r, const char *section,
 	return ret;
 }
 
+int align_record_set_fields(struct align_record *record, const char *section,
+			    const char *const (*fields)[2], size_t n,
+			    struct align_buf *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		int ret;
+
+		if (fields[i][1] &&
+		    (ret = align_record_set(record, section, NULL, fields[i][0],
+					    fields[i][1], err)) < 0) {
+			return ret;
+		}
+	}
+	return 0;
+}
+
 const char *align_title_problem(const char *title)
 {
 	size_t n = strlen(title);

@@ -98,6 +98,15 @@ int align_record_set(struct align_record *record, const char *section,
 		     struct align_buf *err);
 
 /*
+ * Sets each field of `fields` (pairs of key and value, `n` of them) whose
+ * value is not NULL, in order, as align_record_set() does. Stops at the
+ * first failure and returns it.
+ */
+int align_record_set_fields(struct align_record *record, const char *section,
+			    const char *const (*fields)[2], size_t n,
+			    struct align_buf *err);
+
+/*
  * Replaces the "# Title" line of a Markdown record. Returns 0, or
  * ALIGN_EINVALID with a message in `err` for a title that is empty, too
  * long, not UTF-8, or holds control characters.

@@ -48,7 +48,7 @@ int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_record *r = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, prefix = ALIGN_BUF_INIT;
-	struct align_buf summary = ALIGN_BUF_INIT, shown = ALIGN_BUF_INIT;
+	struct align_buf summary = ALIGN_BUF_INIT;
 	struct align_period period;
 	const struct align_entry *pe = NULL;
 	double w;
@@ -107,36 +107,26 @@ int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	{
-		const char *fields[][2] = {
+		const char *const fields[][2] = {
 			{ "quarter", period.name },
 			{ "owner", owner },
 			{ "parent", parent },
 			{ "weight", weight },
 		};
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-			if (fields[i][1] &&
-			    (ret = align_record_set(r, "objective", NULL,
-						    fields[i][0], fields[i][1],
-						    &err)) < 0) {
-				status = fail_with(ret, err.ptr);
-				goto done;
-			}
+		if ((ret = align_record_set_fields(r, "objective", fields, 4,
+						   &err)) < 0) {
+			status = fail_with(ret, err.ptr);
+			goto done;
 		}
 	}
 	align_buf_addf(&summary, "okr: new %s", align_record_id(r));
-	if ((status = write_one_record(ctx, r, summary.ptr, note, no_commit,
-				   NULL)) != 0) {
-		goto done;
-	}
-	align_repo_display_path(ctx->repo, r->path, &shown);
-	printf("%s\n", shown.ptr);
+	status = write_new_record(ctx, r, summary.ptr, note, no_commit);
 done:
 	align_record_free(r);
 	align_catalog_release(&cat);
 	align_buf_release(&err);
 	align_buf_release(&prefix);
 	align_buf_release(&summary);
-	align_buf_release(&shown);
 	return status;
 }
 

@@ -5,6 +5,7 @@
 
 #include "history.h"
 #include "util/error.h"
+#include "util/fs.h"
 #include "util/text.h"
 #include "util/banned.h"
 
@@ -20,15 +21,30 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->record = r;
 }
 
-static int load_kinds(struct align_catalog *out, struct align_repo *repo,
-		      const struct align_kind *const *kinds)
+static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
+			 const struct align_kind *const *kinds,
+			 const char *folder);
+
+/* Loads the records below `folder`, as records of `kind`. */
+static int load_folder(struct align_catalog *out, struct align_repo *repo,
+		       const struct align_kind *kind, const char *folder)
+{
+	const struct align_kind *one[2] = { kind, NULL };
+	return load_kinds_in(out, repo, one, folder);
+}
+
+static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
+			 const struct align_kind *const *kinds,
+			 const char *folder)
 {
 	struct align_buf list = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
 	int ret = 0;
 
 	for (size_t k = 0; kinds[k] && !ret; k++) {
 		align_buf_clear(&list);
-		ret = align_repo_list(repo, align_kind_folder(kinds[k], repo),
+		ret = align_repo_list(repo,
+				      folder ? folder
+					     : align_kind_folder(kinds[k], repo),
 				      &list);
 		for (size_t pos = 0; !ret && pos < list.len;
 		     pos += strlen(list.ptr + pos) + 1) {
@@ -63,14 +79,31 @@ static int load_kinds(struct align_catalog *out, struct align_repo *repo,
 
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
 {
-	return load_kinds(out, repo, align_kinds());
+	return load_kinds_in(out, repo, align_kinds(), NULL);
 }
 
 int align_catalog_load_kind(struct align_catalog *out, struct align_repo *repo,
 			    const struct align_kind *kind)
 {
-	const struct align_kind *one[2] = { kind, NULL };
-	return load_kinds(out, repo, one);
+	return load_folder(out, repo, kind, NULL);
+}
+
+int align_catalog_load_within(struct align_catalog *out,
+			      struct align_repo *repo,
+			      const struct align_kind *kind,
+			      const char *const *subfolders)
+{
+	struct align_buf folder = ALIGN_BUF_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; subfolders[i] && !ret; i++) {
+		align_buf_clear(&folder);
+		align_path_join(&folder, align_kind_folder(kind, repo),
+				subfolders[i]);
+		ret = load_folder(out, repo, kind, folder.ptr);
+	}
+	align_buf_release(&folder);
+	return ret;
 }
 
 struct snapshot_state {

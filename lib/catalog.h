@@ -34,6 +34,16 @@ struct align_catalog {
  */
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo);
 
+/*
+ * Loads only the records of `kind` found below `subfolders` of its folder
+ * (NULL-terminated, e.g. "2026-Q4"; a missing one holds nothing), as
+ * align_catalog_load does.
+ */
+int align_catalog_load_within(struct align_catalog *out,
+			      struct align_repo *repo,
+			      const struct align_kind *kind,
+			      const char *const *subfolders);
+
 /* Loads only the records of `kind` (its folder), as align_catalog_load. */
 int align_catalog_load_kind(struct align_catalog *out, struct align_repo *repo,
 			    const struct align_kind *kind);

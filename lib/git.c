@@ -997,6 +997,7 @@ struct align_git_walk {
 	size_t nseen;
 	struct align_git_commit_info info;
 	int truncated;
+	int tree_known; /* info.records_tree is filled in */
 };
 
 static size_t oid_hash(const git_oid *id)
@@ -1189,7 +1190,6 @@ int align_git_walk_next(struct align_git_walk *w,
 			struct align_buf *err)
 {
 	git_commit *commit = NULL;
-	git_tree *tree = NULL;
 	const git_signature *author;
 	struct queued q;
 	int code;
@@ -1199,9 +1199,7 @@ int align_git_walk_next(struct align_git_walk *w,
 		return 0;
 	}
 	q = heap_pop(w);
-	if ((code = git_commit_lookup(&commit, w->git->repo, &q.id)) < 0 ||
-	    (code = git_commit_tree(&tree, commit)) < 0) {
-		git_commit_free(commit);
+	if ((code = git_commit_lookup(&commit, w->git->repo, &q.id)) < 0) {
 		return git_fail(err, code, "cannot read commit");
 	}
 	info_clear(&w->info);
@@ -1226,11 +1224,26 @@ int align_git_walk_next(struct align_git_walk *w,
 	w->info.message = align_strdup(git_commit_message(commit)
 					       ? git_commit_message(commit)
 					       : "");
-	subtree_id(w->info.records_tree, tree, w->prefix);
-	git_tree_free(tree);
+	/* The tree is read only when asked for: cached commits never are. */
+	w->info.records_tree[0] = '\0';
+	w->tree_known = 0;
 	git_commit_free(commit);
 	*out = &w->info;
 	return 1;
+}
+
+int align_git_walk_records_tree(struct align_git_walk *w, const char **out,
+				struct align_buf *err)
+{
+	int ret = 0;
+
+	if (!w->tree_known) {
+		ret = align_git_records_tree(w->git, w->info.id, w->prefix,
+					     w->info.records_tree, err);
+		w->tree_known = ret == 0;
+	}
+	*out = w->info.records_tree;
+	return ret;
 }
 
 int align_git_walk_truncated(const struct align_git_walk *walk)

@@ -138,7 +138,7 @@ struct align_git_commit_info {
 	struct align_time commit_time;
 	char *summary;
 	char *message; /* the whole message */
-	/* Id of the tree at the records root ("" when absent). */
+	/* Filled by align_git_walk_records_tree(); use that. */
 	char records_tree[ALIGN_OID_HEXSZ + 1];
 };
 
@@ -163,6 +163,13 @@ int align_git_walk_new(struct align_git_walk **out, struct align_git *git,
 int align_git_walk_next(struct align_git_walk *walk,
 			const struct align_git_commit_info **out,
 			struct align_buf *err);
+
+/*
+ * The id of the records-root tree of the commit align_git_walk_next()
+ * returned last ("" when absent), read on first use. Borrowed.
+ */
+int align_git_walk_records_tree(struct align_git_walk *walk,
+				const char **out, struct align_buf *err);
 
 /* 1 when the walk stopped at a missing parent (shallow history). */
 int align_git_walk_truncated(const struct align_git_walk *walk);

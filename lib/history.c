@@ -462,6 +462,7 @@ int align_history_walk(struct align_repo *repo,
 	}
 	while ((ret = align_git_walk_next(walk, &c, &err)) == 1) {
 		char parent_tree[ALIGN_OID_HEXSZ + 1] = "";
+		const char *tree;
 
 		if (c->commit_time.seconds < opts->since) {
 			ret = 0;
@@ -470,6 +471,19 @@ int align_history_walk(struct align_repo *repo,
 		if (c->author_time.seconds > opts->until ||
 		    c->author_time.seconds < opts->since) {
 			continue;
+		}
+		if (opts->cached) {
+			int known = opts->cached(c, payload);
+			if (known == 2) {
+				ret = 0;
+				break;
+			}
+			if (known) {
+				continue;
+			}
+		}
+		if ((ret = align_git_walk_records_tree(walk, &tree, &err)) < 0) {
+			break;
 		}
 		if (c->nparents > 0) {
 			ret = align_git_records_tree(git, c->parents[0], prefix,
@@ -483,16 +497,22 @@ int align_history_walk(struct align_repo *repo,
 				break;
 			}
 		}
-		if (!strcmp(parent_tree, c->records_tree)) {
+		if (!strcmp(parent_tree, tree)) {
+			if (opts->commit_done) {
+				opts->commit_done(c, payload);
+			}
 			continue; /* records untouched: the common case */
 		}
-		ret = align_git_tree_changes(git, parent_tree, c->records_tree,
+		ret = align_git_tree_changes(git, parent_tree, tree,
 					     collect, &st, &err);
 		if (!ret && c->nparents > 1) {
 			ret = filter_merge(&st, c, &err);
 		}
 		if (!ret) {
 			ret = emit_commit(&st, c, fn, payload, warnings);
+		}
+		if (!ret && opts->commit_done) {
+			opts->commit_done(c, payload);
 		}
 		clear_deltas(&st);
 		if (ret) {

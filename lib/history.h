@@ -44,6 +44,17 @@ struct align_history_opts {
 	int64_t since;               /* author time bounds, seconds; */
 	int64_t until;               /* INT64_MIN / INT64_MAX for none */
 	const char *id;              /* only this record, or NULL */
+	/*
+	 * Optional, for consumers that cache per-commit results: `cached`
+	 * is asked first for each commit and returns 1 when it knows the
+	 * commit's result already (the commit is then skipped), 2 to stop
+	 * the walk, 0 to have it read; `commit_done` is told after each
+	 * commit that was read to its end. Both get the walk's payload.
+	 */
+	int (*cached)(const struct align_git_commit_info *commit,
+		      void *payload);
+	void (*commit_done)(const struct align_git_commit_info *commit,
+			    void *payload);
 };
 
 void align_history_opts_init(struct align_history_opts *opts);

@@ -522,6 +522,21 @@ static void check_okr(const struct align_record *r,
 					k);
 		}
 	}
+	if (have_period && ctx->repo) {
+		/* okr status reads okrs/<quarter>/ and okrs/<year>/ only. */
+		struct align_buf folder = ALIGN_BUF_INIT;
+		align_buf_addf(&folder, "%s/%s/",
+			       align_kind_folder(&align_kind_okr, ctx->repo),
+			       period.name);
+		if (strncmp(r->path, folder.ptr, folder.len)) {
+			align_diags_add(diags, r->path, ini->sections[0].line,
+					ALIGN_SEV_WARNING,
+					"an objective for %s belongs in %s "
+					"(align okr status looks only there)",
+					period.name, folder.ptr);
+		}
+		align_buf_release(&folder);
+	}
 	if ((int)nkrs < st.min_krs || (int)nkrs > st.max_krs) {
 		align_diags_add(diags, r->path, ini->sections[0].line,
 				ALIGN_SEV_WARNING,

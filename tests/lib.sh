@@ -146,7 +146,7 @@ repo_state() {
 			fi
 		done
 		git for-each-ref
-		ls .git | grep -v -e '^index$' -e '^align.flock$' || :
+		ls .git | grep -v -e '^index$' -e '^align.flock$' -e '^align$' || :
 	} 2>&1
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "catalog.h"
 #include "history.h"
 #include "okr.h"
@@ -33,7 +34,15 @@ struct freshness {
 	size_t count;
 	size_t alloc;
 	size_t missing; /* shown key results whose last change is unknown */
+	/* The key results the commit being read changed: "<id>#<kr> ...",
+	 * every one, shown or not, as the cache keeps it. */
+	struct align_buf changed;
+	struct align_cache *cache;
 };
+
+/* A key result changed at `when`: date it when it is shown. */
+static void saw_change(struct freshness *f, const char *id, const char *kr,
+		       int64_t when);
 
 /* The slot of a shown key result, or NULL for one not shown. */
 static int64_t *shown_slot(struct freshness *f, const char *id,
@@ -82,7 +91,6 @@ static int note_change(const struct align_history_entry *e, void *payload)
 	for (size_t s = 0; s < r->ini.nsections; s++) {
 		const struct align_ini_section *sec = &r->ini.sections[s];
 		const char *now, *was;
-		int64_t *slot;
 
 		if (strcmp(sec->name, "kr") || !sec->sub) {
 			continue;
@@ -95,23 +103,81 @@ static int note_change(const struct align_history_entry *e, void *payload)
 		    align_ini_find_section(&e->old->ini, "kr", sec->sub) >= 0) {
 			continue;
 		}
-		slot = shown_slot(f, align_record_id(r), sec->sub);
-		if (!slot) {
-			continue; /* not shown: not waited for */
+		align_buf_addf(&f->changed, "%s%s#%s", f->changed.len ? " " : "",
+			       align_record_id(r), sec->sub);
+		saw_change(f, align_record_id(r), sec->sub,
+			   e->commit->author_time.seconds);
+	}
+	/* Read the commit to its end, for the cache; commit_known stops. */
+	return 0;
+}
+
+static void saw_change(struct freshness *f, const char *id, const char *kr,
+		       int64_t when)
+{
+	int64_t *slot = shown_slot(f, id, kr);
+
+	if (!slot) {
+		return; /* not shown: not waited for */
+	}
+	if (*slot == INT64_MIN && f->missing) {
+		f->missing--;
+	}
+	if (*slot < when) {
+		*slot = when;
+	}
+}
+
+/* A commit read to its end: keep what it changed for the next run. */
+static void commit_read(const struct align_git_commit_info *c, void *payload)
+{
+	struct freshness *f = payload;
+
+	align_cache_put(f->cache, c->id, f->changed.ptr);
+	align_buf_clear(&f->changed);
+}
+
+/* A commit the cache knows: its changes without reading it. */
+static int commit_known(const struct align_git_commit_info *c, void *payload)
+{
+	struct freshness *f = payload;
+	const char *v;
+	struct align_buf token = ALIGN_BUF_INIT;
+
+	/* Newest first: once every shown key result is dated, stop. */
+	if (!f->missing) {
+		return 2;
+	}
+	v = align_cache_get(f->cache, c->id);
+	align_buf_clear(&f->changed);
+	if (!v) {
+		return 0;
+	}
+	while (*v) {
+		size_t n = strcspn(v, " ");
+		const char *hash;
+
+		align_buf_clear(&token);
+		align_buf_add(&token, v, n);
+		hash = strrchr(token.ptr, '#');
+		if (hash) {
+			token.ptr[hash - token.ptr] = '\0';
+			saw_change(f, token.ptr, hash + 1,
+				   c->author_time.seconds);
 		}
-		if (*slot == INT64_MIN && f->missing) {
-			f->missing--;
-		}
-		if (*slot < e->commit->author_time.seconds) {
-			*slot = e->commit->author_time.seconds;
+		v += n;
+		while (*v == ' ') {
+			v++;
 		}
 	}
-	/* Newest first: once every shown key result is dated, stop. */
-	return f->missing ? 0 : 1;
+	align_buf_release(&token);
+	return f->missing ? 1 : 2;
 }
 
 static void freshness_release(struct freshness *f)
 {
+	align_cache_close(f->cache);
+	align_buf_release(&f->changed);
 	for (size_t i = 0; i < f->count; i++) {
 		free(f->items[i].key);
 	}
@@ -509,13 +575,15 @@ int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_okr_settings settings;
 	struct align_period period;
 	struct align_date today = ctx->today;
-	struct freshness fresh = { NULL, 0, 0, 0 };
+	struct freshness fresh = { NULL, 0, 0, 0, ALIGN_BUF_INIT, NULL };
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct okr_row *rows = NULL;
 	size_t nrows = 0, alloc = 0;
 	int64_t now = ctx->now.seconds;
 	int n, status = EXIT_OK;
 	char rev[ALIGN_OID_HEXSZ + 1] = "";
+	char year[8];
+	const char *where[3];
 
 	n = opts_parse(argc, argv, opts, usage, 0);
 	if (n < 0) {
@@ -540,12 +608,20 @@ int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 		align_quarter_of(&period, &today);
 	}
 	align_okr_settings(&settings, ctx->repo);
+	/*
+	 * Where okr new puts them: the quarter's folder and the year's (for
+	 * yearly parents). check warns about an objective anywhere else.
+	 */
+	snprintf(year, sizeof(year), "%.4s", period.name);
+	where[0] = period.name;
+	where[1] = strcmp(year, period.name) ? year : NULL;
+	where[2] = NULL;
 	if (*rev) {
 		if ((status = load_catalog_at(ctx, &cat, rev)) != 0) {
 			goto done;
 		}
-	} else if (align_catalog_load_kind(&cat, ctx->repo, &align_kind_okr) <
-		   0) {
+	} else if (align_catalog_load_within(&cat, ctx->repo, &align_kind_okr,
+					     where) < 0) {
 		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 		goto done;
 	}
@@ -593,6 +669,21 @@ int okr_status(int argc, const char **argv, struct align_ctx *ctx)
 				fresh.missing++;
 			}
 		}
+		{
+			/* One cache per records root and folder. */
+			struct align_buf name = ALIGN_BUF_INIT;
+			align_buf_addf(&name, "okr-checkins-%s%s",
+				       align_repo_prefix(ctx->repo), folders[0]);
+			for (size_t i = 0; i < name.len; i++) {
+				if (name.ptr[i] == '/') {
+					name.ptr[i] = '_';
+				}
+			}
+			fresh.cache = align_cache_open(ctx->repo, name.ptr);
+			align_buf_release(&name);
+		}
+		ho.cached = commit_known;
+		ho.commit_done = commit_read;
 		if (nrows && align_history_walk(ctx->repo, &ho, note_change,
 						&fresh, &warnings) < 0) {
 			status = fail_with(ALIGN_ERROR,

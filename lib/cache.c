@@ -1,0 +1,159 @@
+#include "cache.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/fs.h"
+#include "util/banned.h"
+
+#define HEADER "align-cache 1 "
+
+struct entry {
+	char id[ALIGN_OID_HEXSZ + 1];
+	char *value;
+};
+
+struct align_cache {
+	char *name;
+	struct align_buf path;
+	struct entry *items; /* sorted by id after load; appended after */
+	size_t count;
+	size_t alloc;
+	size_t loaded; /* items[0..loaded) are sorted */
+	int dirty;
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->id,
+		      ((const struct entry *)b)->id);
+}
+
+static int hex40(const char *s)
+{
+	for (int i = 0; i < ALIGN_OID_HEXSZ; i++) {
+		if (!strchr("0123456789abcdef", s[i]) || !s[i]) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void add(struct align_cache *c, const char *id, const char *value,
+		size_t len)
+{
+	struct entry *e;
+
+	ALIGN_ARRAY_GROW(c->items, c->alloc, c->count + 1);
+	e = &c->items[c->count++];
+	memcpy(e->id, id, ALIGN_OID_HEXSZ);
+	e->id[ALIGN_OID_HEXSZ] = '\0';
+	e->value = align_strndup(value, len);
+}
+
+struct align_cache *align_cache_open(struct align_repo *repo,
+				     const char *name)
+{
+	struct align_cache *c;
+	struct align_buf data = ALIGN_BUF_INIT, header = ALIGN_BUF_INIT;
+	const char *env = getenv("ALIGN_NO_CACHE");
+
+	if (env && *env) {
+		return NULL;
+	}
+	c = align_calloc(1, sizeof(*c));
+	c->name = align_strdup(name);
+	align_buf_init(&c->path);
+	align_path_join(&c->path, align_git_gitdir(align_repo_git(repo)),
+			"align/cache-");
+	align_buf_adds(&c->path, name);
+	align_buf_addf(&header, HEADER "%s\n", name);
+	if (align_fs_read(&data, c->path.ptr, 0) == 0 &&
+	    !strncmp(data.ptr, header.ptr, header.len)) {
+		const char *p = data.ptr + header.len;
+		while (*p) {
+			const char *nl = strchr(p, '\n');
+			size_t n;
+
+			if (!nl) {
+				break; /* a torn last line: ignore it */
+			}
+			n = (size_t)(nl - p);
+			if (n > ALIGN_OID_HEXSZ && hex40(p) &&
+			    p[ALIGN_OID_HEXSZ] == ' ') {
+				add(c, p, p + ALIGN_OID_HEXSZ + 1,
+				    n - ALIGN_OID_HEXSZ - 1);
+			}
+			p = nl + 1;
+		}
+	}
+	if (c->count) {
+		qsort(c->items, c->count, sizeof(*c->items), cmp_entry);
+	}
+	c->loaded = c->count;
+	align_buf_release(&data);
+	align_buf_release(&header);
+	return c;
+}
+
+const char *align_cache_get(const struct align_cache *c, const char *id)
+{
+	struct entry key;
+	const struct entry *e;
+
+	if (!c || strlen(id) != ALIGN_OID_HEXSZ) {
+		return NULL;
+	}
+	memcpy(key.id, id, sizeof(key.id));
+	e = c->loaded ? bsearch(&key, c->items, c->loaded, sizeof(*c->items),
+				cmp_entry)
+		      : NULL;
+	return e ? e->value : NULL;
+}
+
+void align_cache_put(struct align_cache *c, const char *id, const char *value)
+{
+	if (!c || strlen(id) != ALIGN_OID_HEXSZ || strchr(value, '\n') ||
+	    align_cache_get(c, id)) {
+		return;
+	}
+	add(c, id, value, strlen(value));
+	c->dirty = 1;
+}
+
+void align_cache_close(struct align_cache *c)
+{
+	if (!c) {
+		return;
+	}
+	if (c->dirty) {
+		struct align_buf out = ALIGN_BUF_INIT, tmp = ALIGN_BUF_INIT;
+		struct align_buf dir = ALIGN_BUF_INIT;
+
+		align_buf_add(&dir, c->path.ptr,
+			      (size_t)(strrchr(c->path.ptr, '/') - c->path.ptr));
+		align_buf_addf(&out, HEADER "%s\n", c->name);
+		for (size_t i = 0; i < c->count; i++) {
+			align_buf_addf(&out, "%s %s\n", c->items[i].id,
+				       c->items[i].value);
+		}
+		/* Advisory: a cache that cannot be written is no error. */
+		if (align_fs_mkdirs(dir.ptr) == 0 &&
+		    align_fs_write_temp(&tmp, c->path.ptr, out.ptr, out.len) ==
+			    0 &&
+		    rename(tmp.ptr, c->path.ptr) < 0) {
+			remove(tmp.ptr);
+		}
+		align_buf_release(&out);
+		align_buf_release(&tmp);
+		align_buf_release(&dir);
+	}
+	for (size_t i = 0; i < c->count; i++) {
+		free(c->items[i].value);
+	}
+	free(c->items);
+	free(c->name);
+	align_buf_release(&c->path);
+	free(c);
+}

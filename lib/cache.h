@@ -1,0 +1,35 @@
+#ifndef ALIGN_CACHE_H
+#define ALIGN_CACHE_H
+
+#include "repo.h"
+
+/*
+ * An advisory cache of per-commit results: one line per commit id, kept
+ * in <gitdir>/align/cache-<name>. A commit's content never changes, so a
+ * result computed once holds for good. Everything about it is optional:
+ * a missing, foreign or damaged file reads as empty, a failed save is
+ * ignored, and deleting the folder only costs time. Two processes saving
+ * at once each rename a whole file into place; the loser's new lines are
+ * computed again next time.
+ */
+
+struct align_cache;
+
+/*
+ * Opens cache `name` ([a-z0-9-]). Returns NULL when caching is off
+ * (ALIGN_NO_CACHE is set) — every function below accepts NULL.
+ */
+struct align_cache *align_cache_open(struct align_repo *repo,
+				     const char *name);
+
+/* The value stored for commit `id`, or NULL. Borrowed. */
+const char *align_cache_get(const struct align_cache *cache, const char *id);
+
+/* Stores a value (one line, no newline) for commit `id`. */
+void align_cache_put(struct align_cache *cache, const char *id,
+		     const char *value);
+
+/* Writes the cache back when something was added; frees it. */
+void align_cache_close(struct align_cache *cache);
+
+#endif

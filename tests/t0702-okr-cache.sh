@@ -90,4 +90,21 @@ test_expect_success 'an objective outside its quarter folder: check warns, statu
 	! grep "^grow " out
 '
 
+test_expect_success 'four runs filling a cold cache at once agree' '
+	rm -rf .git/align &&
+	ALIGN_NO_CACHE=1 align okr status --quarter 2026 >expect &&
+	for i in 1 2 3 4; do
+		align okr status --quarter 2026 >out.$i &
+	done &&
+	wait &&
+	for i in 1 2 3 4; do
+		test_cmp expect out.$i || return 1
+	done &&
+	head -n 1 $cache >first &&
+	echo "align-cache 1 okr-checkins-okrs" >expect.head &&
+	test_cmp expect.head first &&
+	align okr status --quarter 2026 >out &&
+	test_cmp expect out
+'
+
 test_done

@@ -133,7 +133,7 @@ int main(int argc, char **argv_)
 {
 	const char **argv = (const char **)argv_;
 	const char *dir = NULL, *color = "auto";
-	int version = 0, help = 0, status, n;
+	int version = 0, status, n;
 	struct align_buf err = ALIGN_BUF_INIT;
 	char cwd[PATH_MAX];
 	struct align_ctx ctx;
@@ -156,7 +156,6 @@ int main(int argc, char **argv_)
 	if (n == OPTS_ERROR) {
 		return EXIT_USAGE;
 	}
-	(void)help;
 	if (version) {
 		printf("align version %s\n", ALIGN_VERSION);
 		return finish(EXIT_OK);
@@ -215,7 +214,7 @@ int main(int argc, char **argv_)
 			return EXIT_FATAL;
 		}
 		if ((cmd->flags & CMD_WRITES) &&
-		    (ret = align_repo_begin_write(ctx.repo, 0)) < 0) {
+		    (ret = align_repo_begin_write(ctx.repo)) < 0) {
 			error_msg("%s", align_repo_error(ctx.repo));
 			align_repo_free(ctx.repo);
 			return EXIT_FATAL;

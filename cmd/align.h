@@ -74,6 +74,13 @@ int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
 		    const char *rev);
 
 /*
+ * load_catalog(), or with `as_of` not NULL the records as of that day or
+ * revision (resolve_as_of). Prints the error; returns the exit status.
+ */
+int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
+		       const char *as_of);
+
+/*
  * Resolves an --as-of argument: a day (the last commit on HEAD's
  * first-parent line by its end) or a revision. Sets the commit, the day
  * and the instant "now" stands for. Prints the error and returns the exit

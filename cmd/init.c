@@ -94,7 +94,7 @@ int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 		status = ret == ALIGN_EEXISTS ? EXIT_FINDINGS : EXIT_FATAL;
 		goto done;
 	}
-	if ((ret = align_repo_begin_write(repo, 0)) < 0) {
+	if ((ret = align_repo_begin_write(repo)) < 0) {
 		status = fail_with(ret, align_repo_error(repo));
 		goto done;
 	}

@@ -125,17 +125,7 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("unknown kind '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (as_of) {
-		char rev[ALIGN_OID_HEXSZ + 1];
-		struct align_date day;
-		int64_t when;
-
-		if ((status_code = resolve_as_of(ctx, as_of, rev, &day, &when)) !=
-			    0 ||
-		    (status_code = load_catalog_at(ctx, &cat, rev)) != 0) {
-			goto done;
-		}
-	} else if ((status_code = load_catalog(ctx, &cat)) != 0) {
+	if ((status_code = load_catalog_as_of(ctx, &cat, as_of)) != 0) {
 		goto done;
 	}
 	for (size_t i = 0; i < cat.count; i++) {

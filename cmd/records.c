@@ -60,6 +60,23 @@ int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
 	return 0;
 }
 
+int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
+		       const char *as_of)
+{
+	char rev[ALIGN_OID_HEXSZ + 1];
+	struct align_date day;
+	int64_t when;
+	int status;
+
+	if (!as_of) {
+		return load_catalog(ctx, out);
+	}
+	if ((status = resolve_as_of(ctx, as_of, rev, &day, &when)) != 0) {
+		return status;
+	}
+	return load_catalog_at(ctx, out, rev);
+}
+
 int resolve_as_of(struct align_ctx *ctx, const char *arg,
 		  char rev[ALIGN_OID_HEXSZ + 1], struct align_date *today,
 		  int64_t *now)

@@ -88,16 +88,7 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 						     "an id prefix or a path");
 		return EXIT_USAGE;
 	}
-	if (as_of) {
-		char rev[ALIGN_OID_HEXSZ + 1];
-		struct align_date day;
-		int64_t when;
-
-		if ((status = resolve_as_of(ctx, as_of, rev, &day, &when)) != 0 ||
-		    (status = load_catalog_at(ctx, &cat, rev)) != 0) {
-			goto done;
-		}
-	} else if ((status = load_catalog(ctx, &cat)) != 0) {
+	if ((status = load_catalog_as_of(ctx, &cat, as_of)) != 0) {
 		goto done;
 	}
 	if ((status = find_record(&e, ctx, &cat, NULL, argv[0])) != 0) {

@@ -82,12 +82,6 @@ int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
 	return load_kinds_in(out, repo, align_kinds(), NULL);
 }
 
-int align_catalog_load_kind(struct align_catalog *out, struct align_repo *repo,
-			    const struct align_kind *kind)
-{
-	return load_folder(out, repo, kind, NULL);
-}
-
 int align_catalog_load_within(struct align_catalog *out,
 			      struct align_repo *repo,
 			      const struct align_kind *kind,

@@ -44,10 +44,6 @@ int align_catalog_load_within(struct align_catalog *out,
 			      const struct align_kind *kind,
 			      const char *const *subfolders);
 
-/* Loads only the records of `kind` (its folder), as align_catalog_load. */
-int align_catalog_load_kind(struct align_catalog *out, struct align_repo *repo,
-			    const struct align_kind *kind);
-
 /*
  * Loads every record as it was at commit `rev` (any revision git
  * understands), from git objects rather than the working tree. Versions

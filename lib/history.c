@@ -534,11 +534,6 @@ done:
 	return ret;
 }
 
-static int collect_all(const struct align_git_delta *d, void *payload)
-{
-	return collect(d, payload);
-}
-
 int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   const char *const *folders,
 			   int (*fn)(const struct align_history_entry *entry,
@@ -559,7 +554,7 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 	if ((ret = align_git_resolve(git, rev, info.id, &err)) < 0 ||
 	    (ret = align_git_records_tree(git, info.id, align_repo_prefix(repo),
 					  tree, &err)) < 0 ||
-	    (ret = align_git_tree_files(git, tree, collect_all, &st, &err)) <
+	    (ret = align_git_tree_files(git, tree, collect, &st, &err)) <
 		    0) {
 		align_repo__fail(repo, ret, err.ptr);
 		goto done;

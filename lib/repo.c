@@ -507,7 +507,7 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
 	align_buf_release(&full);
 }
 
-int align_repo_begin_write(struct align_repo *repo, int commit)
+int align_repo_begin_write(struct align_repo *repo)
 {
 	struct align_buf lock = ALIGN_BUF_INIT;
 	int ret;
@@ -537,7 +537,6 @@ int align_repo_begin_write(struct align_repo *repo, int commit)
 		nanosleep(&ts, NULL);
 	}
 	align_buf_release(&lock);
-	(void)commit;
 	return align_git_head(repo->git, repo->base, &repo->error);
 }
 

@@ -103,9 +103,9 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
  * Prepares for writing: takes align's writer lock (so align processes on
  * this machine write one at a time) and remembers HEAD as the base every
  * later commit is checked against. Call before reading what will be
- * edited. `commit` is unused and kept for callers' clarity.
+ * edited.
  */
-int align_repo_begin_write(struct align_repo *repo, int commit);
+int align_repo_begin_write(struct align_repo *repo);
 
 struct align_change {
 	const char *path; /* relative to the root */

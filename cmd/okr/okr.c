@@ -82,7 +82,7 @@ int cmd_okr(int argc, const char **argv, struct align_ctx *ctx)
 		if (!strcmp(argv[1], verbs[i].name)) {
 			/* Only the verbs that write wait for other writers. */
 			if (verbs[i].writes && ctx->repo &&
-			    align_repo_begin_write(ctx->repo, 1) < 0) {
+			    align_repo_begin_write(ctx->repo) < 0) {
 				return fail_with(ALIGN_ELOCKED,
 						 align_repo_error(ctx->repo));
 			}

@@ -1,0 +1,276 @@
+/*
+ * Records trees, changes between two trees, and blobs.
+ */
+
+#include "internal.h"
+
+#include <string.h>
+
+#include "../util/error.h"
+#include "../util/banned.h"
+
+/* The tree id at `prefix` inside `tree` ("" when absent). */
+static void subtree_id(char out[ALIGN_OID_HEXSZ + 1], git_tree *tree,
+		       const char *prefix)
+{
+	git_tree_entry *entry = NULL;
+	struct align_buf path = ALIGN_BUF_INIT;
+
+	out[0] = '\0';
+	if (!*prefix) {
+		git_oid_tostr(out, ALIGN_OID_HEXSZ + 1, git_tree_id(tree));
+		return;
+	}
+	align_buf_adds(&path, prefix);
+	while (path.len && path.ptr[path.len - 1] == '/') {
+		align_buf_setlen(&path, path.len - 1);
+	}
+	if (git_tree_entry_bypath(&entry, tree, path.ptr) == 0) {
+		if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_tree_entry_id(entry));
+		}
+		git_tree_entry_free(entry);
+	}
+	align_buf_release(&path);
+}
+
+int align_git_records_tree(struct align_git *git, const char *commit_id,
+			   const char *prefix, char out[ALIGN_OID_HEXSZ + 1],
+			   struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid id;
+	int code;
+
+	out[0] = '\0';
+	if ((code = git_oid_fromstr(&id, commit_id)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0 ||
+	    (code = git_commit_tree(&tree, commit)) < 0) {
+		git_commit_free(commit);
+		if (code == GIT_ENOTFOUND) {
+			/* A parent beyond a shallow boundary: unknown. */
+			align_buf_clear(err);
+			align_buf_addf(err, "commit %.12s is not in this clone",
+				       commit_id);
+			return ALIGN_ENOTFOUND;
+		}
+		return align_git__fail(err, code, "cannot read commit");
+	}
+	subtree_id(out, tree, prefix);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return 0;
+}
+
+int align_git__lookup_tree(git_tree **out, struct align_git *git,
+			   const char *id, struct align_buf *err)
+{
+	git_oid oid;
+	int code;
+
+	*out = NULL;
+	if (!id || !*id) {
+		return 0;
+	}
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_tree_lookup(out, git->repo, &oid)) < 0) {
+		return align_git__fail(err, code, "cannot read tree");
+	}
+	return 0;
+}
+
+struct tree_walk {
+	struct align_git *git;
+	int (*fn)(const struct align_git_delta *, void *);
+	void *payload;
+	struct align_buf *err;
+	struct align_buf path;
+};
+
+static int emit(struct tree_walk *tw, const char *name, const git_oid *old,
+		const git_oid *new_)
+{
+	char o[ALIGN_OID_HEXSZ + 1] = "", n[ALIGN_OID_HEXSZ + 1] = "";
+	struct align_git_delta d;
+	size_t len = tw->path.len;
+	int ret;
+
+	if (old) {
+		git_oid_tostr(o, sizeof(o), old);
+	}
+	if (new_) {
+		git_oid_tostr(n, sizeof(n), new_);
+	}
+	align_buf_adds(&tw->path, name);
+	d.path = tw->path.ptr;
+	d.old_id = o;
+	d.new_id = n;
+	ret = tw->fn(&d, tw->payload);
+	align_buf_setlen(&tw->path, len);
+	return ret;
+}
+
+static int diff_trees(struct tree_walk *tw, git_tree *a, git_tree *b);
+
+/* Descends into the subtree pair named `name`; either may be missing. */
+static int diff_entry_trees(struct tree_walk *tw, const char *name,
+			    const git_tree_entry *ea, const git_tree_entry *eb)
+{
+	git_tree *ta = NULL, *tb = NULL;
+	size_t len = tw->path.len;
+	int ret = 0, code;
+
+	if (ea && (code = git_tree_lookup(&ta, tw->git->repo,
+					  git_tree_entry_id(ea))) < 0) {
+		return align_git__fail(tw->err, code, "cannot read tree");
+	}
+	if (eb && (code = git_tree_lookup(&tb, tw->git->repo,
+					  git_tree_entry_id(eb))) < 0) {
+		git_tree_free(ta);
+		return align_git__fail(tw->err, code, "cannot read tree");
+	}
+	align_buf_adds(&tw->path, name);
+	align_buf_addch(&tw->path, '/');
+	ret = diff_trees(tw, ta, tb);
+	align_buf_setlen(&tw->path, len);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return ret;
+}
+
+static int is_tree(const git_tree_entry *e)
+{
+	return e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
+
+static int is_blob(const git_tree_entry *e)
+{
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+}
+
+/* Merge-walks two sorted trees; equal ids are skipped without descent. */
+static int diff_trees(struct tree_walk *tw, git_tree *a, git_tree *b)
+{
+	size_t na = a ? git_tree_entrycount(a) : 0;
+	size_t nb = b ? git_tree_entrycount(b) : 0;
+	size_t i = 0, j = 0;
+	int ret = 0;
+
+	while (!ret && (i < na || j < nb)) {
+		const git_tree_entry *ea =
+		    i < na ? git_tree_entry_byindex(a, i) : NULL;
+		const git_tree_entry *eb =
+		    j < nb ? git_tree_entry_byindex(b, j) : NULL;
+		int c;
+		const char *name;
+
+		if (ea && eb) {
+			c = strcmp(git_tree_entry_name(ea),
+				   git_tree_entry_name(eb));
+		} else {
+			c = ea ? -1 : 1;
+		}
+		if (c < 0) {
+			eb = NULL;
+			i++;
+		} else if (c > 0) {
+			ea = NULL;
+			j++;
+		} else {
+			i++;
+			j++;
+			if (!git_oid_cmp(git_tree_entry_id(ea),
+					 git_tree_entry_id(eb))) {
+				continue;
+			}
+		}
+		name = git_tree_entry_name(ea ? ea : eb);
+		if (is_tree(ea) || is_tree(eb)) {
+			ret =
+			    diff_entry_trees(tw, name, is_tree(ea) ? ea : NULL,
+					     is_tree(eb) ? eb : NULL);
+		}
+		if (!ret && (is_blob(ea) || is_blob(eb))) {
+			ret = emit(tw, name,
+				   is_blob(ea) ? git_tree_entry_id(ea) : NULL,
+				   is_blob(eb) ? git_tree_entry_id(eb) : NULL);
+		}
+	}
+	return ret;
+}
+
+int align_git_tree_changes(struct align_git *git, const char *old_tree,
+			   const char *new_tree,
+			   int (*fn)(const struct align_git_delta *delta,
+				     void *payload),
+			   void *payload, struct align_buf *err)
+{
+	struct tree_walk tw = {git, fn, payload, err, ALIGN_BUF_INIT};
+	git_tree *a = NULL, *b = NULL;
+	int ret;
+
+	if (!strcmp(old_tree, new_tree)) {
+		return 0;
+	}
+	if ((ret = align_git__lookup_tree(&a, git, old_tree, err)) < 0 ||
+	    (ret = align_git__lookup_tree(&b, git, new_tree, err)) < 0) {
+		git_tree_free(a);
+		return ret;
+	}
+	ret = diff_trees(&tw, a, b);
+	git_tree_free(a);
+	git_tree_free(b);
+	align_buf_release(&tw.path);
+	return ret;
+}
+
+int align_git_tree_files(struct align_git *git, const char *tree,
+			 int (*fn)(const struct align_git_delta *delta,
+				   void *payload),
+			 void *payload, struct align_buf *err)
+{
+	return align_git_tree_changes(git, "", tree, fn, payload, err);
+}
+
+int align_git_tree_blob(struct align_git *git, const char *tree_id,
+			const char *path, char out[ALIGN_OID_HEXSZ + 1],
+			struct align_buf *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	int ret;
+
+	out[0] = '\0';
+	if ((ret = align_git__lookup_tree(&tree, git, tree_id, err)) < 0 ||
+	    !tree) {
+		return ret;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) == 0) {
+		if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_tree_entry_id(entry));
+		}
+		git_tree_entry_free(entry);
+	}
+	git_tree_free(tree);
+	return 0;
+}
+
+int align_git_blob(struct align_git *git, const char *id, struct align_buf *out,
+		   struct align_buf *err)
+{
+	git_blob *blob = NULL;
+	git_oid oid;
+	int code;
+
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_blob_lookup(&blob, git->repo, &oid)) < 0) {
+		return align_git__fail(err, code, "cannot read blob");
+	}
+	align_buf_add(out, git_blob_rawcontent(blob),
+		      (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return 0;
+}

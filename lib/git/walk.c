@@ -1,0 +1,305 @@
+/*
+ * The history walk (newest first, shallow clones tolerated) and the
+ * first-parent walk to a date.
+ */
+
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/error.h"
+#include "../util/banned.h"
+
+/* A commit waiting in the walk's queue. */
+struct queued {
+	git_oid id;
+	int64_t time;
+	size_t order; /* insertion order breaks ties: stable output */
+};
+
+/*
+ * align walks history itself instead of through git_revwalk: libgit2 1.5
+ * cannot walk a shallow clone (it fails on the missing parents), and align
+ * must report from what is there. Newest commit time first, like git log.
+ */
+struct align_git_walk {
+	struct align_git *git;
+	char *prefix;
+	struct queued *heap;
+	size_t nheap;
+	size_t heap_alloc;
+	size_t inserted;
+	git_oid *seen; /* open addressing; zero id marks a free slot */
+	size_t seen_cap;
+	size_t nseen;
+	struct align_git_commit_info info;
+	int truncated;
+	int tree_known; /* info.records_tree is filled in */
+};
+
+static size_t oid_hash(const git_oid *id)
+{
+	size_t h;
+	memcpy(&h, id->id, sizeof(h));
+	return h;
+}
+
+static int oid_is_zero(const git_oid *id)
+{
+	static const git_oid zero;
+	return !memcmp(id, &zero, sizeof(zero));
+}
+
+/* Adds `id` to the seen set; returns 0 when it was there already. */
+static int seen_add(struct align_git_walk *w, const git_oid *id)
+{
+	size_t i;
+
+	if ((w->nseen + 1) * 2 > w->seen_cap) {
+		git_oid *old = w->seen;
+		size_t old_cap = w->seen_cap;
+
+		w->seen_cap = old_cap ? old_cap * 2 : 1024;
+		w->seen = align_calloc(w->seen_cap, sizeof(*w->seen));
+		w->nseen = 0;
+		for (size_t k = 0; k < old_cap; k++) {
+			if (!oid_is_zero(&old[k])) {
+				seen_add(w, &old[k]);
+			}
+		}
+		free(old);
+	}
+	for (i = oid_hash(id) & (w->seen_cap - 1); !oid_is_zero(&w->seen[i]);
+	     i = (i + 1) & (w->seen_cap - 1)) {
+		if (git_oid_equal(&w->seen[i], id)) {
+			return 0;
+		}
+	}
+	git_oid_cpy(&w->seen[i], id);
+	w->nseen++;
+	return 1;
+}
+
+static int queued_before(const struct queued *a, const struct queued *b)
+{
+	if (a->time != b->time) {
+		return a->time > b->time;
+	}
+	return a->order < b->order;
+}
+
+static void heap_push(struct align_git_walk *w, const git_oid *id, int64_t time)
+{
+	size_t i;
+
+	ALIGN_ARRAY_GROW(w->heap, w->heap_alloc, w->nheap + 1);
+	i = w->nheap++;
+	git_oid_cpy(&w->heap[i].id, id);
+	w->heap[i].time = time;
+	w->heap[i].order = w->inserted++;
+	while (i > 0 && queued_before(&w->heap[i], &w->heap[(i - 1) / 2])) {
+		struct queued t = w->heap[i];
+		w->heap[i] = w->heap[(i - 1) / 2];
+		w->heap[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+static struct queued heap_pop(struct align_git_walk *w)
+{
+	struct queued top = w->heap[0];
+	size_t i = 0;
+
+	w->heap[0] = w->heap[--w->nheap];
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < w->nheap && queued_before(&w->heap[l], &w->heap[m])) {
+			m = l;
+		}
+		if (r < w->nheap && queued_before(&w->heap[r], &w->heap[m])) {
+			m = r;
+		}
+		if (m == i) {
+			break;
+		}
+		{
+			struct queued t = w->heap[i];
+			w->heap[i] = w->heap[m];
+			w->heap[m] = t;
+		}
+		i = m;
+	}
+	return top;
+}
+
+/* Queues a commit unless seen; a missing one marks the walk truncated. */
+static int walk_queue(struct align_git_walk *w, const git_oid *id)
+{
+	git_commit *commit = NULL;
+
+	if (!seen_add(w, id)) {
+		return 0;
+	}
+	if (git_commit_lookup(&commit, w->git->repo, id) < 0) {
+		w->truncated = 1;
+		return 0;
+	}
+	heap_push(w, id, (int64_t)git_commit_time(commit));
+	git_commit_free(commit);
+	return 0;
+}
+
+static void info_clear(struct align_git_commit_info *info)
+{
+	free(info->author_name);
+	free(info->author_email);
+	free(info->summary);
+	free(info->message);
+	memset(info, 0, sizeof(*info));
+}
+
+int align_git_walk_new(struct align_git_walk **out, struct align_git *git,
+		       const char *rev, const char *prefix,
+		       struct align_buf *err)
+{
+	struct align_git_walk *w;
+	char start[ALIGN_OID_HEXSZ + 1];
+	git_oid id;
+	int ret;
+
+	*out = NULL;
+	if (rev) {
+		ret = align_git_resolve(git, rev, start, err);
+	} else {
+		ret = align_git_head(git, start, err);
+		if (!ret && !*start) {
+			align_buf_sets(err, "no commits yet");
+			ret = ALIGN_ENOTFOUND;
+		}
+	}
+	if (ret < 0) {
+		return ret;
+	}
+	w = align_calloc(1, sizeof(*w));
+	w->git = git;
+	w->prefix = align_strdup(prefix);
+	git_oid_fromstr(&id, start);
+	walk_queue(w, &id);
+	*out = w;
+	return 0;
+}
+
+static void set_time(struct align_time *out, const git_time *t)
+{
+	out->seconds = (int64_t)t->time;
+	out->offset = t->offset;
+}
+
+int align_git_walk_next(struct align_git_walk *w,
+			const struct align_git_commit_info **out,
+			struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	const git_signature *author;
+	struct queued q;
+	int code;
+
+	*out = NULL;
+	if (!w->nheap) {
+		return 0;
+	}
+	q = heap_pop(w);
+	if ((code = git_commit_lookup(&commit, w->git->repo, &q.id)) < 0) {
+		return align_git__fail(err, code, "cannot read commit");
+	}
+	info_clear(&w->info);
+	git_oid_tostr(w->info.id, sizeof(w->info.id), &q.id);
+	w->info.nparents = git_commit_parentcount(commit);
+	for (unsigned int i = 0; i < w->info.nparents; i++) {
+		const git_oid *pid = git_commit_parent_id(commit, i);
+		if (i < 4) {
+			git_oid_tostr(w->info.parents[i],
+				      sizeof(w->info.parents[i]), pid);
+		}
+		walk_queue(w, pid);
+	}
+	author = git_commit_author(commit);
+	w->info.author_name = align_strdup(author->name);
+	w->info.author_email = align_strdup(author->email);
+	set_time(&w->info.author_time, &author->when);
+	set_time(&w->info.commit_time, &git_commit_committer(commit)->when);
+	w->info.summary = align_strdup(
+	    git_commit_summary(commit) ? git_commit_summary(commit) : "");
+	w->info.message = align_strdup(
+	    git_commit_message(commit) ? git_commit_message(commit) : "");
+	/* The tree is read only when asked for: cached commits never are. */
+	w->info.records_tree[0] = '\0';
+	w->tree_known = 0;
+	git_commit_free(commit);
+	*out = &w->info;
+	return 1;
+}
+
+int align_git_walk_records_tree(struct align_git_walk *w, const char **out,
+				struct align_buf *err)
+{
+	int ret = 0;
+
+	if (!w->tree_known) {
+		ret = align_git_records_tree(w->git, w->info.id, w->prefix,
+					     w->info.records_tree, err);
+		w->tree_known = ret == 0;
+	}
+	*out = w->info.records_tree;
+	return ret;
+}
+
+int align_git_walk_truncated(const struct align_git_walk *walk)
+{
+	return walk->truncated;
+}
+
+void align_git_walk_free(struct align_git_walk *walk)
+{
+	if (!walk) {
+		return;
+	}
+	info_clear(&walk->info);
+	free(walk->heap);
+	free(walk->seen);
+	free(walk->prefix);
+	free(walk);
+}
+
+int align_git_first_parent_at(struct align_git *git, const char *start,
+			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
+			      struct align_buf *err)
+{
+	git_commit *commit = NULL;
+	git_oid id;
+	int code;
+
+	out[0] = '\0';
+	if ((code = git_oid_fromstr(&id, start)) < 0 ||
+	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0) {
+		return align_git__fail(err, code, "cannot read commit");
+	}
+	while (commit) {
+		git_commit *parent = NULL;
+
+		if ((int64_t)git_commit_time(commit) <= when) {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+				      git_commit_id(commit));
+			break;
+		}
+		if (git_commit_parentcount(commit) == 0 ||
+		    git_commit_parent(&parent, commit, 0) < 0) {
+			parent = NULL; /* the root, or a shallow boundary */
+		}
+		git_commit_free(commit);
+		commit = parent;
+	}
+	git_commit_free(commit);
+	return 0;
+}

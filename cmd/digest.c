@@ -10,35 +10,14 @@
 #include <string.h>
 
 #include "catalog.h"
-#include "events.h"
-#include "history.h"
+#include "digest.h"
 #include "options.h"
 #include "output.h"
 #include "people.h"
-#include "update.h"
 #include "util/error.h"
 #include "util/banned.h"
 
 static const char *const formats[] = { "text", "md", "json", NULL };
-
-struct digest_update {
-	const struct align_record *record;
-	const char *person;
-	struct align_buf items[3]; /* done, next, blockers: one per line */
-};
-
-static int keep_event(const struct align_history_entry *e, void *payload)
-{
-	struct align_events *events = ((void **)payload)[0];
-	const struct align_people *people = ((void **)payload)[1];
-	const struct align_record *r = e->new_ ? e->new_ : e->old;
-
-	if (!strcmp(align_record_kind(r), align_kind_update.name)) {
-		return 0; /* the updates are shown whole */
-	}
-	align_events_add_entry(events, e, people);
-	return 0;
-}
 
 /* Calls `fn` for each line of `items`. */
 #define EACH_LINE(items, line, len)                                            \
@@ -47,14 +26,13 @@ static int keep_event(const struct align_history_entry *e, void *payload)
 	     line = end_ + 1)                                                  \
 		for (int len = (int)(end_ - line), once_ = 1; once_; once_ = 0)
 
-static void print_text(const struct align_period *week, int md,
-		       struct digest_update *ups, size_t nups,
-		       const struct align_events *events,
-		       const struct align_people *people)
+static void print_text(const struct align_digest *dg, int md)
 {
 	static const char *const labels[] = { "done", "next", "blocker" };
+	const struct align_period *week = &dg->week;
+	const struct align_digest_update *ups = dg->updates;
+	size_t nups = dg->nupdates;
 	char s[ALIGN_DATE_STRLEN], e[ALIGN_DATE_STRLEN];
-	size_t nblock = 0, nmissing = 0, ncheck = 0, nchange = 0;
 
 	align_date_format(s, &week->start);
 	align_date_format(e, &week->end);
@@ -85,60 +63,44 @@ static void print_text(const struct align_period *week, int md,
 				printf("  %s: %.*s\n", ups[i].person, len,
 				       line);
 			}
-			nblock++;
 		}
 	}
-	if (!nblock) {
+	if (!dg->nblockers) {
 		printf(md ? "None.\n" : "  none\n");
 	}
 	printf(md ? "\n## Check-ins\n\n" : "\nCheck-ins\n");
-	for (size_t i = 0; i < events->count; i++) {
-		const struct align_event *ev = &events->items[i];
+	for (size_t i = 0; i < dg->ncheckins; i++) {
+		const struct align_event *ev = &dg->events.items[dg->checkins[i]];
 		char d[ALIGN_DATE_STRLEN];
 		struct align_date day;
 
-		if (strcmp(ev->action, "checked in")) {
-			continue;
-		}
 		align_time_date(&day, &ev->when);
 		align_date_format(d, &day);
 		printf(md ? "- %s %s %s\n" : "  %s %s %s\n", d, ev->who,
 		       ev->text + strlen("checked in "));
-		ncheck++;
 	}
-	if (!ncheck) {
+	if (!dg->ncheckins) {
 		printf(md ? "None.\n" : "  none\n");
 	}
 	printf(md ? "\n## Changes\n\n" : "\nChanges\n");
-	for (size_t i = 0; i < events->count; i++) {
-		const struct align_event *ev = &events->items[i];
+	for (size_t i = 0; i < dg->nchanges; i++) {
+		const struct align_event *ev = &dg->events.items[dg->changes[i]];
 		char d[ALIGN_DATE_STRLEN];
 		struct align_date day;
 
-		if (!strcmp(ev->action, "checked in")) {
-			continue;
-		}
 		align_time_date(&day, &ev->when);
 		align_date_format(d, &day);
 		printf(md ? "- %s %s %s\n" : "  %s %s %s\n", d, ev->who,
 		       ev->text);
-		nchange++;
 	}
-	if (!nchange) {
+	if (!dg->nchanges) {
 		printf(md ? "None.\n" : "  none\n");
 	}
 	printf(md ? "\n## No update from\n\n" : "\nNo update from\n");
-	for (size_t p = 0; p < people->count; p++) {
-		int posted = 0;
-		for (size_t i = 0; i < nups; i++) {
-			posted |= !strcmp(ups[i].person, people->items[p].handle);
-		}
-		if (!posted) {
-			printf(md ? "- %s\n" : "  %s\n", people->items[p].handle);
-			nmissing++;
-		}
+	for (size_t p = 0; p < dg->nmissing; p++) {
+		printf(md ? "- %s\n" : "  %s\n", dg->missing[p]);
 	}
-	if (!nmissing) {
+	if (!dg->nmissing) {
 		printf(md ? "Everyone posted.\n" : "  everyone posted\n");
 	}
 }
@@ -158,11 +120,11 @@ static void json_lines(struct json *j, const struct align_buf *items)
 	align_buf_release(&one);
 }
 
-static void print_json(const struct align_period *week,
-		       struct digest_update *ups, size_t nups,
-		       const struct align_events *events,
-		       const struct align_people *people)
+static void print_json(const struct align_digest *dg)
 {
+	const struct align_period *week = &dg->week;
+	const struct align_digest_update *ups = dg->updates;
+	size_t nups = dg->nupdates;
 	char s[ALIGN_DATE_STRLEN], e[ALIGN_DATE_STRLEN];
 	struct align_buf one = ALIGN_BUF_INIT;
 	struct json j;
@@ -211,16 +173,16 @@ static void print_json(const struct align_period *week,
 	}
 	json_end_array(&j);
 	for (int pass = 0; pass < 2; pass++) {
+		const size_t *which = pass ? dg->changes : dg->checkins;
+		size_t count = pass ? dg->nchanges : dg->ncheckins;
+
 		json_key(&j, pass ? "changes" : "checkins");
 		json_begin_array(&j);
-		for (size_t i = 0; i < events->count; i++) {
-			const struct align_event *ev = &events->items[i];
+		for (size_t i = 0; i < count; i++) {
+			const struct align_event *ev = &dg->events.items[which[i]];
 			char d[ALIGN_DATE_STRLEN];
 			struct align_date day;
 
-			if ((strcmp(ev->action, "checked in") != 0) != pass) {
-				continue;
-			}
 			align_time_date(&day, &ev->when);
 			align_date_format(d, &day);
 			json_begin_object(&j);
@@ -252,14 +214,8 @@ static void print_json(const struct align_period *week,
 	}
 	json_key(&j, "missing");
 	json_begin_array(&j);
-	for (size_t p = 0; p < people->count; p++) {
-		int posted = 0;
-		for (size_t i = 0; i < nups; i++) {
-			posted |= !strcmp(ups[i].person, people->items[p].handle);
-		}
-		if (!posted) {
-			json_string(&j, people->items[p].handle);
-		}
+	for (size_t p = 0; p < dg->nmissing; p++) {
+		json_string(&j, dg->missing[p]);
 	}
 	json_end_array(&j);
 	json_end_object(&j);
@@ -280,18 +236,14 @@ int cmd_digest(int argc, const char **argv, struct align_ctx *ctx)
 		  "text, md (Markdown) or json", formats },
 		OPT_END_(),
 	};
-	const char *folders[ALIGN_KINDS_MAX + 1];
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_people people = ALIGN_PEOPLE_INIT;
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
-	struct align_events events = ALIGN_EVENTS_INIT;
-	struct align_history_opts ho;
-	struct digest_update *ups = NULL;
-	size_t nups = 0, alloc = 0;
+	struct align_digest dg;
 	struct align_period period;
-	void *payload[2];
 	int n, status = EXIT_OK;
 
+	memset(&dg, 0, sizeof(dg));
 	n = opts_parse(argc, argv, opts, usage, 0);
 	if (n < 0) {
 		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
@@ -317,54 +269,19 @@ int cmd_digest(int argc, const char **argv, struct align_ctx *ctx)
 		align_people_release(&people);
 	}
 	align_diags_clear(&warnings);
-	for (size_t i = 0; i < cat.count; i++) {
-		const struct align_record *r = cat.entries[i].record;
-		const char *w, *who;
-		struct digest_update *u;
-
-		if (!r || cat.entries[i].kind != &align_kind_update ||
-		    !(w = align_record_get(r, "update", NULL, "week")) ||
-		    strcmp(w, period.name)) {
-			continue;
-		}
-		who = align_record_get(r, "update", NULL, "person");
-		ALIGN_ARRAY_GROW(ups, alloc, nups + 1);
-		u = &ups[nups++];
-		u->record = r;
-		u->person = who && *who ? who : align_record_id(r);
-		for (int k = 0; k < 3; k++) {
-			align_buf_init(&u->items[k]);
-			align_record_section_items(r, align_update_sections[k],
-						   &u->items[k]);
-		}
-	}
-	align_history_opts_init(&ho);
-	align_kind_folders(folders, ctx->repo);
-	ho.folders = folders;
-	ho.since = align_date_to_days(&period.start) * 86400;
-	ho.until = align_date_to_days(&period.end) * 86400 + 86399;
-	payload[0] = &events;
-	payload[1] = &people;
-	if (align_history_walk(ctx->repo, &ho, keep_event, payload,
-			       &warnings) < 0) {
+	if (align_digest_load(&dg, ctx->repo, &period, &cat, &people,
+			      &warnings) < 0) {
 		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 		goto done;
 	}
 	print_history_warnings(&warnings);
 	if (!strcmp(format, "json")) {
-		print_json(&period, ups, nups, &events, &people);
+		print_json(&dg);
 	} else {
-		print_text(&period, !strcmp(format, "md"), ups, nups, &events,
-			   &people);
+		print_text(&dg, !strcmp(format, "md"));
 	}
 done:
-	for (size_t i = 0; i < nups; i++) {
-		for (int k = 0; k < 3; k++) {
-			align_buf_release(&ups[i].items[k]);
-		}
-	}
-	free(ups);
-	align_events_release(&events);
+	align_digest_release(&dg);
 	align_people_release(&people);
 	align_diags_clear(&warnings);
 	align_catalog_release(&cat);

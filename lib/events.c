@@ -10,6 +10,86 @@ static char *dup_or_null(const char *s)
 	return s ? align_strdup(s) : NULL;
 }
 
+static int is_trailer(const char *line, size_t len)
+{
+	size_t n = 6;
+
+	if (len < 8 || strncmp(line, "Align-", 6)) {
+		return 0;
+	}
+	while (n < len && ((line[n] >= 'A' && line[n] <= 'Z') ||
+			   (line[n] >= 'a' && line[n] <= 'z') || line[n] == '-')) {
+		n++;
+	}
+	return n > 6 && n + 1 < len && line[n] == ':' && line[n + 1] == ' ';
+}
+
+int align_events_note(struct align_buf *note, int *late, const char *message,
+		      const char *path)
+{
+	const char *summary_end = strchr(message, '\n');
+	const char *end = message + strlen(message);
+	const char *trailers = NULL, *p;
+	size_t plen = strlen(path);
+
+	align_buf_clear(note);
+	*late = 0;
+	while (end > message && end[-1] == '\n') {
+		end--;
+	}
+	/* The trailer block: the last paragraph. */
+	for (p = end; p - message >= 2; p--) {
+		if (p[-1] == '\n' && p[-2] == '\n') {
+			trailers = p;
+			break;
+		}
+	}
+	if (!trailers || !summary_end || summary_end[1] != '\n' ||
+	    summary_end == message ||
+	    !plen || (size_t)(end - trailers) < 14 + plen ||
+	    strncmp(trailers, "Align-Record: ", 14) ||
+	    strncmp(trailers + 14, path, plen) ||
+	    (trailers[14 + plen] != '\n' && trailers + 14 + plen != end)) {
+		return 0;
+	}
+	for (p = trailers; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (!is_trailer(p, len)) {
+			return 0;
+		}
+		if (len > 20 && !strncmp(p, "Align-Late-Checkin: ", 20)) {
+			*late = 1;
+		}
+		p += len + (nl != NULL);
+	}
+	/* The note: every line between the summary and the trailers. */
+	for (p = summary_end + 2; p < trailers - 2; p++) {
+		if (*p != '\n') {
+			align_buf_addch(note, *p);
+		} else if (note->len && note->ptr[note->len - 1] != ' ') {
+			align_buf_addch(note, ' ');
+		}
+	}
+	align_buf_rtrim(note);
+	return 1;
+}
+
+/* The note of an align commit for `path`, or NULL. */
+static char *commit_note(const char *message, const char *path)
+{
+	struct align_buf note = ALIGN_BUF_INIT;
+	int late;
+
+	if (!message || !align_events_note(&note, &late, message, path) ||
+	    !note.len) {
+		align_buf_release(&note);
+		return NULL;
+	}
+	return align_buf_detach(&note, NULL);
+}
+
 static struct align_event *new_event(struct align_events *out,
 				     const struct align_history_entry *e,
 				     const struct align_people *people,
@@ -31,6 +111,7 @@ static struct align_event *new_event(struct align_events *out,
 	ev->kind = align_strdup(align_record_kind(r));
 	ev->id = align_strdup(align_record_id(r) ? align_record_id(r) : e->path);
 	ev->path = align_strdup(e->path);
+	ev->note = commit_note(e->commit->message, e->path);
 	return ev;
 }
 
@@ -193,6 +274,7 @@ void align_events_release(struct align_events *events)
 		free(ev->path);
 		free(ev->action);
 		free(ev->text);
+		free(ev->note);
 		free(ev->section);
 		free(ev->sub);
 		free(ev->key);

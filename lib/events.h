@@ -23,6 +23,11 @@ struct align_event {
 	char *path;
 	char *action; /* "approved", "checked in", "changed", ... */
 	char *text;   /* the sentence after the person's name */
+	/*
+	 * The note given with -m to the align command that made the commit
+	 * (align_events_note), on one line; NULL when there is none.
+	 */
+	char *note;
 	/* The field change behind the event, when there is one. */
 	char *section;
 	char *sub;
@@ -45,5 +50,19 @@ void align_events_add_entry(struct align_events *out,
 			    const struct align_people *people);
 
 void align_events_release(struct align_events *events);
+
+/*
+ * Reads the message of a commit that align wrote for the record at `path`
+ * (relative to the records root): "<summary>", a blank line, optionally
+ * the note and a blank line, then the trailer block "Align-Record:
+ * <path>" and further "Align-<Name>: <value>" lines. Returns 1 when
+ * `message` has exactly that shape, with the note's lines joined by
+ * spaces in `note` ("" when none) and `*late` set when the trailers hold
+ * Align-Late-Checkin; returns 0 otherwise (a commit made with plain git,
+ * or one for another record), leaving `note` empty and `*late` 0. Only
+ * the last paragraph is read as trailers, so a note cannot forge one.
+ */
+int align_events_note(struct align_buf *note, int *late, const char *message,
+		      const char *path);
 
 #endif

@@ -1,0 +1,57 @@
+#ifndef ALIGN_OKR_HISTORY_H
+#define ALIGN_OKR_HISTORY_H
+
+#include <stdint.h>
+
+#include "history.h"
+#include "people.h"
+
+/*
+ * The history of one key result: every version of its objective in which
+ * the key result's `current` changed (or the key result appeared), read
+ * from git content by one history walk, so hand edits committed with
+ * plain git count as check-ins do and a moved file is the same objective.
+ */
+
+struct align_okr_value {
+	char commit[ALIGN_OID_HEXSZ + 1];
+	struct align_time when; /* author time */
+	char *who;   /* roster handle by the author's email, else the name */
+	char *email;
+	char *value; /* `current` as written in that version */
+	char *confidence; /* as written; NULL when not given */
+	char *unit;  /* "-" when none */
+	/*
+	 * The note: the -m text of a commit align wrote for the objective
+	 * (see align_events_note), else the summary line of the commit.
+	 */
+	char *note;
+	int late; /* the commit carries an Align-Late-Checkin trailer */
+};
+
+struct align_okr_history {
+	struct align_okr_value *items; /* oldest first */
+	size_t count;
+	size_t alloc;
+};
+
+#define ALIGN_OKR_HISTORY_INIT { NULL, 0, 0 }
+
+/*
+ * Reads the values key result `kr` of objective `id` has had, with author
+ * times from `since` to `until` (seconds; INT64_MIN / INT64_MAX for no
+ * bound), walking the OKR folder from HEAD. `people` (may be empty) turns
+ * emails into handles. Versions that do not parse are skipped, each with
+ * a warning in `warnings` (the caller decides whether to show them).
+ * Returns 0, or an ALIGN_* error with the message on `repo`. Release
+ * `out` with align_okr_history_release() in either case.
+ */
+int align_okr_history_load(struct align_okr_history *out,
+			   struct align_repo *repo, const char *id,
+			   const char *kr, int64_t since, int64_t until,
+			   const struct align_people *people,
+			   struct align_diags *warnings);
+
+void align_okr_history_release(struct align_okr_history *history);
+
+#endif

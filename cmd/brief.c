@@ -13,6 +13,7 @@
 #include "brief.h"
 #include "catalog.h"
 #include "options.h"
+#include "workflow.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/banned.h"
@@ -71,8 +72,7 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_record *r = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
-	struct align_buf prefix = ALIGN_BUF_INIT;
-	char today[ALIGN_DATE_STRLEN];
+	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
 	struct align_date d;
 	const char *title;
 	char *title_buf = NULL;
@@ -117,10 +117,10 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 	if ((status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
-	align_date_format(today, &ctx->today);
-	align_buf_add(&prefix, today, 8); /* "YYYY-MM-" */
+	vars.title = title;
+	vars.today = ctx->today;
 	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_brief,
-				       NULL, title, prefix.ptr, id, &err);
+				       &vars, id, &err);
 	if (ret < 0) {
 		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
 				 ? EXIT_USAGE
@@ -132,9 +132,8 @@ static int brief_new(int argc, const char **argv, struct align_ctx *ctx)
 		const char *const fields[][2] = {
 			{ "type", type },	  { "owner", owner },
 			{ "accountable", accountable }, { "due", due },
-			{ "created", today },
 		};
-		if (align_record_set_fields(r, "brief", fields, 5, &err) < 0) {
+		if (align_record_set_fields(r, "brief", fields, 4, &err) < 0) {
 			error_msg("%s", err.ptr);
 			status = EXIT_USAGE;
 			goto done;
@@ -152,7 +151,6 @@ done:
 	align_catalog_release(&cat);
 	align_buf_release(&err);
 	align_buf_release(&msg);
-	align_buf_release(&prefix);
 	return status;
 }
 
@@ -170,11 +168,10 @@ static int brief_move(const char *verb, int argc, const char **argv,
 		OPT_END_(),
 	};
 	struct align_buf line = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
-	struct align_buf msg = ALIGN_BUF_INIT;
+	struct align_buf msg = ALIGN_BUF_INIT, from = ALIGN_BUF_INIT;
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	const struct align_entry *e;
 	struct align_record *r;
-	char *from = NULL;
 	int n, ret, status;
 
 	align_buf_addf(&line, "align brief %s <brief> [-m <note>] "
@@ -198,22 +195,19 @@ static int brief_move(const char *verb, int argc, const char **argv,
 		goto done;
 	}
 	r = e->record;
-	from = align_strdup(align_record_get(r, "brief", NULL, "status")
-				    ? align_record_get(r, "brief", NULL, "status")
-				    : "");
-	if ((ret = align_brief_transition(r, verb, &err)) < 0) {
+	if ((ret = align_workflow_apply(r, &align_kind_brief, verb, NULL, &from,
+					&msg, &err)) < 0) {
 		status = fail_with(ret, err.ptr);
 		goto done;
 	}
-	align_buf_addf(&msg, "brief: %s %s", verb, align_record_id(r));
 	if ((status = write_one_record(ctx, r, msg.ptr, note, no_commit,
 				       NULL)) != 0) {
 		goto done;
 	}
-	printf("%s: %s → %s\n", align_record_id(r), from,
+	printf("%s: %s → %s\n", align_record_id(r), from.ptr,
 	       align_record_get(r, "brief", NULL, "status"));
 done:
-	free(from);
+	align_buf_release(&from);
 	align_catalog_release(&cat);
 	align_buf_release(&line);
 	align_buf_release(&err);
@@ -237,10 +231,8 @@ int cmd_brief(int argc, const char **argv, struct align_ctx *ctx)
 	if (!strcmp(verb, "new")) {
 		return brief_new(argc - 1, argv + 1, ctx);
 	}
-	for (size_t i = 0; align_brief_verbs[i]; i++) {
-		if (!strcmp(verb, align_brief_verbs[i])) {
-			return brief_move(verb, argc - 1, argv + 1, ctx);
-		}
+	if (align_workflow_find(&align_kind_brief, verb)) {
+		return brief_move(verb, argc - 1, argv + 1, ctx);
 	}
 	{
 		static const char *const all[] = { "new",      "submit",

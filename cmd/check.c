@@ -9,6 +9,7 @@
 #include "check.h"
 #include "options.h"
 #include "output.h"
+#include "people.h"
 #include "util/banned.h"
 
 static const char *const formats[] = { "text", "github", "json", NULL };
@@ -29,6 +30,7 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_people people = ALIGN_PEOPLE_INIT;
 	int n, status;
 	size_t errors, warnings;
 
@@ -43,7 +45,15 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	if ((status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
-	align_check(&cat, ctx->repo, &ctx->today, &diags);
+	{
+		/* Its own problems are the roster check's to report. */
+		struct align_diags ignored = ALIGN_DIAGS_INIT;
+		if (align_people_load(&people, ctx->repo, &ignored) < 0) {
+			align_people_release(&people);
+		}
+		align_diags_clear(&ignored);
+	}
+	align_check(&cat, ctx->repo, &ctx->today, &people, &diags);
 	align_check_roster(ctx->repo, &diags);
 	align_diags_sort(&diags);
 	/*
@@ -78,6 +88,7 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 			cat.count == 1 ? "" : "s");
 	}
 done:
+	align_people_release(&people);
 	align_diags_clear(&diags);
 	align_catalog_release(&cat);
 	return status;

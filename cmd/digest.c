@@ -195,7 +195,7 @@ static void print_json(const struct align_digest *dg)
 			json_key(&j, "id");
 			json_string(&j, ev->id);
 			json_key(&j, "action");
-			json_string(&j, ev->action);
+			json_string(&j, align_event_action(ev));
 			json_key(&j, "text");
 			json_string(&j, ev->text);
 			if (!pass && ev->sub) {

@@ -88,7 +88,7 @@ static void print_json(const struct align_events *events, const char *author)
 		json_key(&j, "path");
 		json_string(&j, ev->path);
 		json_key(&j, "action");
-		json_string(&j, ev->action);
+		json_string(&j, align_event_action(ev));
 		json_key(&j, "text");
 		json_string(&j, ev->text);
 		if (ev->key) {

@@ -97,6 +97,7 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_record *r = NULL;
 	const struct align_entry *e;
 	struct align_period period;
+	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
 	int n, ret, status = EXIT_OK, fresh = 0;
 
 	n = opts_parse(argc, argv, opts, usage, 0);
@@ -153,21 +154,24 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 	    (status = load_catalog(ctx, &cat)) != 0) {
 		goto done;
 	}
-	for (const char *c = period.name; *c; c++) {
-		align_buf_addch(&id, *c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+	align_buf_addf(&title, "%s update: %s", period.name, who.ptr);
+	vars.title = title.ptr;
+	vars.period = period.name;
+	vars.person = slug.ptr;
+	vars.today = ctx->today;
+	if ((ret = align_kind_expand(&id, align_kind_update.id_pattern, &vars,
+				     &err)) < 0) {
+		status = fail_with(ret, err.ptr);
+		goto done;
 	}
-	align_buf_addf(&id, "-%s", slug.ptr);
 	e = align_catalog_by_id(&cat, id.ptr);
 	if (e && e->kind == &align_kind_update) {
 		r = e->record;
 	} else {
-		align_buf_addf(&title, "%s update: %s", period.name, who.ptr);
 		ret = align_catalog_new_record(&r, &cat, ctx->repo,
-					       &align_kind_update, period.name,
-					       title.ptr, NULL, id.ptr, &err);
+					       &align_kind_update, &vars, NULL,
+					       &err);
 		if (ret < 0 ||
-		    (ret = align_record_set(r, "update", NULL, "week",
-					    period.name, &err)) < 0 ||
 		    (ret = align_record_set(r, "update", NULL, "person",
 					    who.ptr, &err)) < 0) {
 			status = fail_with(ret, err.ptr);

@@ -348,12 +348,13 @@ int align_catalog_find(const struct align_entry **out,
 int align_catalog_new_record(struct align_record **out,
 			     const struct align_catalog *catalog,
 			     struct align_repo *repo,
-			     const struct align_kind *kind, const char *subfolder,
-			     const char *title, const char *id_prefix,
-			     const char *id, struct align_buf *err)
+			     const struct align_kind *kind,
+			     const struct align_kind_vars *vars, const char *id,
+			     struct align_buf *err)
 {
 	struct align_buf tmpl = ALIGN_BUF_INIT, newid = ALIGN_BUF_INIT;
 	struct align_buf path = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
+	struct align_buf sub = ALIGN_BUF_INIT, value = ALIGN_BUF_INIT;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
 	struct align_record *r = NULL;
 	const char *problem;
@@ -361,7 +362,7 @@ int align_catalog_new_record(struct align_record **out,
 
 	*out = NULL;
 	align_buf_clear(err);
-	if ((problem = align_title_problem(title))) {
+	if ((problem = align_title_problem(vars->title ? vars->title : ""))) {
 		align_buf_addf(err, "title %s", problem);
 		ret = ALIGN_EINVALID;
 		goto done;
@@ -376,22 +377,23 @@ int align_catalog_new_record(struct align_record **out,
 			goto done;
 		}
 		align_buf_adds(&newid, id);
-	} else {
-		size_t prefix = strlen(id_prefix ? id_prefix : "");
-
-		align_buf_adds(&newid, id_prefix ? id_prefix : "");
-		align_slugify(&newid, title, ALIGN_ID_MAX - prefix);
-		if (newid.len == prefix) {
-			align_buf_addf(err, "cannot make an id from title '%s'; "
-					    "give one with --id",
-				       title);
-			ret = ALIGN_EINVALID;
-			goto done;
-		}
+	} else if ((ret = align_kind_expand(&newid, kind->id_pattern, vars,
+					    err)) < 0) {
+		goto done;
+	} else if (!align_id_valid(newid.ptr)) {
+		align_buf_addf(err, "cannot make an id from '%s'; give one with "
+				    "--id",
+			       newid.ptr);
+		ret = ALIGN_EINVALID;
+		goto done;
+	}
+	if (kind->subfolder_pattern &&
+	    (ret = align_kind_expand(&sub, kind->subfolder_pattern, vars,
+				     err)) < 0) {
+		goto done;
 	}
 	align_buf_addf(&path, "%s/%s%s%s.md", align_kind_folder(kind, repo),
-		       subfolder ? subfolder : "", subfolder ? "/" : "",
-		       newid.ptr);
+		       sub.ptr, sub.len ? "/" : "", newid.ptr);
 	{
 		const struct align_entry *dup = align_catalog_by_id(catalog,
 								    newid.ptr);
@@ -421,15 +423,26 @@ int align_catalog_new_record(struct align_record **out,
 		ret = ALIGN_EINVALID;
 		goto done;
 	}
-	if ((ret = align_record_set_title(r, title, err)) < 0 ||
+	if ((ret = align_record_set_title(r, vars->title, err)) < 0 ||
 	    (ret = align_record_set(r, kind->name, NULL, "id", newid.ptr,
 				    err)) < 0) {
 		goto done;
 	}
-	if (kind->initial_status &&
+	if (align_kind_initial_status(kind) &&
 	    (ret = align_record_set(r, kind->name, NULL, "status",
-				    kind->initial_status, err)) < 0) {
+				    align_kind_initial_status(kind), err)) < 0) {
 		goto done;
+	}
+	for (const struct align_field *f = kind->fields; f && f->name; f++) {
+		if (!f->initial || f->section) {
+			continue;
+		}
+		align_buf_clear(&value);
+		if ((ret = align_kind_expand(&value, f->initial, vars, err)) < 0 ||
+		    (ret = align_record_set(r, kind->name, NULL, f->name,
+					    value.ptr, err)) < 0) {
+			goto done;
+		}
 	}
 	*out = r;
 	r = NULL;
@@ -439,6 +452,8 @@ done:
 	align_buf_release(&newid);
 	align_buf_release(&path);
 	align_buf_release(&name);
+	align_buf_release(&sub);
+	align_buf_release(&value);
 	align_diags_clear(&diags);
 	return ret;
 }

@@ -69,20 +69,21 @@ int align_catalog_find(const struct align_entry **out,
 		       const char *ref, struct align_buf *err);
 
 /*
- * Makes a new record of `kind` from its template: title set, id set to
- * `id` or, when NULL, `id_prefix` followed by the title's slug, status set
- * to the kind's initial status. The id must be free across the
- * repository. The record's path is <folder>/[<subfolder>/]<id>.md
- * (`subfolder` may be NULL). Returns 0;
- * ALIGN_EINVALID (bad title or id, broken template) or ALIGN_EEXISTS
- * with the message in `err`.
+ * Makes a new record of `kind` from its template, by the kind's id
+ * scheme: the id is `id` or, when NULL, the kind's id pattern expanded
+ * with `vars`; the path <folder>/[<subfolder>/]<id>.md with the subfolder
+ * pattern expanded the same way. The title is vars->title, the status the
+ * kind's first state, and each field with an initial value gets it. The
+ * id must be free across the repository. Returns 0 with `*out` owned by
+ * the caller; ALIGN_EINVALID (bad title or id, broken template) or
+ * ALIGN_EEXISTS with the message in `err`.
  */
 int align_catalog_new_record(struct align_record **out,
 			     const struct align_catalog *catalog,
 			     struct align_repo *repo,
-			     const struct align_kind *kind, const char *subfolder,
-			     const char *title, const char *id_prefix,
-			     const char *id, struct align_buf *err);
+			     const struct align_kind *kind,
+			     const struct align_kind_vars *vars, const char *id,
+			     struct align_buf *err);
 
 /* The entry whose record has id `id`, or NULL. */
 const struct align_entry *align_catalog_by_id(

@@ -5,11 +5,231 @@
 
 #include "util/error.h"
 
+#include "okr.h"
 #include "people.h"
+#include "workflow.h"
 #include "util/text.h"
 #include "util/banned.h"
 
-static void check_generic(const struct align_entry *e,
+/* Appends the kind's states to `out`, comma separated. */
+static void add_values(struct align_buf *out, const struct align_kind *kind,
+		       const struct align_field *f)
+{
+	if (f->values) {
+		for (size_t i = 0; f->values[i]; i++) {
+			align_buf_addf(out, "%s%s", i ? ", " : "", f->values[i]);
+		}
+		return;
+	}
+	for (size_t i = 0; kind->states && kind->states[i].name; i++) {
+		align_buf_addf(out, "%s%s", i ? ", " : "", kind->states[i].name);
+	}
+}
+
+static int enum_has(const struct align_kind *kind, const struct align_field *f,
+		    const char *v)
+{
+	if (!f->values) {
+		return align_kind_has_status(kind, v);
+	}
+	for (size_t i = 0; f->values[i]; i++) {
+		if (!strcmp(f->values[i], v)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The record of kind `kname` with id `id`, or NULL. */
+static const struct align_record *by_id(const struct align_kind_check *ctx,
+					const char *kname, const char *id)
+{
+	for (size_t i = 0; i < ctx->nrecords; i++) {
+		const char *rid = align_record_id(ctx->records[i]);
+		if (rid && !strcmp(rid, id) &&
+		    !strcmp(align_record_kind(ctx->records[i]), kname)) {
+			return ctx->records[i];
+		}
+	}
+	return NULL;
+}
+
+/* Findings of one run: the missing roster is said once. */
+struct typed_state {
+	const struct align_kind_check *ctx;
+	int roster_missing; /* a person field was seen without a roster */
+};
+
+/* One handle of a person field: a roster handle, else the closest. */
+static void check_handle(struct typed_state *st, const struct align_record *r,
+			 size_t line, const char *name, const char *handle,
+			 struct align_diags *out)
+{
+	const struct align_people *people = st->ctx->people;
+	const struct align_person *close;
+
+	if (!people || !people->record) {
+		st->roster_missing = 1;
+		return;
+	}
+	if (align_people_by_handle(people, handle)) {
+		return;
+	}
+	close = align_people_closest(people, handle);
+	if (close) {
+		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+				"%s '%s' is not in the roster (did you mean "
+				"'%s'?)",
+				name, handle, close->handle);
+	} else {
+		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+				"%s '%s' is not in the roster (%s)", name,
+				handle, ALIGN_PEOPLE_FILE);
+	}
+}
+
+/* One value of a typed field, at `line`; `name` is how to call it. */
+static void check_value(struct typed_state *st, const struct align_kind *kind,
+			const struct align_record *r,
+			const struct align_field *f, const char *name,
+			const char *v, size_t line, struct align_diags *out)
+{
+	struct align_date d;
+	struct align_period p;
+	double num;
+
+	switch (f->type) {
+	case ALIGN_FIELD_TEXT:
+		break;
+	case ALIGN_FIELD_ID:
+		if (!align_id_valid(v)) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"invalid %s '%s': use lowercase letters, "
+					"digits and single dashes",
+					name, v);
+		}
+		break;
+	case ALIGN_FIELD_DATE:
+		if (align_date_parse(&d, v) < 0) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s '%s' is not a date (YYYY-MM-DD)",
+					name, v);
+		}
+		break;
+	case ALIGN_FIELD_NUMBER:
+		if (align_number_parse(&num, v) < 0) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s '%s' is not a number", name, v);
+		}
+		break;
+	case ALIGN_FIELD_PERIOD:
+		if (align_period_parse(&p, v) < 0) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s '%s' is not YYYY-Qn (n 1-4) or YYYY",
+					name, v);
+		}
+		break;
+	case ALIGN_FIELD_WEEK:
+		if (align_week_parse(&p, v) < 0) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s '%s' is not an ISO week (YYYY-Www)",
+					name, v);
+		}
+		break;
+	case ALIGN_FIELD_ENUM:
+		if (!enum_has(kind, f, v)) {
+			struct align_buf list = ALIGN_BUF_INIT;
+			add_values(&list, kind, f);
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"unknown %s '%s' (one of: %s)", name, v,
+					list.ptr);
+			align_buf_release(&list);
+		}
+		break;
+	case ALIGN_FIELD_REF:
+		if (!by_id(st->ctx, f->ref, v)) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s %s '%s' does not exist", name,
+					f->ref, v);
+		}
+		break;
+	case ALIGN_FIELD_PERSON:
+		check_handle(st, r, line, name, v, out);
+		break;
+	case ALIGN_FIELD_PERSONS: {
+		struct align_buf one = ALIGN_BUF_INIT;
+		for (const char *q = v; *q;) {
+			size_t n;
+			q += strspn(q, " ");
+			n = strcspn(q, ",");
+			align_buf_clear(&one);
+			align_buf_add(&one, q, n);
+			align_buf_rtrim(&one);
+			if (one.len) {
+				check_handle(st, r, line, name, one.ptr, out);
+			}
+			q += n;
+			q += *q == ',';
+		}
+		align_buf_release(&one);
+		break;
+	}
+	}
+}
+
+/* Every declared field of the record against its type. */
+static void check_typed(struct typed_state *st, const struct align_entry *e,
+			struct align_diags *out)
+{
+	const struct align_record *r = e->record;
+	const struct align_kind *kind = e->kind;
+	const struct align_ini *ini = &r->ini;
+	size_t head = ini->sections[0].line;
+	struct align_buf name = ALIGN_BUF_INIT;
+
+	for (const struct align_field *f = kind->fields; f && f->name; f++) {
+		const char *v;
+
+		if (f->section) {
+			for (size_t s = 0; s < ini->nsections; s++) {
+				const char *sub = ini->sections[s].sub;
+				if (strcmp(ini->sections[s].name, f->section) ||
+				    !sub) {
+					continue;
+				}
+				v = align_record_get(r, f->section, sub, f->name);
+				if (!v || !*v) {
+					continue;
+				}
+				align_buf_clear(&name);
+				align_buf_addf(&name, "%s '%s': %s",
+					       kind->part_noun ? kind->part_noun
+							       : f->section,
+					       sub, f->name);
+				check_value(st, kind, r, f, name.ptr, v,
+					    align_record_line(r, f->section, sub,
+							      f->name),
+					    out);
+			}
+			continue;
+		}
+		v = align_record_get(r, kind->name, NULL, f->name);
+		if (!v || !*v) {
+			if (f->flags & ALIGN_FIELD_REQUIRED) {
+				align_diags_add(out, r->path, head,
+						ALIGN_SEV_ERROR,
+						"missing required field '%s'",
+						f->name);
+			}
+			continue;
+		}
+		check_value(st, kind, r, f, f->name, v,
+			    align_record_line(r, kind->name, NULL, f->name), out);
+	}
+	align_buf_release(&name);
+}
+
+static void check_generic(struct typed_state *st, const struct align_entry *e,
 			  struct align_diags *out)
 {
 	const struct align_record *r = e->record;
@@ -31,56 +251,12 @@ static void check_generic(const struct align_entry *e,
 				kname, kind->folder, kind->name);
 		return;
 	}
-	for (size_t i = 0; kind->required && kind->required[i]; i++) {
-		const char *v = align_record_get(r, kind->name, NULL,
-						 kind->required[i]);
-		if (!v || !*v) {
-			align_diags_add(out, r->path, head, ALIGN_SEV_ERROR,
-					"missing required field '%s'",
-					kind->required[i]);
-		}
+	check_typed(st, e, out);
+	if (kind->states) {
+		align_workflow_check(r, kind, st->ctx, out);
 	}
-	{
-		const char *id = align_record_id(r);
-		if (id && *id && !align_id_valid(id)) {
-			align_diags_add(out, r->path,
-					align_record_line(r, kind->name, NULL,
-							  "id"),
-					ALIGN_SEV_ERROR,
-					"invalid id '%s': use lowercase letters, "
-					"digits and single dashes",
-					id);
-		}
-	}
-	if (kind->statuses) {
-		const char *s = align_record_get(r, kind->name, NULL, "status");
-		if (s && *s && !align_kind_has_status(kind, s)) {
-			struct align_buf list = ALIGN_BUF_INIT;
-			for (size_t i = 0; kind->statuses[i]; i++) {
-				align_buf_addf(&list, "%s%s", i ? ", " : "",
-					       kind->statuses[i]);
-			}
-			align_diags_add(out, r->path,
-					align_record_line(r, kind->name, NULL,
-							  "status"),
-					ALIGN_SEV_ERROR,
-					"unknown status '%s' (one of: %s)", s,
-					list.ptr);
-			align_buf_release(&list);
-		}
-	}
-	for (size_t i = 0; kind->dates && kind->dates[i]; i++) {
-		const char *v = align_record_get(r, kind->name, NULL,
-						 kind->dates[i]);
-		struct align_date d;
-		if (v && *v && align_date_parse(&d, v) < 0) {
-			align_diags_add(out, r->path,
-					align_record_line(r, kind->name, NULL,
-							  kind->dates[i]),
-					ALIGN_SEV_ERROR,
-					"%s '%s' is not a date (YYYY-MM-DD)",
-					kind->dates[i], v);
-		}
+	if (kind->check) {
+		kind->check(r, st->ctx, out);
 	}
 }
 
@@ -113,9 +289,10 @@ static void check_unique_ids(const struct align_catalog *c,
 
 void align_check(const struct align_catalog *catalog,
 		 const struct align_repo *repo, const struct align_date *today,
-		 struct align_diags *out)
+		 const struct align_people *people, struct align_diags *out)
 {
 	struct align_kind_check ctx;
+	struct typed_state st = { &ctx, 0 };
 	const struct align_record **all =
 		align_calloc(catalog->count + 1, sizeof(*all));
 	size_t nall = 0;
@@ -129,6 +306,7 @@ void align_check(const struct align_catalog *catalog,
 	ctx.repo = repo;
 	ctx.records = all;
 	ctx.nrecords = nall;
+	ctx.people = people;
 	for (size_t i = 0; i < catalog->problems.count; i++) {
 		const struct align_diag *d = &catalog->problems.items[i];
 		align_diags_add(out, d->path, d->line, d->severity, "%s",
@@ -139,11 +317,13 @@ void align_check(const struct align_catalog *catalog,
 		if (!e->record) {
 			continue;
 		}
-		check_generic(e, out);
-		if (e->kind->check &&
-		    !strcmp(align_record_kind(e->record), e->kind->name)) {
-			e->kind->check(e->record, &ctx, out);
-		}
+		check_generic(&st, e, out);
+	}
+	if (st.roster_missing) {
+		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
+				"no roster: person fields are not checked; "
+				"list the team in %s",
+				ALIGN_PEOPLE_FILE);
 	}
 	check_unique_ids(catalog, out);
 	align_diags_sort(out);

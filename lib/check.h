@@ -2,19 +2,23 @@
 #define ALIGN_CHECK_H
 
 #include "catalog.h"
+#include "people.h"
 #include "repo.h"
 #include "util/date.h"
 #include "util/diag.h"
 
 /*
  * Validates every record of `catalog`: what did not parse, ids (present,
- * well-formed, unique), each kind's required fields, statuses and dates,
- * and each kind's own rules as of `today`. Appends findings to `out`,
- * sorted by path and line.
+ * well-formed, unique), every typed field of each kind's descriptor
+ * (required, date, number, period, week, enum, reference, and person
+ * fields against `people`), the rules of each record's workflow state,
+ * and each kind's own rules as of `today`. With no roster (`people` NULL
+ * or without a file), person fields give one warning in all. Appends
+ * findings to `out`, sorted by path and line.
  */
 void align_check(const struct align_catalog *catalog,
 		 const struct align_repo *repo, const struct align_date *today,
-		 struct align_diags *out);
+		 const struct align_people *people, struct align_diags *out);
 
 /*
  * Validates the roster (people.ini) when there is one: that it parses,

@@ -51,7 +51,7 @@ static size_t count_lines(const struct align_buf *b)
 /* Is this event a check-in of a key result? */
 static int is_checkin(const struct align_event *ev)
 {
-	return ev->action && !strcmp(ev->action, "checked in");
+	return ev->type == ALIGN_EVENT_CHECKED_IN;
 }
 
 void align_digest_group(struct align_digest *d,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "workflow.h"
 #include "util/banned.h"
 
 static char *dup_or_null(const char *s)
@@ -109,6 +110,7 @@ static struct align_event *new_event(struct align_events *out,
 					    : e->commit->author_name);
 	ev->email = align_strdup(e->commit->author_email);
 	ev->kind = align_strdup(align_record_kind(r));
+	ev->kind_of = align_kind_find(ev->kind);
 	ev->id = align_strdup(align_record_id(r) ? align_record_id(r) : e->path);
 	ev->path = align_strdup(e->path);
 	ev->note = commit_note(e->commit->message, e->path);
@@ -172,6 +174,19 @@ static const char *shown(const char *v)
 	return v && *v ? v : "(none)";
 }
 
+/* The workflow move a change of the kind's status stands for, or NULL. */
+static const struct align_move *state_move(const struct align_kind *kind,
+					   const struct align_record *r,
+					   const struct align_record_change *c)
+{
+	if (!kind || !kind->moves || strcmp(c->section, kind->name) ||
+	    strcmp(align_record_kind(r), kind->name) || c->sub ||
+	    strcmp(c->key, "status") || !c->new_value) {
+		return NULL;
+	}
+	return align_workflow_move_to(kind, c->old_value, c->new_value);
+}
+
 void align_events_add_entry(struct align_events *out,
 			    const struct align_history_entry *e,
 			    const struct align_people *people)
@@ -179,21 +194,23 @@ void align_events_add_entry(struct align_events *out,
 	const struct align_record *r = e->new_ ? e->new_ : e->old;
 	const struct align_kind *kind = align_kind_find(align_record_kind(r));
 	struct align_record_diff diff = ALIGN_RECORD_DIFF_INIT;
-	struct align_buf action = ALIGN_BUF_INIT, text = ALIGN_BUF_INIT;
+	struct align_buf text = ALIGN_BUF_INIT;
+	enum align_event_type action;
 	struct align_buf changed = ALIGN_BUF_INIT, edited = ALIGN_BUF_INIT;
 	struct align_event *ev;
 	size_t nchanged = 0;
 
 	if (!e->old || !e->new_) {
 		ev = new_event(out, e, people, r);
-		ev->action = align_strdup(e->old ? "deleted" : "created");
-		align_buf_addf(&text, "%s %s %s", ev->action, ev->kind, ev->id);
+		ev->type = e->old ? ALIGN_EVENT_DELETED : ALIGN_EVENT_CREATED;
+		align_buf_addf(&text, "%s %s %s", align_event_action(ev),
+			       ev->kind, ev->id);
 		ev->text = align_buf_detach(&text, NULL);
 		return;
 	}
 	if (strcmp(e->old_path, e->path)) {
 		ev = new_event(out, e, people, r);
-		ev->action = align_strdup("moved");
+		ev->type = ALIGN_EVENT_RENAMED;
 		align_buf_addf(&text, "moved %s %s to %s", ev->kind, ev->id,
 			       e->path);
 		ev->text = align_buf_detach(&text, NULL);
@@ -201,6 +218,7 @@ void align_events_add_entry(struct align_events *out,
 	align_record_diff(&diff, e->old, e->new_);
 	for (size_t i = 0; i < diff.count; i++) {
 		const struct align_record_change *c = &diff.items[i];
+		const struct align_move *move = NULL;
 		int said = 0;
 
 		if (!changed_from_others(e, c)) {
@@ -218,18 +236,26 @@ void align_events_add_entry(struct align_events *out,
 				       shown(c->old_value), shown(c->new_value));
 			continue;
 		}
+		align_buf_clear(&text);
 		if (kind && kind->describe) {
-			align_buf_clear(&action);
-			align_buf_clear(&text);
 			said = kind->describe(e->old, e->new_, c, &action,
 					      &text);
 		}
 		if (said < 0) {
 			continue;
 		}
+		if (!said && (move = state_move(kind, r, c))) {
+			said = 1;
+			action = ALIGN_EVENT_MOVED_TO_STATE;
+			align_buf_addf(&text, "%s %s %s", move->past, kind->name,
+				       align_record_id(r) ? align_record_id(r)
+							  : e->path);
+		}
 		if (said > 0) {
 			ev = new_event(out, e, people, r);
-			ev->action = align_strdup(action.ptr);
+			ev->type = action;
+			ev->move = action == ALIGN_EVENT_MOVED_TO_STATE ? move
+									: NULL;
 			ev->text = align_strdup(text.ptr);
 			set_change(ev, c);
 			continue;
@@ -241,7 +267,7 @@ void align_events_add_entry(struct align_events *out,
 	}
 	if (nchanged) {
 		ev = new_event(out, e, people, r);
-		ev->action = align_strdup("changed");
+		ev->type = ALIGN_EVENT_FIELD_CHANGED;
 		align_buf_clear(&text);
 		align_buf_addf(&text, "changed %s %s: %s", ev->kind, ev->id,
 			       changed.ptr);
@@ -249,14 +275,13 @@ void align_events_add_entry(struct align_events *out,
 	}
 	if (edited.len) {
 		ev = new_event(out, e, people, r);
-		ev->action = align_strdup("edited");
+		ev->type = ALIGN_EVENT_EDITED;
 		align_buf_clear(&text);
 		align_buf_addf(&text, "edited %s %s: %s", ev->kind, ev->id,
 			       edited.ptr);
 		ev->text = align_buf_detach(&text, NULL);
 	}
 	align_record_diff_release(&diff);
-	align_buf_release(&action);
 	align_buf_release(&text);
 	align_buf_release(&changed);
 	align_buf_release(&edited);
@@ -272,7 +297,6 @@ void align_events_release(struct align_events *events)
 		free(ev->kind);
 		free(ev->id);
 		free(ev->path);
-		free(ev->action);
 		free(ev->text);
 		free(ev->note);
 		free(ev->section);
@@ -283,4 +307,33 @@ void align_events_release(struct align_events *events)
 	}
 	free(events->items);
 	memset(events, 0, sizeof(*events));
+}
+
+const char *align_event_action(const struct align_event *ev)
+{
+	switch (ev->type) {
+	case ALIGN_EVENT_CREATED:
+		return "created";
+	case ALIGN_EVENT_DELETED:
+		return "deleted";
+	case ALIGN_EVENT_RENAMED:
+		return "moved";
+	case ALIGN_EVENT_MOVED_TO_STATE:
+		return ev->move ? ev->move->past : "moved";
+	case ALIGN_EVENT_CHECKED_IN:
+		return "checked in";
+	case ALIGN_EVENT_PART_ADDED:
+		return ev->kind_of && ev->kind_of->part_added
+			       ? ev->kind_of->part_added
+			       : "added";
+	case ALIGN_EVENT_PART_REMOVED:
+		return ev->kind_of && ev->kind_of->part_removed
+			       ? ev->kind_of->part_removed
+			       : "removed";
+	case ALIGN_EVENT_FIELD_CHANGED:
+		return "changed";
+	case ALIGN_EVENT_EDITED:
+		return "edited";
+	}
+	return "changed";
 }

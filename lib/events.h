@@ -21,7 +21,10 @@ struct align_event {
 	char *kind;
 	char *id;
 	char *path;
-	char *action; /* "approved", "checked in", "changed", ... */
+	enum align_event_type type;
+	/* ALIGN_EVENT_MOVED_TO_STATE: the move (the kind's static data). */
+	const struct align_move *move;
+	const struct align_kind *kind_of; /* NULL for an unknown kind */
 	char *text;   /* the sentence after the person's name */
 	/*
 	 * The note given with -m to the align command that made the commit
@@ -64,5 +67,13 @@ void align_events_release(struct align_events *events);
  */
 int align_events_note(struct align_buf *note, int *late, const char *message,
 		      const char *path);
+
+/*
+ * The word output uses for an event's action: "created", "deleted",
+ * "moved" (the file), a workflow move's past word ("approved"),
+ * "checked in", "added <part>", "removed <part>", "changed", "edited".
+ * Static or the kind's data; never compare it: compare `type`.
+ */
+const char *align_event_action(const struct align_event *event);
 
 #endif

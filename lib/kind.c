@@ -6,6 +6,7 @@
 #include "okr.h"
 #include "update.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 static const struct align_kind *const kinds[] = {
@@ -47,15 +48,125 @@ void align_kind_folders(const char *out[ALIGN_KINDS_MAX + 1],
 	out[n] = NULL;
 }
 
+const struct align_field *align_kind_field(const struct align_kind *kind,
+					   const char *name)
+{
+	for (const struct align_field *f = kind->fields; f && f->name; f++) {
+		if (!f->section && !strcmp(f->name, name)) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+const char *align_field_type_name(enum align_field_type type)
+{
+	static const char *const names[] = {
+		[ALIGN_FIELD_TEXT] = "text",	 [ALIGN_FIELD_ID] = "id",
+		[ALIGN_FIELD_DATE] = "date",	 [ALIGN_FIELD_NUMBER] = "number",
+		[ALIGN_FIELD_PERSON] = "person", [ALIGN_FIELD_PERSONS] = "persons",
+		[ALIGN_FIELD_ENUM] = "enum",	 [ALIGN_FIELD_REF] = "reference",
+		[ALIGN_FIELD_PERIOD] = "period", [ALIGN_FIELD_WEEK] = "week",
+	};
+	return (size_t)type < sizeof(names) / sizeof(names[0]) ? names[type]
+								: "?";
+}
+
+const struct align_state *align_kind_state(const struct align_kind *kind,
+					   const char *name)
+{
+	for (const struct align_state *s = kind->states; s && s->name; s++) {
+		if (!strcmp(s->name, name)) {
+			return s;
+		}
+	}
+	return NULL;
+}
+
 int align_kind_has_status(const struct align_kind *kind, const char *status)
 {
-	if (!kind->statuses) {
-		return 0;
+	return align_kind_state(kind, status) != NULL;
+}
+
+const char *align_kind_initial_status(const struct align_kind *kind)
+{
+	return kind->states ? kind->states[0].name : NULL;
+}
+
+/* Appends `s` lowercased. */
+static void add_lower(struct align_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		align_buf_addch(out, *s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
 	}
-	for (size_t i = 0; kind->statuses[i]; i++) {
-		if (!strcmp(kind->statuses[i], status)) {
-			return 1;
+}
+
+int align_kind_expand(struct align_buf *out, const char *pattern,
+		      const struct align_kind_vars *vars,
+		      struct align_buf *err)
+{
+	char date[ALIGN_DATE_STRLEN];
+
+	align_date_format(date, &vars->today);
+	for (const char *p = pattern; *p;) {
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		size_t n;
+		const char *value = NULL;
+
+		if (!close) {
+			align_buf_addch(out, *p++);
+			continue;
 		}
+		n = (size_t)(close - p - 1);
+#define IS(name) (n == strlen(name) && !strncmp(p + 1, name, n))
+		if (IS("slug")) {
+			size_t before = out->len;
+			size_t rest = strlen(close + 1);
+			size_t room = ALIGN_ID_MAX > before + rest
+					      ? ALIGN_ID_MAX - before - rest
+					      : 0;
+			if (vars->title) {
+				align_slugify(out, vars->title, room);
+			}
+			if (out->len == before) {
+				align_buf_clear(err);
+				align_buf_addf(err, "cannot make an id from title "
+						    "'%s'; give one with --id",
+					       vars->title ? vars->title : "");
+				return ALIGN_EINVALID;
+			}
+		} else if (IS("Period") || IS("period")) {
+			if (!(value = vars->period)) {
+				goto missing;
+			}
+			if (p[1] == 'P') {
+				align_buf_adds(out, value);
+			} else {
+				add_lower(out, value);
+			}
+		} else if (IS("person")) {
+			if (!(value = vars->person)) {
+				goto missing;
+			}
+			align_buf_adds(out, value);
+		} else if (IS("date")) {
+			align_buf_adds(out, date);
+		} else if (IS("yyyy")) {
+			align_buf_add(out, date, 4);
+		} else if (IS("mm")) {
+			align_buf_add(out, date + 5, 2);
+		} else {
+			goto missing;
+		}
+#undef IS
+		p = close + 1;
+		continue;
+missing:
+		align_buf_clear(err);
+		align_buf_addf(err, "pattern '%s' needs '%.*s', which is not "
+				    "given",
+			       pattern, (int)(n + 2), p);
+		return ALIGN_EINVALID;
 	}
 	return 0;
 }

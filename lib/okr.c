@@ -10,8 +10,29 @@
 #include "util/text.h"
 #include "util/banned.h"
 
-static const char *const required[] = { "id", "quarter", "owner", NULL };
-static const char *const dates[] = { NULL };
+static const char *const directions[] = { "increase", "decrease", NULL };
+
+static const struct align_field fields[] = {
+	{ "id", ALIGN_FIELD_ID, ALIGN_FIELD_REQUIRED, NULL, NULL, NULL, NULL },
+	{ "quarter", ALIGN_FIELD_PERIOD, ALIGN_FIELD_REQUIRED, NULL, NULL,
+	  "{Period}", NULL },
+	{ "owner", ALIGN_FIELD_PERSON, ALIGN_FIELD_REQUIRED, NULL, NULL, NULL,
+	  NULL },
+	{ "parent", ALIGN_FIELD_REF, 0, NULL, "objective", NULL, NULL },
+	{ "weight", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, NULL },
+	/* Each key result: [kr "<key>"]. */
+	{ "title", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "kr" },
+	{ "start", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
+	{ "target", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
+	{ "current", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
+	{ "unit", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "kr" },
+	{ "owner", ALIGN_FIELD_PERSON, 0, NULL, NULL, NULL, "kr" },
+	{ "confidence", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
+	{ "due", ALIGN_FIELD_DATE, 0, NULL, NULL, NULL, "kr" },
+	{ "weight", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
+	{ "direction", ALIGN_FIELD_ENUM, 0, directions, NULL, NULL, "kr" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
 
 static const char template_text[] =
 	"# Objective\n"
@@ -317,16 +338,17 @@ int align_okr_add_kr(struct align_record *r, const char *key,
 			      "start");
 	}
 	{
-		const char *fields[][2] = {
+		const char *kr_fields[][2] = {
 			{ "title", title }, { "start", start },
 			{ "target", target }, { "current", start },
 			{ "unit", unit },   { "owner", owner },
 			{ "due", due },     { "direction", direction },
 		};
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-			if (fields[i][1] &&
-			    (ret = align_record_set(r, "kr", key, fields[i][0],
-						    fields[i][1], err)) < 0) {
+		size_t n = sizeof(kr_fields) / sizeof(kr_fields[0]);
+		for (size_t i = 0; i < n; i++) {
+			if (kr_fields[i][1] &&
+			    (ret = align_record_set(r, "kr", key, kr_fields[i][0],
+						    kr_fields[i][1], err)) < 0) {
 				return ret;
 			}
 		}
@@ -405,20 +427,13 @@ static void check_okr(const struct align_record *r,
 	size_t nkrs = 0;
 
 	align_okr_settings(&st, ctx->repo);
+	/* The generic check reports fields that are not of their type. */
 	have_period = quarter && align_period_parse(&period, quarter) == 0;
-	if (quarter && *quarter && !have_period) {
-		align_diags_add(diags, r->path,
-				align_record_line(r, "objective", NULL,
-						  "quarter"),
-				ALIGN_SEV_ERROR,
-				"quarter '%s' is not YYYY-Qn (n 1-4) or YYYY",
-				quarter);
-	}
 	for (size_t s = 0; s < ini->nsections; s++) {
 		const struct align_ini_section *sec = &ini->sections[s];
 		const char *k = sec->sub, *v;
 		double start = 0, target = 0, num;
-		int ok_start, ok_target;
+		int ok_start, ok_target, missing;
 		struct align_date due;
 
 		if (strcmp(sec->name, "kr")) {
@@ -440,15 +455,17 @@ static void check_okr(const struct align_record *r,
 		}
 		v = align_record_get(r, "kr", k, "start");
 		ok_start = v && align_number_parse(&start, v) == 0;
+		missing = !v || !*v;
 		v = align_record_get(r, "kr", k, "target");
 		ok_target = v && align_number_parse(&target, v) == 0;
-		if (!ok_start || !ok_target) {
+		missing = missing || !v || !*v;
+		if (missing) {
 			align_diags_add(diags, r->path, sec->line,
 					ALIGN_SEV_ERROR,
 					"key result '%s' needs numeric start and "
 					"target (measurable)",
 					k);
-		} else if (start == target) {
+		} else if (ok_start && ok_target && start == target) {
 			align_diags_add(diags, r->path,
 					align_record_line(r, "kr", k, "target"),
 					ALIGN_SEV_ERROR,
@@ -456,18 +473,9 @@ static void check_okr(const struct align_record *r,
 					"target",
 					k);
 		}
-		v = align_record_get(r, "kr", k, "current");
-		if (v && *v && align_number_parse(&num, v) < 0) {
-			align_diags_add(diags, r->path,
-					align_record_line(r, "kr", k, "current"),
-					ALIGN_SEV_ERROR,
-					"key result '%s': current '%s' is not a "
-					"number",
-					k, v);
-		}
 		v = align_record_get(r, "kr", k, "confidence");
-		if (v && *v &&
-		    (align_number_parse(&num, v) < 0 || num < 0 || num > 1)) {
+		if (v && *v && align_number_parse(&num, v) == 0 &&
+		    (num < 0 || num > 1)) {
 			align_diags_add(diags, r->path,
 					align_record_line(r, "kr", k,
 							  "confidence"),
@@ -484,15 +492,7 @@ static void check_okr(const struct align_record *r,
 		}
 		v = align_record_get(r, "kr", k, "due");
 		if (v && *v) {
-			if (align_date_parse(&due, v) < 0) {
-				align_diags_add(diags, r->path,
-						align_record_line(r, "kr", k,
-								  "due"),
-						ALIGN_SEV_ERROR,
-						"key result '%s': due '%s' is not "
-						"a date (YYYY-MM-DD)",
-						k, v);
-			} else if (have_period &&
+			if (align_date_parse(&due, v) == 0 && have_period &&
 				   !align_period_has(&period, &due)) {
 				align_diags_add(diags, r->path,
 						align_record_line(r, "kr", k,
@@ -504,15 +504,7 @@ static void check_okr(const struct align_record *r,
 			}
 		}
 		v = align_record_get(r, "kr", k, "direction");
-		if (v && *v && strcmp(v, "increase") && strcmp(v, "decrease")) {
-			align_diags_add(diags, r->path,
-					align_record_line(r, "kr", k,
-							  "direction"),
-					ALIGN_SEV_ERROR,
-					"key result '%s': direction is increase "
-					"or decrease",
-					k);
-		} else if (v && !strcmp(v, "decrease") && ok_start &&
+		if (v && !strcmp(v, "decrease") && ok_start &&
 			   ok_target && target > start) {
 			align_diags_add(diags, r->path,
 					align_record_line(r, "kr", k, "target"),
@@ -569,17 +561,7 @@ static void check_okr(const struct align_record *r,
 				}
 			}
 			if (!p) {
-				if (hops == 0) {
-					align_diags_add(
-						diags, r->path,
-						align_record_line(r, "objective",
-								  NULL, "parent"),
-						ALIGN_SEV_ERROR,
-						"parent objective '%s' does not "
-						"exist",
-						parent);
-				}
-				return;
+				return; /* the generic check reports it */
 			}
 			if (hops == 0) {
 				const char *pq = align_record_get(
@@ -619,7 +601,7 @@ static void check_okr(const struct align_record *r,
 static int describe_okr(const struct align_record *old,
 			const struct align_record *new_,
 			const struct align_record_change *c,
-			struct align_buf *action, struct align_buf *text)
+			enum align_event_type *action, struct align_buf *text)
 {
 	const char *unit, *conf;
 	const struct align_record_change *cc = c;
@@ -638,7 +620,7 @@ static int describe_okr(const struct align_record *old,
 		start = align_record_get(new_, "kr", c->sub, "start");
 		target = align_record_get(new_, "kr", c->sub, "target");
 		u = align_record_get(new_, "kr", c->sub, "unit");
-		align_buf_adds(action, "added key result");
+		*action = ALIGN_EVENT_PART_ADDED;
 		align_buf_addf(text, "added key result %s#%s: %s (%s → %s%s%s)",
 			       align_record_id(new_), c->sub, title ? title : "",
 			       start ? start : "?", target ? target : "?",
@@ -649,7 +631,7 @@ static int describe_okr(const struct align_record *old,
 		if (strcmp(c->key, "title")) {
 			return -1;
 		}
-		align_buf_adds(action, "removed key result");
+		*action = ALIGN_EVENT_PART_REMOVED;
 		align_buf_addf(text, "removed key result %s#%s",
 			       align_record_id(new_), c->sub);
 		return 1;
@@ -668,7 +650,7 @@ static int describe_okr(const struct align_record *old,
 	}
 	unit = align_record_get(new_, "kr", c->sub, "unit");
 	conf = align_record_get(new_, "kr", c->sub, "confidence");
-	align_buf_adds(action, "checked in");
+	*action = ALIGN_EVENT_CHECKED_IN;
 	align_buf_addf(text, "checked in %s#%s %s → %s",
 		       align_record_id(new_), c->sub, c->old_value,
 		       c->new_value);
@@ -684,10 +666,17 @@ static int describe_okr(const struct align_record *old,
 const struct align_kind align_kind_okr = {
 	.name = "objective",
 	.folder = "okrs",
-	.statuses = NULL,
-	.initial_status = NULL,
-	.required = required,
-	.dates = dates,
+	.summary = "an objective of a quarter or a year, with its key results",
+	.fields = fields,
+	.id_pattern = "{period}-{slug}",
+	.subfolder_pattern = "{Period}",
+	.period_field = "quarter",
+	.states = NULL,
+	.moves = NULL,
+	.part_section = "kr",
+	.part_noun = "key result",
+	.part_added = "added key result",
+	.part_removed = "removed key result",
 	.template_text = template_text,
 	.check = check_okr,
 	.describe = describe_okr,

@@ -49,6 +49,14 @@ const struct align_person *align_people_by_email(
 const struct align_person *align_people_by_handle(
 	const struct align_people *people, const char *handle);
 
+/*
+ * The person whose handle is closest to `handle` (edit distance at most
+ * a third of its length, at least 2), for "did you mean"; NULL when none
+ * is close.
+ */
+const struct align_person *align_people_closest(
+	const struct align_people *people, const char *handle);
+
 /* Checks the roster: names, emails, duplicates. */
 void align_people_check(const struct align_people *people,
 			struct align_diags *diags);

@@ -165,6 +165,16 @@ setup_align_repo() {
 	align init --name "Growth team" >/dev/null
 }
 
+# write_roster: a people.ini naming the handles the records use, so that
+# check holds person fields to it.
+write_roster() {
+	printf "%s\n" "[person \"maya\"]" "name = Maya Lind" \
+		"email = maya@example.com" "" "[person \"dana\"]" \
+		"name = Dana Reyes" "email = dana@example.com" "" \
+		"[person \"lee\"]" "name = Lee Park" "email = lee@example.com" \
+		>people.ini
+}
+
 # Writes a brief whose six questions are answered, to path $1.
 write_answered_brief() {
 	cat >"$1" <<-'BRIEF'

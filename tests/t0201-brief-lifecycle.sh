@@ -8,6 +8,9 @@ brief=briefs/2026-11-partner-webinar.md
 
 test_expect_success 'setup: repository with unrelated work in progress' '
 	setup_align_repo &&
+	write_roster &&
+	git add people.ini &&
+	git commit -q -m roster &&
 	echo "draft copy" >notes.txt &&
 	git add notes.txt &&
 	echo "; local edit" >>align.ini &&
@@ -42,7 +45,7 @@ test_expect_success 'approve is refused while the six questions are open' '
 	save_state &&
 	test_expect_code 1 align brief approve 2026-11-partner 2>err &&
 	cat >expect <<-\EOF &&
-	align: error: cannot approve brief '"'"'2026-11-partner-webinar'"'"': unanswered: why are we doing this, who is it for, what is the offer, what systems are involved, what is the deadline, how will success be measured
+	align: error: cannot approve brief '"'"'2026-11-partner-webinar'"'"': unanswered questions: why are we doing this, who is it for, what is the offer, what systems are involved, what is the deadline, how will success be measured
 	EOF
 	test_cmp expect err &&
 	test_state_unchanged
@@ -55,7 +58,7 @@ test_expect_success 'one unanswered question is named' '
 	git commit -q -m "answer the questions" -- "$brief" &&
 	save_state &&
 	test_expect_code 1 align brief approve 2026-11-partner-webinar 2>err &&
-	test_grep "unanswered: who is it for$" err &&
+	test_grep "unanswered questions: who is it for$" err &&
 	test_state_unchanged
 '
 

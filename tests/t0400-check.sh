@@ -18,8 +18,9 @@ fresh_repo() {
 	mkdir "$S/$1" &&
 	cd "$S/$1" &&
 	setup_align_repo &&
+	write_roster &&
 	write_answered_brief briefs/2026-11-partner-webinar.md &&
-	git add briefs &&
+	git add briefs people.ini &&
 	git commit -q -m "brief: partner webinar"
 }
 
@@ -64,8 +65,9 @@ check_is_clean() {
 
 test_expect_success 'a clean repository: check exits 0 and prints nothing' '
 	setup_align_repo &&
+	write_roster &&
 	write_answered_brief briefs/2026-11-partner-webinar.md &&
-	git add briefs &&
+	git add briefs people.ini &&
 	git commit -q -m "brief: partner webinar" &&
 	save_state &&
 	check_is_clean &&
@@ -490,6 +492,7 @@ test_expect_success '--format=github: paths from the top of the git repository' 
 	(
 		cd marketing &&
 		align init --name Marketing >"$S/out" &&
+		write_roster &&
 		a_brief shipped "s/^status = .*/status = shipped/" >briefs/shipped.md &&
 		test_expect_code 1 align check --format=github >"$S/out" 2>"$S/err"
 	) &&

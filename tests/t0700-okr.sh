@@ -782,6 +782,9 @@ test_expect_success 'check setup: a clean objective passes' '
 	mkdir "$S/chk" && cd "$S/chk" &&
 	as "Maya Lind" maya@example.com 2026-11-02 &&
 	setup_align_repo &&
+	write_roster &&
+	git add people.ini &&
+	git commit -q -m roster &&
 	mkdir -p okrs/2026-Q4 &&
 	objective 2026-q4-good 2026-Q4 maya "" "a|0|10" "b|5|1|due = 2026-12-01" \
 		>okrs/2026-Q4/good.md &&
@@ -800,9 +803,10 @@ test_expect_success 'check: a key result without numeric start and target' '
 		"c|0|10" >okrs/2026-Q4/vague.md &&
 	cat >"$S/expect" <<-EOF &&
 	okrs/2026-Q4/vague.md:9: error: key result ${SQ}a${SQ} needs numeric start and target (measurable)
-	okrs/2026-Q4/vague.md:13: error: key result ${SQ}b${SQ} needs numeric start and target (measurable)
+	okrs/2026-Q4/vague.md:15: error: key result ${SQ}b${SQ}: start ${SQ}some${SQ} is not a number
+	okrs/2026-Q4/vague.md:16: error: key result ${SQ}b${SQ}: target ${SQ}more${SQ} is not a number
 	EOF
-	check_says 1 "2 errors, 0 warnings in 2 records" &&
+	check_says 1 "3 errors, 0 warnings in 2 records" &&
 	rm okrs/2026-Q4/vague.md
 '
 

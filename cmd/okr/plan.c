@@ -47,8 +47,9 @@ int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_record *r = NULL;
-	struct align_buf err = ALIGN_BUF_INIT, prefix = ALIGN_BUF_INIT;
+	struct align_buf err = ALIGN_BUF_INIT;
 	struct align_buf summary = ALIGN_BUF_INIT;
+	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
 	struct align_period period;
 	const struct align_entry *pe = NULL;
 	double w;
@@ -92,13 +93,11 @@ int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 		}
 		parent = align_record_id(pe->record);
 	}
-	for (const char *c = period.name; *c; c++) {
-		align_buf_addch(&prefix, *c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-	}
-	align_buf_addch(&prefix, '-');
+	vars.title = argv[0];
+	vars.period = period.name;
+	vars.today = ctx->today;
 	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_okr,
-				       period.name, argv[0], prefix.ptr, id,
-				       &err);
+				       &vars, id, &err);
 	if (ret < 0) {
 		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
 				 ? EXIT_USAGE
@@ -108,12 +107,11 @@ int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	{
 		const char *const fields[][2] = {
-			{ "quarter", period.name },
 			{ "owner", owner },
 			{ "parent", parent },
 			{ "weight", weight },
 		};
-		if ((ret = align_record_set_fields(r, "objective", fields, 4,
+		if ((ret = align_record_set_fields(r, "objective", fields, 3,
 						   &err)) < 0) {
 			status = fail_with(ret, err.ptr);
 			goto done;
@@ -125,7 +123,6 @@ done:
 	align_record_free(r);
 	align_catalog_release(&cat);
 	align_buf_release(&err);
-	align_buf_release(&prefix);
 	align_buf_release(&summary);
 	return status;
 }

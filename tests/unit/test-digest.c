@@ -87,7 +87,7 @@ static const char brief[] = "# Webinar\n"
 			    "status = draft\n"
 			    "```\n";
 
-static void event(struct align_events *events, const char *action,
+static void event(struct align_events *events, enum align_event_type type,
 		  const char *text)
 {
 	struct align_event *ev;
@@ -95,7 +95,7 @@ static void event(struct align_events *events, const char *action,
 	ALIGN_ARRAY_GROW(events->items, events->alloc, events->count + 1);
 	ev = &events->items[events->count++];
 	memset(ev, 0, sizeof(*ev));
-	ev->action = align_strdup(action);
+	ev->type = type;
 	ev->text = align_strdup(text);
 }
 
@@ -137,10 +137,10 @@ static void test_updates(void)
 	       "maya: blockers");
 	is_str(d.updates[1].items[0].ptr, "", "lee: nothing done");
 
-	event(&d.events, "approved", "approved brief 2026-11-webinar");
-	event(&d.events, "checked in", "checked in o#leads 90 → 170 leads");
-	event(&d.events, "created", "created brief 2026-11-launch");
-	event(&d.events, "checked in", "checked in o#cac 120 → 111 USD");
+	event(&d.events, ALIGN_EVENT_MOVED_TO_STATE, "approved brief 2026-11-webinar");
+	event(&d.events, ALIGN_EVENT_CHECKED_IN, "checked in o#leads 90 → 170 leads");
+	event(&d.events, ALIGN_EVENT_CREATED, "created brief 2026-11-launch");
+	event(&d.events, ALIGN_EVENT_CHECKED_IN, "checked in o#cac 120 → 111 USD");
 	align_digest_group(&d, &roster);
 	is_int((long long)d.ncheckins, 2, "two check-ins");
 	is_int((long long)d.checkins[0], 1, "check-in: the second event");

@@ -59,6 +59,15 @@ struct align_kind;
 int load_catalog(struct align_ctx *ctx, struct align_catalog *out);
 
 /*
+ * Loads what find_record() needs to find `ref` among the records of `kind`
+ * (all when NULL), reading only the files whose names it could mean when
+ * they decide (align_catalog_load_for); prints the error and returns the
+ * exit status on failure.
+ */
+int load_catalog_for(struct align_ctx *ctx, struct align_catalog *out,
+		     const struct align_kind *kind, const char *ref);
+
+/*
  * Finds the record `ref` names (id, unique id prefix or path); on failure
  * prints why and returns the exit status (> 0).
  */

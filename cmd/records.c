@@ -20,6 +20,17 @@ int load_catalog(struct align_ctx *ctx, struct align_catalog *out)
 	return 0;
 }
 
+int load_catalog_for(struct align_ctx *ctx, struct align_catalog *out,
+		     const struct align_kind *kind, const char *ref)
+{
+	int ret = align_catalog_load_for(out, ctx->repo, kind, ref);
+
+	if (ret < 0) {
+		return fail_with(ret, align_repo_error(ctx->repo));
+	}
+	return 0;
+}
+
 int find_record(const struct align_entry **out, struct align_ctx *ctx,
 		const struct align_catalog *catalog,
 		const struct align_kind *kind, const char *ref)

@@ -88,7 +88,9 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 						     "an id prefix or a path");
 		return EXIT_USAGE;
 	}
-	if ((status = load_catalog_as_of(ctx, &cat, as_of)) != 0) {
+	status = as_of ? load_catalog_as_of(ctx, &cat, as_of)
+		       : load_catalog_for(ctx, &cat, NULL, argv[0]);
+	if (status != 0) {
 		goto done;
 	}
 	if ((status = find_record(&e, ctx, &cat, NULL, argv[0])) != 0) {

@@ -21,22 +21,54 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->record = r;
 }
 
+/* Which listed files to read: all when `ref` is NULL. */
+struct load_filter {
+	const char *ref; /* only files whose name `ref` could mean */
+	size_t nskipped; /* record files left unread */
+};
+
 static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
 			 const struct align_kind *const *kinds,
-			 const char *folder);
+			 const char *folder, struct load_filter *filter);
 
 /* Loads the records below `folder`, as records of `kind`. */
 static int load_folder(struct align_catalog *out, struct align_repo *repo,
 		       const struct align_kind *kind, const char *folder)
 {
 	const struct align_kind *one[2] = { kind, NULL };
-	return load_kinds_in(out, repo, one, folder);
+	return load_kinds_in(out, repo, one, folder, NULL);
+}
+
+static void stem(struct align_buf *out, const char *path);
+
+/* Reads and parses one record file into the catalog (`data` is scratch). */
+static int load_file(struct align_catalog *out, struct align_repo *repo,
+		     const struct align_kind *kind, const char *path,
+		     struct align_buf *data)
+{
+	struct align_record *r = NULL;
+	int ret;
+
+	align_buf_clear(data);
+	ret = align_repo_read(repo, path, data);
+	if (ret == ALIGN_ETOOBIG) {
+		align_diags_add(&out->problems, path, 0, ALIGN_SEV_ERROR, "%s",
+				align_repo_error(repo));
+	} else if (ret < 0) {
+		return ret;
+	} else {
+		align_record_parse(&r, path, data->ptr, data->len,
+				   align_repo_limits(repo), &out->problems);
+	}
+	add_entry(out, path, kind, r);
+	return 0;
 }
 
 static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
 			 const struct align_kind *const *kinds,
-			 const char *folder)
+			 const char *folder, struct load_filter *filter)
 {
+	struct align_buf name = ALIGN_BUF_INIT;
 	struct align_buf list = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
 	int ret = 0;
 
@@ -49,37 +81,88 @@ static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
 		for (size_t pos = 0; !ret && pos < list.len;
 		     pos += strlen(list.ptr + pos) + 1) {
 			const char *path = list.ptr + pos;
-			struct align_record *r = NULL;
-			int rr;
 
 			if (align_record_format_of(path) < 0) {
 				continue;
 			}
-			align_buf_clear(&data);
-			rr = align_repo_read(repo, path, &data);
-			if (rr == ALIGN_ETOOBIG) {
-				align_diags_add(&out->problems, path, 0,
-						ALIGN_SEV_ERROR, "%s",
-						align_repo_error(repo));
-			} else if (rr < 0) {
-				ret = rr;
-				break;
-			} else {
-				align_record_parse(&r, path, data.ptr, data.len,
-						   align_repo_limits(repo),
-						   &out->problems);
+			if (filter) {
+				stem(&name, path);
+				if (!align_catalog_match(name.ptr,
+							 filter->ref)) {
+					filter->nskipped++;
+					continue;
+				}
 			}
-			add_entry(out, path, kinds[k], r);
+			ret = load_file(out, repo, kinds[k], path, &data);
 		}
 	}
 	align_buf_release(&list);
 	align_buf_release(&data);
+	align_buf_release(&name);
 	return ret;
 }
 
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo)
 {
-	return load_kinds_in(out, repo, align_kinds(), NULL);
+	return load_kinds_in(out, repo, align_kinds(), NULL, NULL);
+}
+
+/*
+ * Does the subset hold everything the full catalog would answer `ref`
+ * with? Only when each record read carries the id its file name says
+ * (ids are file names unless someone renamed one by hand), and at least
+ * one was found: "no such record" needs every id.
+ */
+static int subset_decides(const struct align_catalog *c)
+{
+	struct align_buf name = ALIGN_BUF_INIT;
+	int ok = c->count > 0;
+
+	for (size_t i = 0; ok && i < c->count; i++) {
+		const struct align_record *r = c->entries[i].record;
+		const char *id = r ? align_record_id(r) : NULL;
+
+		stem(&name, c->entries[i].path);
+		ok = id && !strcmp(id, name.ptr);
+	}
+	align_buf_release(&name);
+	return ok;
+}
+
+int align_catalog_load_for(struct align_catalog *out, struct align_repo *repo,
+			   const struct align_kind *kind, const char *ref)
+{
+	const struct align_kind *one[2] = { kind, NULL };
+	struct load_filter filter = { ref, 0 };
+	int ret;
+
+	if (strchr(ref, '/') || align_record_format_of(ref) >= 0) {
+		struct align_buf rel = ALIGN_BUF_INIT;
+		const struct align_kind *k;
+
+		/* A path names one file: read it alone when it is a record. */
+		if (align_repo_path_from_user(repo, ref, &rel) == 0 &&
+		    align_record_format_of(rel.ptr) >= 0 &&
+		    (k = align_catalog_kind_of(repo, rel.ptr)) &&
+		    align_repo_exists(repo, rel.ptr)) {
+			struct align_buf data = ALIGN_BUF_INIT;
+
+			ret = load_file(out, repo, k, rel.ptr, &data);
+			align_buf_release(&data);
+		} else {
+			/* Not a record: the full catalog says why. */
+			ret = align_catalog_load(out, repo);
+		}
+		align_buf_release(&rel);
+		return ret;
+	}
+	ret = load_kinds_in(out, repo, kind ? one : align_kinds(), NULL,
+			    &filter);
+	if (ret < 0 || !filter.nskipped || subset_decides(out)) {
+		return ret;
+	}
+	align_catalog_release(out);
+	return load_kinds_in(out, repo, kind ? one : align_kinds(), NULL, NULL);
 }
 
 int align_catalog_load_within(struct align_catalog *out,
@@ -105,8 +188,8 @@ struct snapshot_state {
 	struct align_repo *repo;
 };
 
-static const struct align_kind *kind_of_path(struct align_repo *repo,
-					     const char *path)
+const struct align_kind *align_catalog_kind_of(struct align_repo *repo,
+					       const char *path)
 {
 	const struct align_kind *const *kinds = align_kinds();
 
@@ -130,7 +213,7 @@ static int add_snapshot(const struct align_history_entry *e, void *payload)
 	align_record_parse(&copy, e->path, e->new_->bytes.ptr,
 			   e->new_->bytes.len, &e->new_->limits, &d);
 	align_diags_clear(&d);
-	add_entry(st->out, e->path, kind_of_path(st->repo, e->path), copy);
+	add_entry(st->out, e->path, align_catalog_kind_of(st->repo, e->path), copy);
 	return 0;
 }
 
@@ -149,7 +232,7 @@ int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
 	for (size_t i = 0; i < warnings.count; i++) {
 		const struct align_diag *d = &warnings.items[i];
 		if (*d->path) {
-			add_entry(out, d->path, kind_of_path(repo, d->path),
+			add_entry(out, d->path, align_catalog_kind_of(repo, d->path),
 				  NULL);
 			align_diags_add(&out->problems, d->path, d->line,
 					ALIGN_SEV_ERROR, "%s", d->message);
@@ -267,25 +350,94 @@ done:
 	return ret;
 }
 
+/* Is `seg` (of length n) a date part of an id: digits, or q/w and digits? */
+static int date_segment(const char *seg, size_t n)
+{
+	size_t i = (n > 1 && (*seg == 'q' || *seg == 'w')) ? 1 : 0;
+
+	if (n == 0 || n > 4) {
+		return 0;
+	}
+	for (; i < n; i++) {
+		if (seg[i] < '0' || seg[i] > '9') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+const char *align_catalog_id_words(const char *id)
+{
+	const char *p = id;
+
+	for (;;) {
+		size_t n = strcspn(p, "-");
+		if (!p[n] || !date_segment(p, n)) {
+			return p;
+		}
+		p += n + 1;
+	}
+}
+
+int align_catalog_match(const char *id, const char *ref)
+{
+	const char *w;
+
+	if (!*ref) {
+		return ALIGN_MATCH_NONE;
+	}
+	if (!strcmp(id, ref)) {
+		return ALIGN_MATCH_EXACT;
+	}
+	if (align_starts_with(id, ref)) {
+		return ALIGN_MATCH_PREFIX;
+	}
+	for (w = align_catalog_id_words(id); *w; w++) {
+		if ((w == id || w[-1] == '-') && align_starts_with(w, ref)) {
+			return ALIGN_MATCH_WORDS;
+		}
+	}
+	return ALIGN_MATCH_NONE;
+}
+
+/* Matches of one kind: how many, the first, and their ids listed. */
+struct matches {
+	size_t count;
+	const struct align_entry *first;
+	struct align_buf list;
+};
+
+static void matches_add(struct matches *m, const struct align_entry *e,
+			const char *id)
+{
+	if (!m->count++) {
+		m->first = e;
+	}
+	align_buf_addf(&m->list, "%s%s", m->count > 1 ? ", " : "", id);
+}
+
 int align_catalog_find(const struct align_entry **out,
 		       const struct align_catalog *c, struct align_repo *repo,
 		       const struct align_kind *kind, const char *ref,
 		       struct align_buf *err)
 {
-	const struct align_entry *exact = NULL, *broken = NULL;
-	const struct align_entry *broken_prefix = NULL;
-	struct align_buf matches = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
-	const struct align_entry *first = NULL;
-	size_t nmatch = 0, nexact = 0;
-	int ret;
+	const struct align_entry *broken = NULL, *broken_match = NULL;
+	struct matches m[ALIGN_MATCH_EXACT + 1];
+	struct align_buf name = ALIGN_BUF_INIT;
+	int ret = ALIGN_ENOTFOUND;
 
 	*out = NULL;
 	if (strchr(ref, '/') || align_record_format_of(ref) >= 0) {
 		return find_by_path(out, c, repo, kind, ref, err);
 	}
+	memset(m, 0, sizeof(m));
+	for (int l = 0; l <= ALIGN_MATCH_EXACT; l++) {
+		align_buf_init(&m[l].list);
+	}
 	for (size_t i = 0; i < c->count; i++) {
 		const struct align_entry *e = &c->entries[i];
 		const char *id;
+		int level;
 
 		if (kind && e->kind != kind) {
 			continue;
@@ -293,54 +445,55 @@ int align_catalog_find(const struct align_entry **out,
 		if (!e->record) {
 			/* Its id is unknown: its file name stands in. */
 			stem(&name, e->path);
-			if (!strcmp(name.ptr, ref)) {
+			level = align_catalog_match(name.ptr, ref);
+			if (level == ALIGN_MATCH_EXACT) {
 				broken = e;
-			} else if (align_starts_with(name.ptr, ref)) {
-				broken_prefix = e;
+			} else if (level) {
+				broken_match = e;
 			}
 			continue;
 		}
 		id = align_record_id(e->record);
-		if (!id) {
-			continue;
-		}
-		if (!strcmp(id, ref)) {
-			exact = e;
-			nexact++;
-		} else if (align_starts_with(id, ref)) {
-			if (!nmatch++) {
-				first = e;
-			}
-			align_buf_addf(&matches, "%s%s", nmatch > 1 ? ", " : "",
-				       id);
+		if (id && (level = align_catalog_match(id, ref))) {
+			matches_add(&m[level], e, id);
 		}
 	}
 	align_buf_clear(err);
-	if (nexact == 1) {
-		*out = exact;
-		ret = 0;
-	} else if (nexact > 1) {
+	if (m[ALIGN_MATCH_EXACT].count > 1) {
 		align_buf_addf(err, "several records have id '%s'; name one by "
 				    "its path (see 'align check')",
 			       ref);
 		ret = ALIGN_EINVALID;
-	} else if (broken) {
+		goto done;
+	}
+	if (!m[ALIGN_MATCH_EXACT].count && broken) {
 		ret = unreadable(c, broken, err);
-	} else if (nmatch == 1) {
-		*out = first;
-		ret = 0;
-	} else if (nmatch > 1) {
-		align_buf_addf(err, "'%s' is ambiguous: it could be %s", ref,
-			       matches.ptr);
-		ret = ALIGN_EINVALID;
-	} else if (broken_prefix) {
-		ret = unreadable(c, broken_prefix, err);
+		goto done;
+	}
+	/* The closest kind of match decides: exact, then prefix, then words. */
+	for (int l = ALIGN_MATCH_EXACT; l > ALIGN_MATCH_NONE; l--) {
+		if (m[l].count == 1) {
+			*out = m[l].first;
+			ret = 0;
+			goto done;
+		}
+		if (m[l].count > 1) {
+			align_buf_addf(err, "'%s' is ambiguous: it could be %s",
+				       ref, m[l].list.ptr);
+			ret = ALIGN_EINVALID;
+			goto done;
+		}
+	}
+	if (broken_match) {
+		ret = unreadable(c, broken_match, err);
 	} else {
 		align_buf_addf(err, "no %s '%s'", kind ? kind->name : "record",
 			       ref);
-		ret = ALIGN_ENOTFOUND;
 	}
-	align_buf_release(&matches);
+done:
+	for (int l = 0; l <= ALIGN_MATCH_EXACT; l++) {
+		align_buf_release(&m[l].list);
+	}
 	align_buf_release(&name);
 	return ret;
 }

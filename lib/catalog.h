@@ -57,10 +57,51 @@ int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
 void align_catalog_release(struct align_catalog *catalog);
 
 /*
+ * Loads what align_catalog_find() needs to resolve `ref` among the records
+ * of `kind` (all kinds when NULL), reading as few files as it can: a path
+ * reads that one file; otherwise only the files whose name `ref` could
+ * mean (align_catalog_match() on the file name) are read, and everything
+ * is read when those do not decide (no match, or a record whose id is not
+ * its file name). align_catalog_find() on the result answers as it would
+ * on the whole catalog, with one exception: since ids are file names, a
+ * record whose id was changed by hand away from its file name is found by
+ * that id only when no file name matches `ref`. Errors as
+ * align_catalog_load().
+ */
+int align_catalog_load_for(struct align_catalog *out, struct align_repo *repo,
+			   const struct align_kind *kind, const char *ref);
+
+/* How a reference matches an id, from weakest to closest. */
+enum align_match {
+	ALIGN_MATCH_NONE = 0,
+	ALIGN_MATCH_WORDS,  /* a prefix of the words after the date part */
+	ALIGN_MATCH_PREFIX, /* a prefix of the id */
+	ALIGN_MATCH_EXACT,
+};
+
+/*
+ * How `ref` matches `id`: exactly, as a prefix, or as a prefix of the
+ * id's words after its date part starting at a word ("partner",
+ * "partner-web" and "webinar" for 2026-11-partner-webinar). Returns an
+ * enum align_match.
+ */
+int align_catalog_match(const char *id, const char *ref);
+
+/*
+ * The words of `id` after its date part: the leading dash-separated parts
+ * that are numbers, or q or w and a number ("2026-11-", "2026-q4-",
+ * "2026-w45-") are skipped. The whole id when it has none, the last part
+ * when all are. Points into `id`.
+ */
+const char *align_catalog_id_words(const char *id);
+
+/*
  * Finds the record the user means by `ref`: a path (relative to the
- * current directory), an exact id, or a unique id prefix. With `kind`
- * not NULL, only records of that kind count. Returns 0 with `*out` set;
- * ALIGN_ENOTFOUND, ALIGN_EINVALID (ambiguous, or the record does not
+ * current directory), an exact id, a unique id prefix, or a unique match
+ * on the words of the id after its date part (align_catalog_match); the
+ * closest kind of match wins. With `kind` not NULL, only records of that
+ * kind count. Returns 0 with `*out` set; ALIGN_ENOTFOUND, ALIGN_EINVALID
+ * (ambiguous: the message lists the candidates; or the record does not
  * parse) with the message in `err`.
  */
 int align_catalog_find(const struct align_entry **out,
@@ -84,6 +125,10 @@ int align_catalog_new_record(struct align_record **out,
 			     const struct align_kind *kind,
 			     const struct align_kind_vars *vars, const char *id,
 			     struct align_buf *err);
+
+/* The kind whose folder holds `path` (relative to the root), or NULL. */
+const struct align_kind *align_catalog_kind_of(struct align_repo *repo,
+					       const char *path);
 
 /* The entry whose record has id `id`, or NULL. */
 const struct align_entry *align_catalog_by_id(

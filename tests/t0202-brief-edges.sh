@@ -111,19 +111,33 @@ test_expect_success 'without ALIGN_NOW, today is the local calendar day' '
 	)
 '
 
-test_expect_success 'a second writer waits for the first, then gives up clearly' '
-	if ! command -v flock >/dev/null; then
-		say "flock(1) not installed: skipped"
-	else
-		flock .git/align.flock sleep 12 &
-		sleep 1 &&
-		save_state &&
-		test_expect_code 128 align brief new "Blocked" --no-edit 2>err &&
-		echo "align: error: another align process has been writing for 10 seconds (lock '"'"'$(pwd -P)/.git/align.flock'"'"'); try again when it is done" >expect &&
-		test_cmp expect err &&
-		test_state_unchanged &&
-		wait
-	fi
+test_lazy_prereq FLOCK 'command -v flock'
+
+# The lock is held by a flock(1) process from the moment it says so on the
+# fifo "locked" until it reads a line from the fifo "release": no timing
+# assumption either way. Both ends open "release" read-write, which never
+# blocks, so a holder that died cannot hang the test.
+test_expect_success FLOCK 'a second writer waits for the first, then gives up clearly' '
+	mkfifo ../locked ../release || exit 1
+	{
+		flock .git/align.flock sh -c "exec 3<>../release; \
+			echo locked >../locked; read x <&3"
+		echo gone 1<>../locked
+	} >/dev/null 2>&1 &
+	read held <../locked &&
+	test "$held" = locked &&
+	save_state &&
+	test_expect_code 128 align brief new "Blocked" --no-edit 2>err
+	ret=$?
+	echo go 1<>../release &&
+	wait &&
+	test $ret -eq 0 &&
+	echo "align: error: another align process has been writing for 10 seconds (lock '"'"'$(pwd -P)/.git/align.flock'"'"'); try again when it is done" >expect &&
+	test_cmp expect err &&
+	test_state_unchanged &&
+	align brief new "Unblocked" --no-edit >out &&
+	echo briefs/2026-11-unblocked.md >expect &&
+	test_cmp expect out
 '
 
 test_done

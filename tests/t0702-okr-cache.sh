@@ -56,6 +56,32 @@ test_expect_success 'new commits are read and added; old ones come from the cach
 	grep "^$(git rev-parse HEAD) grow#mql$" $cache
 '
 
+# The cache says which key results each commit checked in. Poisoned to
+# say that HEAD (MQLs, on 2026-11-11) checked in Leads too, it must show:
+# a run that ignored the cache would still find Leads 13 days stale.
+test_expect_success 'the cache is read: a poisoned entry changes the status' '
+	as "Maya Lind" maya@example.com 2026-11-12 &&
+	ALIGN_NO_CACHE=1 align okr status --format json >expect &&
+	align okr status --format json >out &&
+	test_cmp expect out &&
+	grep -A 13 "\"key\": \"leads\"" expect >leads &&
+	grep "\"days_since_checkin\": 13," leads &&
+	head=$(git rev-parse HEAD) &&
+	grep "^$head grow#mql$" $cache &&
+	sed -i "s/^$head grow#mql$/$head grow#mql grow#leads/" $cache &&
+	align okr status --format json >out &&
+	sed "/\"key\": \"leads\"/,/days_since_checkin/ {
+		s/\"stale\": true/\"stale\": false/
+		s/\"days_since_checkin\": 13/\"days_since_checkin\": 0/
+	}" expect >expect.poisoned &&
+	! test_cmp expect expect.poisoned >/dev/null &&
+	test_cmp expect.poisoned out &&
+	rm -r .git/align &&
+	align okr status --format json >out &&
+	test_cmp expect out &&
+	grep "^$head grow#mql$" $cache
+'
+
 test_expect_success 'a damaged or foreign cache is read as empty' '
 	ALIGN_NO_CACHE=1 align okr status >expect &&
 	printf "garbage\n" >$cache &&

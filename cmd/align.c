@@ -20,25 +20,32 @@
 #define ALIGN_VERSION "unknown"
 #endif
 
+/* Alphabetical. A family's row names its verbs' table instead of a function. */
 static const struct command commands[] = {
-	{ "brief", cmd_brief, CMD_NEEDS_REPO | CMD_WRITES,
-	  "Create campaign briefs and take them from draft to launch" },
-	{ "check", cmd_check, CMD_NEEDS_REPO, "Validate every record" },
+	{ "brief", NULL, 0,
+	  "Create campaign briefs and take them from draft to launch",
+	  brief_verbs, NULL },
+	{ "check", cmd_check, CMD_NEEDS_REPO, "Validate every record", NULL,
+	  NULL },
 	{ "diff", cmd_diff, CMD_NEEDS_REPO,
-	  "Show what changed in the records, field by field" },
+	  "Show what changed in the records, field by field", NULL, NULL },
 	{ "digest", cmd_digest, CMD_NEEDS_REPO,
-	  "One week at a glance: updates, blockers, check-ins, changes" },
-	{ "help", cmd_help, 0, "Show help for align or one of its commands" },
-	{ "init", cmd_init, 0, "Make this folder an align repository" },
+	  "One week at a glance: updates, blockers, check-ins, changes", NULL,
+	  NULL },
+	{ "help", cmd_help, 0, "Show help for align or one of its commands",
+	  NULL, NULL },
+	{ "init", cmd_init, 0, "Make this folder an align repository", NULL,
+	  NULL },
 	{ "log", cmd_log, CMD_NEEDS_REPO,
-	  "Show what people did to the records, newest first" },
-	{ "ls", cmd_ls, CMD_NEEDS_REPO, "List records" },
-	{ "okr", cmd_okr, CMD_NEEDS_REPO, /* its writing verbs lock */
-	  "Plan objectives and key results, check in, see progress" },
-	{ "people", cmd_people, CMD_NEEDS_REPO, "List the team's roster" },
-	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record" },
+	  "Show what people did to the records, newest first", NULL, NULL },
+	{ "ls", cmd_ls, CMD_NEEDS_REPO, "List records", NULL, NULL },
+	{ "okr", NULL, 0,
+	  "Plan objectives and key results, check in, see progress", okr_verbs,
+	  NULL },
+	{ "people", NULL, 0, "List the team's roster", people_verbs, NULL },
+	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record", NULL, NULL },
 	{ "update", cmd_update, CMD_NEEDS_REPO | CMD_WRITES,
-	  "Post this week's update: done, next, blockers" },
+	  "Post this week's update: done, next, blockers", NULL, NULL },
 };
 
 const struct command *commands_table(size_t *out_count)
@@ -57,19 +64,164 @@ const struct command *command_find(const char *name)
 	return NULL;
 }
 
-const char *command_suggest(const char *name)
+static int is_help(const char *arg)
 {
-	const char *best = NULL;
+	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}
+
+/* Word `k` of a verb's name ("kr add": "kr", "add") into `out`; 0 or -1. */
+static int name_word(struct align_buf *out, const char *name, size_t k)
+{
+	const char *w = name, *sp;
+
+	for (; k > 0; k--) {
+		if (!(sp = strchr(w, ' '))) {
+			return -1;
+		}
+		w = sp + 1;
+	}
+	align_buf_clear(out);
+	sp = strchr(w, ' ');
+	align_buf_add(out, w, sp ? (size_t)(sp - w) : strlen(w));
+	return 0;
+}
+
+/*
+ * How many leading words of `name` args[0..nargs-1] spell; the number of
+ * words of `name` in `*out_total`.
+ */
+static size_t words_matched(const char *name, int nargs, const char **args,
+			    size_t *out_total)
+{
+	struct align_buf w = ALIGN_BUF_INIT;
+	size_t k = 0, matched = 0;
+
+	for (; name_word(&w, name, k) == 0; k++) {
+		if (matched == k && (int)k < nargs && !strcmp(w.ptr, args[k])) {
+			matched++;
+		}
+	}
+	align_buf_release(&w);
+	*out_total = k;
+	return matched;
+}
+
+int command_suggest(struct align_buf *out, const char *name)
+{
+	struct align_buf w = ALIGN_BUF_INIT;
 	size_t best_d = 3;
 
+	align_buf_clear(out);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		size_t d = opts_distance(name, commands[i].name);
 		if (d < best_d) {
 			best_d = d;
-			best = commands[i].name;
+			align_buf_clear(out);
+			align_buf_adds(out, commands[i].name);
 		}
 	}
-	return best;
+	/* A family's verb, by its name or first word: "status", "submit". */
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		for (const struct command *v = commands[i].verbs; v && v->name;
+		     v++) {
+			size_t d = opts_distance(name, v->name);
+			name_word(&w, v->name, 0);
+			if (opts_distance(name, w.ptr) < d) {
+				d = opts_distance(name, w.ptr);
+			}
+			if (d < best_d) {
+				best_d = d;
+				align_buf_clear(out);
+				align_buf_addf(out, "%s %s", commands[i].name,
+					       v->name);
+			}
+		}
+	}
+	align_buf_release(&w);
+	return out->len ? 0 : -1;
+}
+
+void command_usage(FILE *out, const char *family,
+		   const struct command *verbs)
+{
+	fprintf(out, "usage: align %s <verb> [<args>]\n\nVerbs:\n", family);
+	for (const struct command *v = verbs; v->name; v++) {
+		fprintf(out, "    %-12s%s\n", v->name, v->summary);
+	}
+	fprintf(out, "\nSee 'align %s <verb> -h' for one verb's options.\n",
+		family);
+}
+
+/*
+ * No row of `family` spells args[1..]: `depth` words matched one. Prints
+ * the family's usage or the error with the closest verb.
+ */
+static int unknown_verb(const struct command *family, int argc,
+			const char **argv, size_t depth)
+{
+	struct align_buf prefix = ALIGN_BUF_INIT, w = ALIGN_BUF_INIT;
+	struct align_buf best = ALIGN_BUF_INIT;
+	const char *word = (int)(depth + 1) < argc ? argv[depth + 1] : NULL;
+	size_t best_d = 3;
+
+	if (!word || is_help(word)) {
+		command_usage(word ? stdout : stderr, family->name,
+			      family->verbs);
+		return word ? EXIT_OK : EXIT_USAGE;
+	}
+	align_buf_adds(&prefix, family->name);
+	for (size_t k = 0; k < depth; k++) {
+		align_buf_addf(&prefix, " %s", argv[k + 1]);
+	}
+	for (const struct command *v = family->verbs; v->name; v++) {
+		size_t total, d;
+		if (words_matched(v->name, argc - 1, argv + 1, &total) < depth ||
+		    name_word(&w, v->name, depth) < 0) {
+			continue;
+		}
+		if ((d = opts_distance(word, w.ptr)) < best_d) {
+			best_d = d;
+			align_buf_clear(&best);
+			align_buf_add(&best, w.ptr, w.len);
+		}
+	}
+	if (best.len) {
+		error_msg("unknown %s action '%s' (did you mean '%s'?)",
+			  prefix.ptr, word, best.ptr);
+	} else {
+		error_msg("unknown %s action '%s'; see 'align %s -h'",
+			  prefix.ptr, word, family->name);
+	}
+	align_buf_release(&prefix);
+	align_buf_release(&w);
+	align_buf_release(&best);
+	return EXIT_USAGE;
+}
+
+int command_resolve(const struct command **cmd, int *argc,
+		    const char ***argv, int *out_status)
+{
+	const struct command *family = *cmd;
+	size_t depth = 0;
+
+	if (!family->verbs) {
+		return 0;
+	}
+	for (const struct command *v = family->verbs; v->name; v++) {
+		size_t total, d = words_matched(v->name, *argc - 1, *argv + 1,
+						&total);
+		if (d == total) {
+			*cmd = v;
+			*argc -= (int)total;
+			*argv += total;
+			return 0;
+		}
+		if (d > depth) {
+			depth = d;
+		}
+	}
+	*out_status = unknown_verb(family, *argc, *argv, depth);
+	return -1;
 }
 
 static const char *const global_usage[] = {
@@ -78,13 +230,21 @@ static const char *const global_usage[] = {
 	NULL,
 };
 
+/*
+ * 1 when the command will only print its usage, so it needs no
+ * repository: -h or --help in option position. Without the command's
+ * option table the dispatcher cannot tell which options take a value, so
+ * an argument right after one starting with '-' is never taken for help
+ * here (it may be that option's value, as in "log --author -h"); the
+ * command's own parser decides then, with the repository open.
+ */
 static int wants_help(int argc, const char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--")) {
 			return 0;
 		}
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+		if (is_help(argv[i]) && argv[i - 1][0] != '-') {
 			return 1;
 		}
 	}
@@ -174,17 +334,20 @@ int main(int argc, char **argv_)
 	}
 	cmd = command_find(argv[0]);
 	if (!cmd) {
-		const char *guess = command_suggest(argv[0]);
-		if (guess) {
+		if (command_suggest(&err, argv[0]) == 0) {
 			error_msg("'%s' is not an align command (did you mean "
 				  "'%s'?)",
-				  argv[0], guess);
+				  argv[0], err.ptr);
+			align_buf_release(&err);
 		} else {
 			error_msg("'%s' is not an align command; see 'align "
 				  "help'",
 				  argv[0]);
 		}
 		return EXIT_USAGE;
+	}
+	if (command_resolve(&cmd, &n, &argv, &status) < 0) {
+		return finish(status);
 	}
 	if (dir && chdir(dir) < 0) {
 		error_msg("cannot change to '%s': %s", dir, strerror(errno));
@@ -220,6 +383,7 @@ int main(int argc, char **argv_)
 			return EXIT_FATAL;
 		}
 	}
+	ctx.command = cmd;
 	status = cmd->fn(n, argv, &ctx);
 	align_repo_free(ctx.repo);
 	align_buf_release(&err);

@@ -2,6 +2,7 @@
 #define ALIGN_CMD_ALIGN_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "repo.h"
 #include "util/date.h"
@@ -14,6 +15,8 @@ enum {
 	EXIT_USAGE = 129,  /* bad command line */
 };
 
+struct command;
+
 /* What the dispatcher hands every command. */
 struct align_ctx {
 	struct align_repo *repo; /* set for commands that need one */
@@ -22,6 +25,7 @@ struct align_ctx {
 	int color_err;           /* 1 when stderr gets color */
 	struct align_time now;
 	struct align_date today; /* "now" as a UTC calendar date */
+	const struct command *command; /* the row being run (its `data`) */
 };
 
 /* "align: error: ..." on stderr. */
@@ -35,15 +39,12 @@ int exit_for(int code);
 /* Prints `message` as an error and returns exit_for(code). */
 int fail_with(int code, const char *message);
 
-int cmd_brief(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_diff(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_digest(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
-int cmd_okr(int argc, const char **argv, struct align_ctx *ctx);
-int cmd_people(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_update(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
@@ -146,10 +147,6 @@ int write_new_record(struct align_ctx *ctx, const struct align_record *r,
 /* Refuses an option value a field could not hold; prints why, -1. */
 int check_option_value(const char *option, const char *value);
 
-/* "unknown <family> action" with the closest of `verbs`; returns 129. */
-int unknown_action(const char *family, const char *verb,
-		   const char *const *verbs);
-
 /*
  * Lets the user edit a new record in the editor (a file in the git
  * directory); replaces `*r` with what they saved when it parses, keeps
@@ -159,12 +156,23 @@ int unknown_action(const char *family, const char *verb,
 int edit_new_record(struct align_ctx *ctx, struct align_record **r,
 		    const char *(*rule)(const struct align_record *edited));
 
-/* The command table, for help. */
+/*
+ * A row of a command table, as git's command table and OPT_SUBCOMMAND:
+ * the top-level table in align.c and each family's table of verbs
+ * (brief_verbs[], ...). Rows are data only. A family's row has `verbs`
+ * and no `fn`; a verb's name may be two words ("kr add"). The dispatcher
+ * finds the row that runs, opens the repository and takes the writer lock
+ * from that row's flags, and generates "align <family> -h" from the
+ * verbs' summaries. `fn` gets argv[0] = the last word of its name and
+ * ctx->command = its row (so a verb shared by several rows reads `data`).
+ */
 struct command {
 	const char *name;
 	int (*fn)(int argc, const char **argv, struct align_ctx *ctx);
 	unsigned flags;
-	const char *summary;
+	const char *summary; /* one line, for "align help" and "-h" */
+	const struct command *verbs; /* a family: its verbs, then { NULL } */
+	const void *data;    /* for `fn`; NULL when it needs nothing */
 };
 
 enum {
@@ -172,10 +180,33 @@ enum {
 	CMD_WRITES = 2,     /* take the writer lock before running */
 };
 
+/* The families' verbs, each table ending with a row whose name is NULL. */
+extern const struct command brief_verbs[];
+extern const struct command okr_verbs[];
+extern const struct command people_verbs[];
+
 const struct command *commands_table(size_t *out_count);
 const struct command *command_find(const char *name);
 
-/* "did you mean" for commands; NULL when nothing is close. */
-const char *command_suggest(const char *name);
+/*
+ * "did you mean" for commands and the families' verbs ("okr status" for
+ * "status"): sets `out` and returns 0, or -1 when nothing is close.
+ */
+int command_suggest(struct align_buf *out, const char *name);
+
+/*
+ * Finds the row `argv` names below the family `*cmd` (argv[0] is the
+ * family's name) and moves `*cmd`, `*argc` and `*argv` to it, so that
+ * argv[0] is the verb's last word. A row that is not a family is left as
+ * it is. Returns 0; or prints the family's usage (-h: on stdout, exit 0;
+ * no verb: on stderr, 129) or the error for an unknown verb, sets
+ * `*out_status` to the exit status and returns -1.
+ */
+int command_resolve(const struct command **cmd, int *argc,
+		    const char ***argv, int *out_status);
+
+/* "usage: align <family> <verb> [<args>]" and the verbs' summaries. */
+void command_usage(FILE *out, const char *family,
+		   const struct command *verbs);
 
 #endif

@@ -2,6 +2,7 @@
  * align brief: campaign briefs.
  *   align brief new <title> [...]
  *   align brief submit|approve|launch|complete|cancel|reopen <brief> [-m]
+ * The verbs are the table brief_verbs[] at the end; the dispatcher runs them.
  */
 #include "align.h"
 
@@ -17,13 +18,6 @@
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/banned.h"
-
-static const char *const brief_usage[] = {
-	"align brief new <title> [<options>]",
-	"align brief (submit|approve|launch|complete|cancel|reopen) <brief> "
-	"[-m <note>] [--no-commit]",
-	NULL,
-};
 
 /* A new brief must stay a draft: the lifecycle starts at submit. */
 static const char *keeps_draft(const struct align_record *edited)
@@ -154,9 +148,10 @@ done:
 	return status;
 }
 
-static int brief_move(const char *verb, int argc, const char **argv,
-		      struct align_ctx *ctx)
+/* submit, approve, ...: argv[0] is the verb. */
+static int brief_move(int argc, const char **argv, struct align_ctx *ctx)
 {
+	const char *verb = argv[0];
 	const char *usage[] = { NULL, NULL };
 	const char *note = NULL;
 	int no_commit = 0;
@@ -215,30 +210,24 @@ done:
 	return status;
 }
 
-int cmd_brief(int argc, const char **argv, struct align_ctx *ctx)
-{
-	const char *verb;
+#define BRIEF_WRITES (CMD_NEEDS_REPO | CMD_WRITES)
 
-	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		FILE *out = argc < 2 ? stderr : stdout;
-		for (size_t i = 0; brief_usage[i]; i++) {
-			fprintf(out, "%s %s\n", i ? "   or:" : "usage:",
-				brief_usage[i]);
-		}
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	verb = argv[1];
-	if (!strcmp(verb, "new")) {
-		return brief_new(argc - 1, argv + 1, ctx);
-	}
-	if (align_workflow_find(&align_kind_brief, verb)) {
-		return brief_move(verb, argc - 1, argv + 1, ctx);
-	}
-	{
-		static const char *const all[] = { "new",      "submit",
-						   "approve",  "launch",
-						   "complete", "cancel",
-						   "reopen",   NULL };
-		return unknown_action("brief", verb, all);
-	}
-}
+const struct command brief_verbs[] = {
+	{ "new", brief_new, BRIEF_WRITES,
+	  "Create a brief from the template, as a draft", NULL, NULL },
+	{ "submit", brief_move, BRIEF_WRITES,
+	  "Send a draft for approval", NULL, NULL },
+	{ "approve", brief_move, BRIEF_WRITES,
+	  "Approve a submitted brief (its six questions answered)", NULL,
+	  NULL },
+	{ "launch", brief_move, BRIEF_WRITES, "Mark an approved brief live",
+	  NULL, NULL },
+	{ "complete", brief_move, BRIEF_WRITES,
+	  "Mark a live brief completed", NULL, NULL },
+	{ "cancel", brief_move, BRIEF_WRITES, "Cancel a brief that is not completed",
+	  NULL, NULL },
+	{ "reopen", brief_move, BRIEF_WRITES,
+	  "Take a submitted, approved or cancelled brief back to draft",
+	  NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};

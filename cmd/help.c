@@ -53,12 +53,16 @@ static int open_man_page(const char *name)
 
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx)
 {
-	static const char *const usage[] = { "align help [<command>]", NULL };
+	static const char *const usage[] = {
+		"align help [<command> [<verb>]]", NULL
+	};
 	const struct opt opts[] = { OPT_END_() };
 	const struct command *cmd;
-	const char *sub[] = { NULL, "-h", NULL };
+	struct align_buf guess = ALIGN_BUF_INIT;
+	const char *sub[4];
+	const char **subv = sub;
 	size_t count;
-	int n = opts_parse(argc, argv, opts, usage, 0);
+	int n = opts_parse(argc, argv, opts, usage, 0), nsub, status;
 
 	if (n < 0) {
 		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
@@ -76,26 +80,37 @@ int cmd_help(int argc, const char **argv, struct align_ctx *ctx)
 		      stdout);
 		return EXIT_OK;
 	}
-	if (n > 1) {
-		error_msg("too many arguments");
-		return EXIT_USAGE;
-	}
 	cmd = command_find(argv[0]);
 	if (!cmd) {
-		const char *guess = command_suggest(argv[0]);
-		if (guess) {
+		if (command_suggest(&guess, argv[0]) == 0) {
 			error_msg("no help for '%s' (did you mean '%s'?)",
-				  argv[0], guess);
+				  argv[0], guess.ptr);
 		} else {
 			error_msg("no help for '%s': not an align command",
 				  argv[0]);
 		}
+		align_buf_release(&guess);
 		return EXIT_USAGE;
 	}
-	if (open_man_page(cmd->name) == 0) {
+	if (n > (cmd->verbs ? 3 : 1)) {
+		error_msg("too many arguments");
+		return EXIT_USAGE;
+	}
+	if (n == 1 && open_man_page(cmd->name) == 0) {
 		return EXIT_OK;
 	}
-	printf("align %s - %s\n\n", cmd->name, cmd->summary);
-	sub[0] = cmd->name;
-	return cmd->fn(2, sub, ctx);
+	if (n == 1) {
+		printf("align %s - %s\n\n", cmd->name, cmd->summary);
+	}
+	/* "<command> [<verb>] -h", found as the dispatcher finds it. */
+	for (int i = 0; i < n; i++) {
+		sub[i] = argv[i];
+	}
+	sub[n] = "-h";
+	nsub = n + 1;
+	if (command_resolve(&cmd, &nsub, &subv, &status) < 0) {
+		return status;
+	}
+	ctx->command = cmd;
+	return cmd->fn(nsub, subv, ctx);
 }

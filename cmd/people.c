@@ -9,7 +9,7 @@
 #include "people.h"
 #include "util/banned.h"
 
-int cmd_people(int argc, const char **argv, struct align_ctx *ctx)
+static int people_ls(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
 		"align people ls [--team <team>] [--format <format>]", NULL
@@ -29,22 +29,12 @@ int cmd_people(int argc, const char **argv, struct align_ctx *ctx)
 	struct json j;
 	int n;
 
-	if (argc < 2 || strcmp(argv[1], "ls")) {
-		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
-				  !strcmp(argv[1], "--help"))) {
-			opts_usage(stdout, opts, usage);
-			return EXIT_OK;
-		}
-		error_msg("unknown people action '%s'; see 'align people -h'",
-			  argc < 2 ? "" : argv[1]);
-		return EXIT_USAGE;
-	}
-	n = opts_parse(argc - 1, argv + 1, opts, usage, 0);
+	n = opts_parse(argc, argv, opts, usage, 0);
 	if (n < 0) {
 		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
 	}
 	if (n > 0) {
-		error_msg("unexpected argument '%s'", argv[2]);
+		error_msg("unexpected argument '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
 	if (align_people_load(&people, ctx->repo, &diags) < 0) {
@@ -103,3 +93,9 @@ int cmd_people(int argc, const char **argv, struct align_ctx *ctx)
 	align_diags_clear(&diags);
 	return EXIT_OK;
 }
+
+const struct command people_verbs[] = {
+	{ "ls", people_ls, CMD_NEEDS_REPO, "List the people of the roster",
+	  NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};

@@ -177,29 +177,6 @@ int check_option_value(const char *option, const char *value)
 	return 0;
 }
 
-int unknown_action(const char *family, const char *verb,
-		   const char *const *verbs)
-{
-	const char *best = NULL;
-	size_t best_d = 3;
-
-	for (size_t i = 0; verbs[i]; i++) {
-		size_t d = opts_distance(verb, verbs[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = verbs[i];
-		}
-	}
-	if (best) {
-		error_msg("unknown %s action '%s' (did you mean '%s'?)", family,
-			  verb, best);
-	} else {
-		error_msg("unknown %s action '%s'; see 'align %s -h'", family,
-			  verb, family);
-	}
-	return EXIT_USAGE;
-}
-
 int write_new_record(struct align_ctx *ctx, const struct align_record *r,
 		     const char *summary, const char *note, int no_commit)
 {

@@ -53,7 +53,8 @@ test_expect_success '-h works outside any repository and exits 0' '
 	grep "^usage: align ls" out &&
 	grep "^        --format <format>  *text, json or csv$" out &&
 	align brief -h >out &&
-	grep "^usage: align brief new <title>" out &&
+	grep "^usage: align brief <verb> \[<args>\]$" out &&
+	grep "^    submit  *Send a draft for approval$" out &&
 	align brief new -h >out &&
 	grep "^        --due <date>  *launch deadline, YYYY-MM-DD$" out
 '

@@ -12,19 +12,12 @@ usage_lines() {
 	sed -n -e 's/^usage: //p' -e 's/^   or: //p' "$TRASH_DIRECTORY/.usage"
 }
 
-# The verbs a command's usage lines name after "align <cmd>": a plain word
-# ("new") or a group ("(submit|approve)"); nothing for "[<kind>]", "<x>".
+# The verbs of a family, as "align <cmd> -h" lists them under "Verbs:"
+# (generated from its verb table; a verb may be two words: "kr add").
 verbs_of() {
-	usage_lines "$1" | awk '{
-		w = $3
-		if (w ~ /^\(/) {
-			gsub(/[()]/, "", w)
-			n = split(w, v, "|")
-			for (i = 1; i <= n; i++) print v[i]
-		} else if (w ~ /^[a-z]/) {
-			print w
-		}
-	}' | sort -u
+	align "$1" -h >"$TRASH_DIRECTORY/.verbs" || return 1
+	sed -n '/^Verbs:$/,/^$/s/^    \([a-z][a-z ]*[a-z]\)  .*/\1/p' \
+		"$TRASH_DIRECTORY/.verbs" | sort -u
 }
 
 # Non-blank lines of a page's SYNOPSIS section.
@@ -37,9 +30,11 @@ synopsis_of() {
 expected_synopsis() {
 	{
 		usage_lines "$1" || return 1
-		for verb in $(verbs_of "$1"); do
-			usage_lines "$1" "$verb" || return 1
-		done
+		verbs_of "$1" >"$TRASH_DIRECTORY/.verb-list" || return 1
+		while read -r verb; do
+			# $verb unquoted: "kr add" is two words.
+			usage_lines "$1" $verb || return 1
+		done <"$TRASH_DIRECTORY/.verb-list"
 	} | sort -u
 }
 

@@ -5,7 +5,7 @@
  *   align okr checkin <okr>#<kr> <value> [--confidence <c>] [-m <note>]
  *   align okr status [--quarter <q>] [--owner <p>] [--tree] [--as-of <x>]
  *   align okr history <okr>#<kr> [--since <d>] [--until <d>]
- * This file: the verb table and what the verbs share.
+ * This file: the verb table okr_verbs[] and what the verbs share.
  */
 #include "align.h"
 #include "okr/verbs.h"
@@ -24,19 +24,6 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "util/banned.h"
-
-static const char *const okr_usage[] = {
-	"align okr new <objective> [<options>]",
-	"align okr kr add <okr> <key> --title <title> --start <n> --target <n> "
-	"[<options>]",
-	"align okr checkin <okr>#<kr> <value> [--confidence <c>] [-m <note>] "
-	"[--force] [--no-commit]",
-	"align okr status [--quarter <quarter>] [--owner <person>] [--tree] "
-	"[--as-of <date|rev>] [--format <format>]",
-	"align okr history <okr>#<kr> [--since <date>] [--until <date>] "
-	"[--format <format>]",
-	NULL,
-};
 
 /* Splits "<okr>#<kr>" in place; prints the error and returns -1. */
 int okr_split_ref(char *ref, char **out_kr)
@@ -58,40 +45,21 @@ const char *okr_or_dash(const char *s)
 	return s && *s ? s : "-";
 }
 
-int cmd_okr(int argc, const char **argv, struct align_ctx *ctx)
-{
-	static const struct {
-		const char *name;
-		int (*fn)(int, const char **, struct align_ctx *);
-		int writes;
-	} verbs[] = {
-		{ "checkin", okr_checkin, 1 }, { "history", okr_history, 0 },
-		{ "kr", okr_kr, 1 },	       { "new", okr_new, 1 },
-		{ "status", okr_status, 0 },
-	};
+#define OKR_READS CMD_NEEDS_REPO
+#define OKR_WRITES (CMD_NEEDS_REPO | CMD_WRITES)
 
-	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		FILE *out = argc < 2 ? stderr : stdout;
-		for (size_t i = 0; okr_usage[i]; i++) {
-			fprintf(out, "%s %s\n", i ? "   or:" : "usage:",
-				okr_usage[i]);
-		}
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-		if (!strcmp(argv[1], verbs[i].name)) {
-			/* Only the verbs that write wait for other writers. */
-			if (verbs[i].writes && ctx->repo &&
-			    align_repo_begin_write(ctx->repo) < 0) {
-				return fail_with(ALIGN_ELOCKED,
-						 align_repo_error(ctx->repo));
-			}
-			return verbs[i].fn(argc - 1, argv + 1, ctx);
-		}
-	}
-	{
-		static const char *const names[] = { "checkin", "history", "kr",
-						     "new", "status", NULL };
-		return unknown_action("okr", argv[1], names);
-	}
-}
+/* Only the verbs that write wait for the writer lock. */
+const struct command okr_verbs[] = {
+	{ "new", okr_new, OKR_WRITES, "Create an objective for a quarter or year",
+	  NULL, NULL },
+	{ "kr add", okr_kr_add, OKR_WRITES, "Add a key result to an objective",
+	  NULL, NULL },
+	{ "checkin", okr_checkin, OKR_WRITES,
+	  "Record a key result's current value", NULL, NULL },
+	{ "status", okr_status, OKR_READS,
+	  "Show progress, pace and health of a period's objectives", NULL,
+	  NULL },
+	{ "history", okr_history, OKR_READS,
+	  "Show every check-in of one key result", NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL },
+};

@@ -127,7 +127,7 @@ done:
 	return status;
 }
 
-int okr_kr(int argc, const char **argv, struct align_ctx *ctx)
+int okr_kr_add(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
 		"align okr kr add <okr> <key> --title <title> --start <n> "
@@ -164,21 +164,10 @@ int okr_kr(int argc, const char **argv, struct align_ctx *ctx)
 	const struct align_entry *e;
 	int n, ret, status;
 
-	if (argc < 2 || strcmp(argv[1], "add")) {
-		if (argc >= 2 && (!strcmp(argv[1], "-h") ||
-				  !strcmp(argv[1], "--help"))) {
-			opts_usage(stdout, opts, usage);
-			return EXIT_OK;
-		}
-		error_msg("unknown okr kr action '%s'; see 'align okr -h'",
-			  argc < 2 ? "" : argv[1]);
-		return EXIT_USAGE;
-	}
-	n = opts_parse(argc - 1, argv + 1, opts, usage, 0);
+	n = opts_parse(argc, argv, opts, usage, 0);
 	if (n < 0) {
 		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
 	}
-	argv++;
 	if (n != 2) {
 		error_msg("give the objective and the key result's key: align "
 			  "okr kr add <okr> <key> ...");

@@ -6,7 +6,7 @@
 #include "align.h"
 
 int okr_new(int argc, const char **argv, struct align_ctx *ctx);
-int okr_kr(int argc, const char **argv, struct align_ctx *ctx);
+int okr_kr_add(int argc, const char **argv, struct align_ctx *ctx);
 int okr_checkin(int argc, const char **argv, struct align_ctx *ctx);
 int okr_status(int argc, const char **argv, struct align_ctx *ctx);
 int okr_history(int argc, const char **argv, struct align_ctx *ctx);

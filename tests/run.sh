@@ -3,15 +3,56 @@
 # a normal build (gcc, warnings as errors) and a sanitizer build (gcc,
 # AddressSanitizer + UndefinedBehaviorSanitizer, whose runtimes come with
 # gcc on Debian). A clang build proves the code warning-free there too.
-# Safe to run again, from any directory.
+# Each suite runs with TMPDIR set to an empty folder that must still be
+# empty afterwards: no test leaves a file outside its trash directory.
+# Prints the time of each phase and the total. Safe to run again, from any
+# directory.
 set -eu
+
+start=$(date +%s)
+phase_start=$start
+timings=""
+
+# phase <name>: the time since the previous phase goes to its name.
+phase() {
+	now=$(date +%s)
+	timings="$timings$(printf '    %-34s %4ds' "$1" $((now - phase_start)))
+"
+	phase_start=$now
+}
+
+# suite <build dir>: the whole suite, then the check that TMPDIR is empty.
+suite() {
+	tmp="$top/$1/tmp-check"
+	rm -rf "$tmp"
+	mkdir -p "$tmp"
+	TMPDIR=$tmp meson test -C "$1" --print-errorlogs
+	if [ -n "$(ls -A "$tmp")" ]; then
+		echo "==> tests left files outside their trash directory:" >&2
+		ls -A "$tmp" >&2
+		exit 1
+	fi
+	rmdir "$tmp"
+}
+
+# setup <build dir> <compiler> [<option>...]: a build with the man pages
+# (scdoc is installed above), also for a folder set up before it was.
+setup() {
+	dir=$1 cc=$2
+	shift 2
+	if [ -f "$dir/build.ninja" ]; then
+		meson configure "$dir" -Dman-pages=enabled
+	else
+		CC=$cc meson setup "$dir" -Dman-pages=enabled "$@"
+	fi
+}
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 need=""
 for pkg in meson ninja-build pkg-config gcc clang libgit2-dev libcmark-dev \
-	libinih-dev git util-linux; do
+	libinih-dev git util-linux scdoc man-db; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done
@@ -22,24 +63,32 @@ if [ -n "$need" ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need
 fi
+phase "install"
 
 echo "==> build (gcc) in build/"
-[ -f build/build.ninja ] || CC=gcc meson setup build
+setup build gcc
 meson compile -C build
+phase "build (gcc)"
 
 echo "==> test (gcc)"
-meson test -C build --print-errorlogs
+suite build
+phase "test (gcc)"
 
 echo "==> build (clang, warnings as errors) in build-clang/"
-[ -f build-clang/build.ninja ] || CC=clang meson setup build-clang
+setup build-clang clang
 meson compile -C build-clang
+phase "build (clang)"
 
 echo "==> build (gcc, address + undefined sanitizers) in build-asan/"
-[ -f build-asan/build.ninja ] ||
-	CC=gcc meson setup build-asan -Db_sanitize=address,undefined
+setup build-asan gcc -Db_sanitize=address,undefined
 meson compile -C build-asan
+phase "build (sanitizers)"
 
 echo "==> test (sanitizers)"
-meson test -C build-asan --print-errorlogs
+suite build-asan
+phase "test (sanitizers)"
 
-echo "==> all tests passed"
+echo "==> all tests passed; time per phase:"
+printf '%s' "$timings"
+printf '    %-34s %4ds (load average: %s)\n' total $(($(date +%s) - start)) \
+	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"

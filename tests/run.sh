@@ -22,10 +22,10 @@ phase() {
 }
 
 # suite <build dir>: the whole suite, then the check that TMPDIR is empty.
+# The folder is made in the system's temporary folder: inside the source
+# tree, the trash directories would be inside align's own git repository.
 suite() {
-	tmp="$top/$1/tmp-check"
-	rm -rf "$tmp"
-	mkdir -p "$tmp"
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/align-run.XXXXXX")
 	TMPDIR=$tmp meson test -C "$1" --print-errorlogs
 	if [ -n "$(ls -A "$tmp")" ]; then
 		echo "==> tests left files outside their trash directory:" >&2

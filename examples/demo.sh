@@ -12,6 +12,35 @@
 
 set -eu
 
+usage() {
+	cat <<-EOF
+	usage: examples/demo.sh [<dir>]
+
+	Builds align (installing missing Debian packages, scdoc for the man
+	pages among them) and replays the example team's autumn in a new git
+	repository <dir>, then shows what align makes of it.
+
+	<dir>  where the demo repository goes (default: \${TMPDIR:-/tmp}/align-demo).
+	       A previous demo there is removed first, and said so on stderr;
+	       any other existing, non-empty <dir> is refused.
+	EOF
+}
+
+case ${1-} in
+-h | --help)
+	usage
+	exit 0
+	;;
+-*)
+	usage >&2
+	exit 129
+	;;
+esac
+[ $# -le 1 ] || {
+	usage >&2
+	exit 129
+}
+
 say() {
 	printf '==> %s\n' "$*"
 }
@@ -34,7 +63,7 @@ esac
 
 # --- 1. Build dependencies ------------------------------------------------
 
-packages="meson ninja-build pkg-config gcc libgit2-dev libcmark-dev libinih-dev git"
+packages="meson ninja-build pkg-config gcc libgit2-dev libcmark-dev libinih-dev git scdoc"
 
 if command -v dpkg-query >/dev/null 2>&1; then
 	missing=
@@ -67,7 +96,11 @@ fi
 
 say "Building align in $root/build"
 cd "$root"
-[ -f build/build.ninja ] || meson setup build
+if [ -f build/build.ninja ]; then
+	meson configure build -Dman-pages=enabled
+else
+	meson setup build -Dman-pages=enabled
+fi
 meson compile -C build
 ALIGN=$root/build/cmd/align
 [ -x "$ALIGN" ] || die "the build did not produce '$ALIGN'"
@@ -79,7 +112,7 @@ ALIGN=$root/build/cmd/align
 if [ -e "$demo" ] || [ -L "$demo" ]; then
 	if [ -f "$demo/.git/align-demo" ] ||
 		{ [ -d "$demo" ] && [ -z "$(ls -A "$demo")" ]; }; then
-		say "Removing the previous demo repository $demo"
+		say "Removing the previous demo repository $demo" >&2
 		rm -rf "$demo"
 	else
 		die "'$demo' exists and is not a demo repository; give another path"
@@ -115,7 +148,8 @@ show_cmd() {
 
 # run <command>...: show it, run it, indent its output. The last line of
 # output is kept in $last; the exit status is the command's.
-out_file=$(mktemp "${TMPDIR:-/tmp}/align-demo-out.XXXXXX")
+# Kept inside the demo repository: nothing is written outside <dir>.
+out_file=$demo/.git/align-demo-output
 trap 'rm -f "$out_file"' EXIT
 run() {
 	show_cmd "$@"

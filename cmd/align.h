@@ -85,10 +85,11 @@ int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
 
 /*
  * load_catalog(), or with `as_of` not NULL the records as of that day or
- * revision (resolve_as_of). Prints the error; returns the exit status.
+ * revision (resolve_as_of), whose commit goes to `out_rev` when it is not
+ * NULL ("" without `as_of`). Prints the error; returns the exit status.
  */
 int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
-		       const char *as_of);
+		       const char *as_of, char out_rev[ALIGN_OID_HEXSZ + 1]);
 
 /*
  * Resolves an --as-of argument: a day (the last commit on HEAD's
@@ -109,8 +110,22 @@ int editor_wanted(void);
 /* Runs $ALIGN_EDITOR, $VISUAL, $EDITOR or vi on `path`; 0 when it succeeds. */
 int run_editor(const char *path);
 
-/* Prints history warnings on stderr. */
+/*
+ * Prints on stderr the warnings of a history walk that are about the
+ * whole history (a shallow clone's end). Those about one unreadable
+ * version of a record are left to print_version_warnings(): a version
+ * broken in one commit and mended later is said where it matters (align
+ * log, align check --history), not by every command that walks history.
+ */
 int print_history_warnings(const struct align_diags *warnings);
+
+/*
+ * Prints on stderr the warnings of a history walk about unreadable
+ * versions of the records at `paths` (NULL-terminated; NULL for every
+ * path).
+ */
+void print_version_warnings(const struct align_diags *warnings,
+			    const char *const *paths);
 
 /*
  * Parses a --since/--until style day; prints the error and returns -1

@@ -7,25 +7,69 @@
 
 #include "catalog.h"
 #include "check.h"
+#include "history.h"
 #include "options.h"
 #include "output.h"
 #include "people.h"
+#include "util/error.h"
 #include "util/banned.h"
 
 static const char *const formats[] = { "text", "github", "json", NULL };
 
+static int skip_entry(const struct align_history_entry *e, void *payload)
+{
+	(void)e;
+	(void)payload;
+	return 0;
+}
+
+/*
+ * Every version of a record in history that does not parse, as a warning
+ * naming the commit: said here once rather than by every command that
+ * walks history. Returns 0 or the exit status of a failed walk.
+ */
+static int check_history(struct align_ctx *ctx, struct align_diags *diags)
+{
+	const char *folders[ALIGN_KINDS_MAX + 1];
+	struct align_history_opts ho;
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	int status = 0;
+
+	align_history_opts_init(&ho);
+	align_kind_folders(folders, ctx->repo);
+	ho.folders = folders;
+	if (align_history_walk(ctx->repo, &ho, skip_entry, NULL, &warnings) <
+	    0) {
+		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
+	} else {
+		print_history_warnings(&warnings);
+		for (size_t i = 0; i < warnings.count; i++) {
+			const struct align_diag *d = &warnings.items[i];
+			if (*d->path) {
+				align_diags_add(diags, d->path, d->line,
+						ALIGN_SEV_WARNING, "%s",
+						d->message);
+			}
+		}
+	}
+	align_diags_clear(&warnings);
+	return status;
+}
+
 int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
-		"align check [--format <format>] [--strict]", NULL
+		"align check [--format <format>] [--strict] [--history]", NULL
 	};
 	const char *format = "text";
-	int strict = 0;
+	int strict = 0, history = 0;
 	const struct opt opts[] = {
 		{ OPT_CHOICE, 0, "format", &format, "<format>",
 		  "text, github (workflow annotations) or json", formats },
 		{ OPT_BOOL, 0, "strict", &strict, NULL,
 		  "warnings fail the check too", NULL },
+		{ OPT_BOOL, 0, "history", &history, NULL,
+		  "also report versions in history that do not parse", NULL },
 		OPT_END_(),
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
@@ -55,6 +99,9 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	align_check(&cat, ctx->repo, &ctx->today, &people, &diags);
 	align_check_roster(ctx->repo, &diags);
+	if (history && (status = check_history(ctx, &diags)) != 0) {
+		goto done;
+	}
 	align_diags_sort(&diags);
 	/*
 	 * Paths as the reader needs them: from the current directory for a

@@ -51,6 +51,11 @@ static void print_text(const struct align_digest *dg, int md)
 				       labels[k], len, line);
 			}
 		}
+		EACH_LINE(&ups[i].notes, line, len)
+		{
+			printf(md ? "- note: %.*s\n" : "    note: %.*s\n", len,
+			       line);
+		}
 	}
 	printf(md ? "\n## Blockers\n\n" : "\nBlockers\n");
 	for (size_t i = 0; i < nups; i++) {
@@ -76,8 +81,9 @@ static void print_text(const struct align_digest *dg, int md)
 
 		align_time_date(&day, &ev->when);
 		align_date_format(d, &day);
-		printf(md ? "- %s %s %s\n" : "  %s %s %s\n", d, ev->who,
-		       ev->text + strlen("checked in "));
+		printf(md ? "- %s %s %s%s%s\n" : "  %s %s %s%s%s\n", d,
+		       ev->who, ev->text + strlen("checked in "),
+		       ev->note ? "  " : "", ev->note ? ev->note : "");
 	}
 	if (!dg->ncheckins) {
 		printf(md ? "None.\n" : "  none\n");
@@ -90,8 +96,9 @@ static void print_text(const struct align_digest *dg, int md)
 
 		align_time_date(&day, &ev->when);
 		align_date_format(d, &day);
-		printf(md ? "- %s %s %s\n" : "  %s %s %s\n", d, ev->who,
-		       ev->text);
+		printf(md ? "- %s %s %s%s%s\n" : "  %s %s %s%s%s\n", d,
+		       ev->who, ev->text, ev->note ? "  " : "",
+		       ev->note ? ev->note : "");
 	}
 	if (!dg->nchanges) {
 		printf(md ? "None.\n" : "  none\n");
@@ -153,6 +160,8 @@ static void print_json(const struct align_digest *dg)
 		json_lines(&j, &ups[i].items[1]);
 		json_key(&j, "blockers");
 		json_lines(&j, &ups[i].items[2]);
+		json_key(&j, "notes");
+		json_lines(&j, &ups[i].notes);
 		json_end_object(&j);
 	}
 	json_end_array(&j);
@@ -198,6 +207,12 @@ static void print_json(const struct align_digest *dg)
 			json_string(&j, align_event_action(ev));
 			json_key(&j, "text");
 			json_string(&j, ev->text);
+			json_key(&j, "note");
+			if (ev->note) {
+				json_string(&j, ev->note);
+			} else {
+				json_null(&j);
+			}
 			if (!pass && ev->sub) {
 				json_key(&j, "key");
 				json_string(&j, ev->sub);

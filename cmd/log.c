@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,7 +22,23 @@ struct log_state {
 	struct align_events events;
 	const struct align_people *people;
 	const struct align_kind *kind;
+	/* With a record or a kind: the paths its versions had, for warnings. */
+	const char **paths;
+	size_t npaths;
+	size_t alloc;
 };
+
+static void saw_path(struct log_state *st, const char *path)
+{
+	for (size_t i = 0; i < st->npaths; i++) {
+		if (!strcmp(st->paths[i], path)) {
+			return;
+		}
+	}
+	ALIGN_ARRAY_GROW(st->paths, st->alloc, st->npaths + 2);
+	st->paths[st->npaths++] = align_strdup(path);
+	st->paths[st->npaths] = NULL;
+}
 
 static int on_entry(const struct align_history_entry *e, void *payload)
 {
@@ -31,6 +48,8 @@ static int on_entry(const struct align_history_entry *e, void *payload)
 	if (st->kind && strcmp(align_record_kind(r), st->kind->name)) {
 		return 0;
 	}
+	saw_path(st, e->path);
+	saw_path(st, e->old_path);
 	align_events_add_entry(&st->events, e, st->people);
 	return 0;
 }
@@ -91,6 +110,12 @@ static void print_json(const struct align_events *events, const char *author)
 		json_string(&j, align_event_action(ev));
 		json_key(&j, "text");
 		json_string(&j, ev->text);
+		json_key(&j, "note");
+		if (ev->note) {
+			json_string(&j, ev->note);
+		} else {
+			json_null(&j);
+		}
 		if (ev->key) {
 			json_key(&j, "field");
 			json_begin_object(&j);
@@ -128,13 +153,27 @@ int print_history_warnings(const struct align_diags *warnings)
 {
 	for (size_t i = 0; i < warnings->count; i++) {
 		const struct align_diag *d = &warnings->items[i];
-		if (*d->path) {
-			warning_msg("%s: %s", d->path, d->message);
-		} else {
+		if (!*d->path) {
 			warning_msg("%s", d->message);
 		}
 	}
 	return 0;
+}
+
+void print_version_warnings(const struct align_diags *warnings,
+			    const char *const *paths)
+{
+	for (size_t i = 0; i < warnings->count; i++) {
+		const struct align_diag *d = &warnings->items[i];
+		int wanted = !paths;
+
+		for (size_t k = 0; paths && paths[k] && !wanted; k++) {
+			wanted = !strcmp(paths[k], d->path);
+		}
+		if (*d->path && wanted) {
+			warning_msg("%s: %s", d->path, d->message);
+		}
+	}
 }
 
 int parse_day_option(struct align_date *out, const char *option,
@@ -237,6 +276,14 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
 	hopts.folders = folders;
 	ret = align_history_walk(ctx->repo, &hopts, on_entry, &st, &warnings);
 	print_history_warnings(&warnings);
+	if (hopts.id || st.kind) {
+		static const char *const none[] = { NULL };
+		print_version_warnings(&warnings,
+				       st.paths ? (const char *const *)st.paths
+						: none);
+	} else {
+		print_version_warnings(&warnings, NULL);
+	}
 	if (ret < 0) {
 		status = fail_with(ret, align_repo_error(ctx->repo));
 		goto done;
@@ -253,10 +300,15 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
 			}
 			align_time_date(&d, &ev->when);
 			align_date_format(date, &d);
-			printf("%s %s %s\n", date, ev->who, ev->text);
+			printf("%s %s %s%s%s\n", date, ev->who, ev->text,
+			       ev->note ? "  " : "", ev->note ? ev->note : "");
 		}
 	}
 done:
+	for (size_t i = 0; st.paths && st.paths[i]; i++) {
+		free((char *)st.paths[i]);
+	}
+	free(st.paths);
 	align_events_release(&st.events);
 	align_people_release(&people);
 	align_diags_clear(&warnings);

@@ -125,7 +125,7 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("unknown kind '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if ((status_code = load_catalog_as_of(ctx, &cat, as_of)) != 0) {
+	if ((status_code = load_catalog_as_of(ctx, &cat, as_of, NULL)) != 0) {
 		goto done;
 	}
 	for (size_t i = 0; i < cat.count; i++) {

@@ -346,10 +346,16 @@ void diags_print(FILE *out, const struct align_diags *diags,
 
 void record_json(struct json *j, const struct align_entry *entry)
 {
+	json_begin_object(j);
+	record_json_members(j, entry);
+	json_end_object(j);
+}
+
+void record_json_members(struct json *j, const struct align_entry *entry)
+{
 	const struct align_record *r = entry->record;
 	const struct align_ini *ini = &r->ini;
 
-	json_begin_object(j);
 	json_key(j, "path");
 	json_string(j, entry->path);
 	json_key(j, "kind");
@@ -406,5 +412,4 @@ void record_json(struct json *j, const struct align_entry *entry)
 		}
 		json_end_object(j);
 	}
-	json_end_object(j);
 }

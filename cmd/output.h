@@ -57,4 +57,7 @@ void diags_print(FILE *out, const struct align_diags *diags,
 /* Every field of a record as one JSON object (with path, kind, title). */
 void record_json(struct json *j, const struct align_entry *entry);
 
+/* The same members, written into an object the caller has begun. */
+void record_json_members(struct json *j, const struct align_entry *entry);
+
 #endif

@@ -72,20 +72,21 @@ int load_catalog_at(struct align_ctx *ctx, struct align_catalog *out,
 }
 
 int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
-		       const char *as_of)
+		       const char *as_of, char out_rev[ALIGN_OID_HEXSZ + 1])
 {
-	char rev[ALIGN_OID_HEXSZ + 1];
+	char rev[ALIGN_OID_HEXSZ + 1] = "";
 	struct align_date day;
 	int64_t when;
 	int status;
 
-	if (!as_of) {
-		return load_catalog(ctx, out);
-	}
-	if ((status = resolve_as_of(ctx, as_of, rev, &day, &when)) != 0) {
+	if (as_of && (status = resolve_as_of(ctx, as_of, rev, &day, &when)) !=
+			     0) {
 		return status;
 	}
-	return load_catalog_at(ctx, out, rev);
+	if (out_rev) {
+		memcpy(out_rev, rev, sizeof(rev));
+	}
+	return as_of ? load_catalog_at(ctx, out, rev) : load_catalog(ctx, out);
 }
 
 int resolve_as_of(struct align_ctx *ctx, const char *arg,

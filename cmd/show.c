@@ -5,11 +5,100 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "events.h"
+#include "people.h"
 #include "options.h"
 #include "output.h"
+#include "util/error.h"
 #include "util/banned.h"
 
 static const char *const formats[] = { "text", "json", NULL };
+
+/* How many of a record's last events --history shows. */
+#define RECENT_EVENTS 5
+
+static void event_date(char out[ALIGN_DATE_STRLEN],
+		       const struct align_event *ev)
+{
+	struct align_date d;
+
+	align_time_date(&d, &ev->when);
+	align_date_format(out, &d);
+}
+
+static void history_text(const struct align_events *events)
+{
+	printf("\nRecent history\n");
+	if (!events->count) {
+		printf("    none: not committed yet\n");
+	}
+	for (size_t i = 0; i < events->count; i++) {
+		const struct align_event *ev = &events->items[i];
+		char date[ALIGN_DATE_STRLEN];
+
+		event_date(date, ev);
+		printf("    %s %s %s%s%s\n", date, ev->who, ev->text,
+		       ev->note ? "  " : "", ev->note ? ev->note : "");
+	}
+}
+
+static void history_json(struct json *j, const struct align_events *events)
+{
+	json_key(j, "recent_history");
+	json_begin_array(j);
+	for (size_t i = 0; i < events->count; i++) {
+		const struct align_event *ev = &events->items[i];
+		char date[ALIGN_DATE_STRLEN];
+
+		event_date(date, ev);
+		json_begin_object(j);
+		json_key(j, "date");
+		json_string(j, date);
+		json_key(j, "time");
+		json_int(j, (long long)ev->when.seconds);
+		json_key(j, "who");
+		json_string(j, ev->who);
+		json_key(j, "commit");
+		json_string(j, ev->commit);
+		json_key(j, "action");
+		json_string(j, align_event_action(ev));
+		json_key(j, "text");
+		json_string(j, ev->text);
+		json_key(j, "note");
+		if (ev->note) {
+			json_string(j, ev->note);
+		} else {
+			json_null(j);
+		}
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+/* The last events of the record shown, as of `rev` ("" for HEAD). */
+static int load_recent(struct align_events *out, struct align_ctx *ctx,
+		       const struct align_entry *e, const char *rev)
+{
+	struct align_people people = ALIGN_PEOPLE_INIT;
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	int status = EXIT_OK;
+
+	if (align_people_load(&people, ctx->repo, &warnings) < 0) {
+		/* A broken roster only costs the handles; check reports it. */
+		align_people_release(&people);
+	}
+	align_diags_clear(&warnings);
+	if (align_events_recent(out, ctx->repo, align_record_id(e->record),
+				*rev ? rev : NULL, RECENT_EVENTS, &people,
+				&warnings) < 0) {
+		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
+	} else {
+		print_history_warnings(&warnings);
+	}
+	align_people_release(&people);
+	align_diags_clear(&warnings);
+	return status;
+}
 
 static void show_text(const struct align_entry *e, struct align_ctx *ctx)
 {
@@ -64,19 +153,25 @@ static void show_text(const struct align_entry *e, struct align_ctx *ctx)
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
-		"align show <record> [--as-of <date|rev>] [--format <format>]",
+		"align show <record> [--as-of <date|rev>] [--history] "
+		"[--format <format>]",
 		NULL
 	};
 	const char *format = "text", *as_of = NULL;
+	int history = 0;
 	const struct opt opts[] = {
 		{ OPT_STRING, 0, "as-of", &as_of, "<date|rev>",
 		  "as it stood at that day or revision", NULL },
+		{ OPT_BOOL, 0, "history", &history, NULL,
+		  "also its last events, with the notes given with -m", NULL },
 		{ OPT_CHOICE, 0, "format", &format, "<format>", "text or json",
 		  formats },
 		OPT_END_(),
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
+	struct align_events events = ALIGN_EVENTS_INIT;
 	const struct align_entry *e;
+	char rev[ALIGN_OID_HEXSZ + 1] = "";
 	int n, status;
 
 	n = opts_parse(argc, argv, opts, usage, 0);
@@ -88,7 +183,7 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 						     "an id prefix or a path");
 		return EXIT_USAGE;
 	}
-	status = as_of ? load_catalog_as_of(ctx, &cat, as_of)
+	status = as_of ? load_catalog_as_of(ctx, &cat, as_of, rev)
 		       : load_catalog_for(ctx, &cat, NULL, argv[0]);
 	if (status != 0) {
 		goto done;
@@ -96,15 +191,27 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 	if ((status = find_record(&e, ctx, &cat, NULL, argv[0])) != 0) {
 		goto done;
 	}
+	if (history && (status = load_recent(&events, ctx, e, rev)) != 0) {
+		goto done;
+	}
 	if (!strcmp(format, "json")) {
 		struct json j;
 		json_init(&j, stdout);
-		record_json(&j, e);
+		json_begin_object(&j);
+		record_json_members(&j, e);
+		if (history) {
+			history_json(&j, &events);
+		}
+		json_end_object(&j);
 		json_finish(&j);
 	} else {
 		show_text(e, ctx);
+		if (history) {
+			history_text(&events);
+		}
 	}
 done:
+	align_events_release(&events);
 	align_catalog_release(&cat);
 	return status;
 }

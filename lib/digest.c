@@ -13,6 +13,26 @@ void align_digest_init(struct align_digest *d, const struct align_period *week)
 	d->week = *week;
 }
 
+/*
+ * The "## Notes" lines (align update -m adds one a note), without the
+ * backslash that keeps a note from reading as Markdown markup.
+ */
+static void read_notes(const struct align_record *r, struct align_buf *out)
+{
+	struct align_buf raw = ALIGN_BUF_INIT;
+	const char *line = NULL, *nl;
+
+	align_record_section_lines(r, "Notes", &raw);
+	for (line = raw.ptr; (nl = strchr(line, '\n')); line = nl + 1) {
+		if (line[0] == '\\' && line + 1 < nl &&
+		    strchr("\\#>-*+=|.)0123456789`_[]!", line[1])) {
+			line++;
+		}
+		align_buf_add(out, line, (size_t)(nl - line + 1));
+	}
+	align_buf_release(&raw);
+}
+
 int align_digest_add_update(struct align_digest *d,
 			    const struct align_record *r)
 {
@@ -35,6 +55,7 @@ int align_digest_add_update(struct align_digest *d,
 					   &u->items[k]);
 	}
 	align_buf_init(&u->notes);
+	read_notes(r, &u->notes);
 	return 1;
 }
 
@@ -90,39 +111,7 @@ void align_digest_group(struct align_digest *d,
 struct walk_state {
 	struct align_digest *digest;
 	const struct align_people *roster;
-	struct align_buf note;
 };
-
-/* An update's commit: keep its note with the update; the update is
- * shown whole, not as events. */
-static void keep_update_note(struct walk_state *st,
-			     const struct align_history_entry *e,
-			     const struct align_record *r)
-{
-	const char *id = align_record_id(r);
-	int late;
-
-	if (!id || !e->commit->message ||
-	    !align_events_note(&st->note, &late, e->commit->message, e->path) ||
-	    !st->note.len) {
-		return;
-	}
-	for (size_t i = 0; i < st->digest->nupdates; i++) {
-		struct align_digest_update *u = &st->digest->updates[i];
-		const char *uid = align_record_id(u->record);
-		struct align_buf line = ALIGN_BUF_INIT;
-
-		if (!uid || strcmp(uid, id)) {
-			continue;
-		}
-		/* The walk goes newest first; notes read oldest first. */
-		align_buf_addf(&line, "%s\n", st->note.ptr);
-		align_buf_add(&line, u->notes.ptr, u->notes.len);
-		align_buf_release(&u->notes);
-		u->notes = line;
-		return;
-	}
-}
 
 static int keep_event(const struct align_history_entry *e, void *payload)
 {
@@ -130,8 +119,7 @@ static int keep_event(const struct align_history_entry *e, void *payload)
 	const struct align_record *r = e->new_ ? e->new_ : e->old;
 
 	if (!strcmp(align_record_kind(r), align_kind_update.name)) {
-		keep_update_note(st, e, r);
-		return 0;
+		return 0; /* the updates are shown whole */
 	}
 	align_events_add_entry(&st->digest->events, e, st->roster);
 	return 0;
@@ -161,9 +149,7 @@ int align_digest_load(struct align_digest *out, struct align_repo *repo,
 	ho.until = align_date_to_days(&week->end) * (int64_t)86400 + 86399;
 	st.digest = out;
 	st.roster = roster;
-	align_buf_init(&st.note);
 	ret = align_history_walk(repo, &ho, keep_event, &st, warnings);
-	align_buf_release(&st.note);
 	align_digest_group(out, roster);
 	return ret < 0 ? ret : 0;
 }

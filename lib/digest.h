@@ -19,8 +19,7 @@ struct align_digest_update {
 	const char *person; /* its `person`, else its id; borrowed */
 	/* Its "## Done", "## Next", "## Blockers" items, one per line. */
 	struct align_buf items[3];
-	/* The notes given with -m to its commits of the week, one per line,
-	 * oldest first. */
+	/* The lines of its "## Notes" (align update -m), one per line. */
 	struct align_buf notes;
 };
 
@@ -67,8 +66,8 @@ void align_digest_group(struct align_digest *digest,
 /*
  * The whole digest of `week`: the updates of the week from `catalog`
  * (the working tree), one history walk over every kind's folder bounded
- * by the week's days (author time) for the events and the updates'
- * notes, and `roster` for who has not posted. Warnings of the walk go to
+ * by the week's days (author time) for the events, and `roster` for who
+ * has not posted. Warnings of the walk go to
  * `warnings`. Returns 0, or an ALIGN_* error with the message on `repo`.
  * `catalog` and `roster` must outlive the digest.
  */

@@ -287,23 +287,27 @@ void align_events_add_entry(struct align_events *out,
 	align_buf_release(&edited);
 }
 
+static void event_release(struct align_event *ev)
+{
+	free(ev->who);
+	free(ev->name);
+	free(ev->email);
+	free(ev->kind);
+	free(ev->id);
+	free(ev->path);
+	free(ev->text);
+	free(ev->note);
+	free(ev->section);
+	free(ev->sub);
+	free(ev->key);
+	free(ev->old_value);
+	free(ev->new_value);
+}
+
 void align_events_release(struct align_events *events)
 {
 	for (size_t i = 0; i < events->count; i++) {
-		struct align_event *ev = &events->items[i];
-		free(ev->who);
-		free(ev->name);
-		free(ev->email);
-		free(ev->kind);
-		free(ev->id);
-		free(ev->path);
-		free(ev->text);
-		free(ev->note);
-		free(ev->section);
-		free(ev->sub);
-		free(ev->key);
-		free(ev->old_value);
-		free(ev->new_value);
+		event_release(&events->items[i]);
 	}
 	free(events->items);
 	memset(events, 0, sizeof(*events));
@@ -336,4 +340,44 @@ const char *align_event_action(const struct align_event *ev)
 		return "edited";
 	}
 	return "changed";
+}
+
+struct recent {
+	struct align_events *out;
+	const struct align_people *people;
+	size_t max;
+};
+
+static int add_recent(const struct align_history_entry *e, void *payload)
+{
+	struct recent *st = payload;
+
+	align_events_add_entry(st->out, e, st->people);
+	/* Newest first: enough once `max` are in, or at the creation. */
+	return st->out->count >= st->max || (!e->old && e->new_);
+}
+
+int align_events_recent(struct align_events *out, struct align_repo *repo,
+			const char *id, const char *rev, size_t max,
+			const struct align_people *people,
+			struct align_diags *warnings)
+{
+	const char *folders[ALIGN_KINDS_MAX + 1];
+	struct align_history_opts ho;
+	struct recent st = { out, people, max };
+	int ret;
+
+	if (!max) {
+		return 0;
+	}
+	align_history_opts_init(&ho);
+	align_kind_folders(folders, repo);
+	ho.folders = folders;
+	ho.id = id;
+	ho.rev = rev;
+	ret = align_history_walk(repo, &ho, add_recent, &st, warnings);
+	while (out->count > max) {
+		event_release(&out->items[--out->count]);
+	}
+	return ret < 0 ? ret : 0;
 }

@@ -55,6 +55,19 @@ void align_events_add_entry(struct align_events *out,
 void align_events_release(struct align_events *events);
 
 /*
+ * The recent history of record `id`: its last `max` events, newest first,
+ * from a history walk of the kinds' folders starting at `rev` (NULL for
+ * HEAD) that stops once it has them or reaches the record's creation.
+ * Appends to `out` (release with align_events_release()); warnings of the
+ * walk go to `warnings`. Returns 0, or an ALIGN_* error with the message
+ * on `repo`.
+ */
+int align_events_recent(struct align_events *out, struct align_repo *repo,
+			const char *id, const char *rev, size_t max,
+			const struct align_people *people,
+			struct align_diags *warnings);
+
+/*
  * Reads the message of a commit that align wrote for the record at `path`
  * (relative to the records root): "<summary>", a blank line, optionally
  * the note and a blank line, then the trailer block "Align-Record:

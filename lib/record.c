@@ -752,8 +752,9 @@ int align_record_append_to_section(struct align_record *r,
 	return ret;
 }
 
-size_t align_record_section_items(const struct align_record *r,
-				  const char *heading, struct align_buf *out)
+/* The lines of section `heading`: list items only, or every non-blank one. */
+static size_t section_lines(const struct align_record *r, const char *heading,
+			    int items, struct align_buf *out)
 {
 	long i = find_prose_section(r, heading);
 	size_t count = 0;
@@ -766,11 +767,28 @@ size_t align_record_section_items(const struct align_record *r,
 		const char *s = r->bytes.ptr + line_start(r, l);
 		size_t n = line_len(r, l);
 
-		if (n > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+		if (items && n > 2 && (s[0] == '-' || s[0] == '*') &&
+		    s[1] == ' ') {
 			align_buf_add(out, s + 2, n - 2);
-			align_buf_addch(out, '\n');
-			count++;
+		} else if (!items && n && strspn(s, " \t") < n) {
+			align_buf_add(out, s, n);
+		} else {
+			continue;
 		}
+		align_buf_addch(out, '\n');
+		count++;
 	}
 	return count;
+}
+
+size_t align_record_section_items(const struct align_record *r,
+				  const char *heading, struct align_buf *out)
+{
+	return section_lines(r, heading, 1, out);
+}
+
+size_t align_record_section_lines(const struct align_record *r,
+				  const char *heading, struct align_buf *out)
+{
+	return section_lines(r, heading, 0, out);
 }

@@ -132,6 +132,13 @@ int align_record_append_to_section(struct align_record *record,
 size_t align_record_section_items(const struct align_record *record,
 				  const char *heading, struct align_buf *out);
 
+/*
+ * Appends to `out` every line of the "## <heading>" section that is not
+ * blank, as written, one per line. Returns how many.
+ */
+size_t align_record_section_lines(const struct align_record *record,
+				  const char *heading, struct align_buf *out);
+
 /* Checks a title as align_record_set_title() does; NULL when fine. */
 const char *align_title_problem(const char *title);
 

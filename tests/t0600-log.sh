@@ -180,6 +180,7 @@ test_expect_success 'log --format=json carries the field change' '
 	    "path": "briefs/2026-11-partner-webinar.md",
 	    "action": "approved",
 	    "text": "approved brief 2026-11-partner-webinar",
+	    "note": null,
 	    "field": {
 	      "section": "brief",
 	      "sub": null,

@@ -422,6 +422,8 @@ test_expect_success 'digest --week: updates, blockers, check-ins, changes, who i
 	    next: Send invites
 	    next: Draft the agenda
 	    blocker: Budget sign-off from dana
+	    note: Out on Friday
+	    note: Back on Monday
 	  sam-rivera
 	    done: Designed the banner
 	    blocker: Waiting for the logo files
@@ -434,7 +436,7 @@ test_expect_success 'digest --week: updates, blockers, check-ins, changes, who i
 	  2026-11-22 lee $o#signups 120 → 130 signups (confidence 0.7)
 	  2026-11-21 dana $o#opps 5 → 6
 	  2026-11-20 maya $o#opps 2 → 5
-	  2026-11-18 lee $o#signups 40 → 120 signups (confidence 0.7)
+	  2026-11-18 lee $o#signups 40 → 120 signups (confidence 0.7)  partner newsletter
 	  2026-11-16 maya $o#opps 0 → 2
 
 	Changes
@@ -468,6 +470,8 @@ test_expect_success 'digest --format md' '
 	- next: Send invites
 	- next: Draft the agenda
 	- blocker: Budget sign-off from dana
+	- note: Out on Friday
+	- note: Back on Monday
 
 	### sam-rivera
 
@@ -484,7 +488,7 @@ test_expect_success 'digest --format md' '
 	- 2026-11-22 lee $o#signups 120 → 130 signups (confidence 0.7)
 	- 2026-11-21 dana $o#opps 5 → 6
 	- 2026-11-20 maya $o#opps 2 → 5
-	- 2026-11-18 lee $o#signups 40 → 120 signups (confidence 0.7)
+	- 2026-11-18 lee $o#signups 40 → 120 signups (confidence 0.7)  partner newsletter
 	- 2026-11-16 maya $o#opps 0 → 2
 
 	## Changes
@@ -517,7 +521,8 @@ test_expect_success 'digest --format json' '
 	      "next": [
 	        "Follow up with agencies"
 	      ],
-	      "blockers": []
+	      "blockers": [],
+	      "notes": []
 	    },
 	    {
 	      "person": "maya",
@@ -533,6 +538,10 @@ test_expect_success 'digest --format json' '
 	      ],
 	      "blockers": [
 	        "Budget sign-off from dana"
+	      ],
+	      "notes": [
+	        "Out on Friday",
+	        "Back on Monday"
 	      ]
 	    },
 	    {
@@ -544,7 +553,8 @@ test_expect_success 'digest --format json' '
 	      "next": [],
 	      "blockers": [
 	        "Waiting for the logo files"
-	      ]
+	      ],
+	      "notes": []
 	    }
 	  ],
 	  "blockers": [
@@ -565,6 +575,7 @@ test_expect_success 'digest --format json' '
 	      "id": "$o",
 	      "action": "checked in",
 	      "text": "checked in $o#signups 120 → 130 signups (confidence 0.7)",
+	      "note": null,
 	      "key": "signups",
 	      "old": "120",
 	      "new": "130"
@@ -576,6 +587,7 @@ test_expect_success 'digest --format json' '
 	      "id": "$o",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 5 → 6",
+	      "note": null,
 	      "key": "opps",
 	      "old": "5",
 	      "new": "6"
@@ -587,6 +599,7 @@ test_expect_success 'digest --format json' '
 	      "id": "$o",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 2 → 5",
+	      "note": null,
 	      "key": "opps",
 	      "old": "2",
 	      "new": "5"
@@ -598,6 +611,7 @@ test_expect_success 'digest --format json' '
 	      "id": "$o",
 	      "action": "checked in",
 	      "text": "checked in $o#signups 40 → 120 signups (confidence 0.7)",
+	      "note": "partner newsletter",
 	      "key": "signups",
 	      "old": "40",
 	      "new": "120"
@@ -609,6 +623,7 @@ test_expect_success 'digest --format json' '
 	      "id": "$o",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 0 → 2",
+	      "note": null,
 	      "key": "opps",
 	      "old": "0",
 	      "new": "2"
@@ -621,7 +636,8 @@ test_expect_success 'digest --format json' '
 	      "kind": "brief",
 	      "id": "2026-11-spring-launch",
 	      "action": "created",
-	      "text": "created brief 2026-11-spring-launch"
+	      "text": "created brief 2026-11-spring-launch",
+	      "note": null
 	    },
 	    {
 	      "date": "2026-11-18",
@@ -629,7 +645,8 @@ test_expect_success 'digest --format json' '
 	      "kind": "brief",
 	      "id": "2026-11-partner-webinar",
 	      "action": "approved",
-	      "text": "approved brief 2026-11-partner-webinar"
+	      "text": "approved brief 2026-11-partner-webinar",
+	      "note": null
 	    }
 	  ],
 	  "missing": [
@@ -732,7 +749,8 @@ test_expect_success 'digest of a week across the new year: 2026-W53 and 2027-W01
 	        "Opened the year"
 	      ],
 	      "next": [],
-	      "blockers": []
+	      "blockers": [],
+	      "notes": []
 	    }
 	  ],
 	  "blockers": [],

@@ -49,7 +49,12 @@ static const char maya[] = "# Weekly update\n"
 			   "## Blockers\n"
 			   "\n"
 			   "- Legal review of the contract\n"
-			   "- No budget code\n";
+			   "- No budget code\n"
+			   "\n"
+			   "## Notes\n"
+			   "\n"
+			   "Out on Friday\n"
+			   "\\- not a list item\n";
 
 static const char lee[] = "# Weekly update\n"
 			  "\n"
@@ -135,7 +140,10 @@ static void test_updates(void)
 	is_str(d.updates[0].items[2].ptr,
 	       "Legal review of the contract\nNo budget code\n",
 	       "maya: blockers");
+	is_str(d.updates[0].notes.ptr, "Out on Friday\n- not a list item\n",
+	       "maya: her notes, unescaped");
 	is_str(d.updates[1].items[0].ptr, "", "lee: nothing done");
+	is_str(d.updates[1].notes.ptr, "", "lee: no notes");
 
 	event(&d.events, ALIGN_EVENT_MOVED_TO_STATE, "approved brief 2026-11-webinar");
 	event(&d.events, ALIGN_EVENT_CHECKED_IN, "checked in o#leads 90 → 170 leads");

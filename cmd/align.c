@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kinds.h"
 #include "options.h"
 #include "util/error.h"
 #include "util/banned.h"
@@ -39,6 +40,8 @@ static const struct command commands[] = {
 	{ "log", cmd_log, CMD_NEEDS_REPO,
 	  "Show what people did to the records, newest first", NULL, NULL },
 	{ "ls", cmd_ls, CMD_NEEDS_REPO, "List records", NULL, NULL },
+	{ "new", cmd_new, CMD_NEEDS_REPO | CMD_WRITES,
+	  "Make a record of any kind from its template", NULL, NULL },
 	{ "okr", NULL, 0,
 	  "Plan objectives and key results, check in, see progress", okr_verbs,
 	  NULL },

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "kinds.h"
 #include "history.h"
 #include "okr.h"
 #include "options.h"
@@ -17,114 +18,37 @@
 #include "util/text.h"
 #include "util/banned.h"
 
+static const char *const new_usage[] = {
+	"align okr new <objective> [--quarter <quarter>] "
+	"[--owner <person>] [--parent <okr>] [--weight <n>] [--id <id>] "
+	"[--no-commit] [-m <note>]",
+	NULL,
+};
+
+static const struct kind_option new_options[] = {
+	{ "quarter", "<quarter>",
+	  "YYYY-Qn or YYYY (default: the current quarter)", 0 },
+	{ "owner", "<person>", "who owns the objective", 0 },
+	{ "parent", "<okr>", "the objective this one serves", 0 },
+	{ "weight", "<n>", "its weight in the parent's progress (default 1)",
+	  1 },
+	{ NULL, NULL, NULL, 0 },
+};
+
+static const struct kind_new objective_new = {
+	.kind = &align_kind_okr,
+	.command = "okr",
+	.usage = new_usage,
+	.title_missing = "an objective needs a title: align okr new "
+			 "\"<objective>\"",
+	.options = new_options,
+	.edit = 0,
+	.edit_rule = NULL,
+};
+
 int okr_new(int argc, const char **argv, struct align_ctx *ctx)
 {
-	static const char *const usage[] = {
-		"align okr new <objective> [--quarter <quarter>] "
-		"[--owner <person>] [--parent <okr>] [--weight <n>] [--id <id>] "
-		"[--no-commit] [-m <note>]",
-		NULL,
-	};
-	const char *quarter = NULL, *owner = NULL, *parent = NULL;
-	const char *weight = NULL, *id = NULL, *note = NULL;
-	int no_commit = 0;
-	const struct opt opts[] = {
-		{ OPT_STRING, 0, "quarter", &quarter, "<quarter>",
-		  "YYYY-Qn or YYYY (default: the current quarter)", NULL },
-		{ OPT_STRING, 0, "owner", &owner, "<person>",
-		  "who owns the objective", NULL },
-		{ OPT_STRING, 0, "parent", &parent, "<okr>",
-		  "the objective this one serves", NULL },
-		{ OPT_STRING, 0, "weight", &weight, "<n>",
-		  "its weight in the parent's progress (default 1)", NULL },
-		{ OPT_STRING, 0, "id", &id, "<id>",
-		  "use this id instead of one made from the title", NULL },
-		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
-		  "write the file but do not commit it", NULL },
-		{ OPT_STRING, 'm', "message", &note, "<note>",
-		  "add a note to the commit message", NULL },
-		OPT_END_(),
-	};
-	struct align_catalog cat = ALIGN_CATALOG_INIT;
-	struct align_record *r = NULL;
-	struct align_buf err = ALIGN_BUF_INIT;
-	struct align_buf summary = ALIGN_BUF_INIT;
-	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
-	struct align_period period;
-	const struct align_entry *pe = NULL;
-	double w;
-	int n, ret, status = EXIT_OK;
-
-	n = opts_parse(argc, argv, opts, usage, 0);
-	if (n < 0) {
-		return n == OPTS_HELP ? EXIT_OK : EXIT_USAGE;
-	}
-	if (n != 1) {
-		error_msg(n ? "too many arguments (quote a title with spaces)"
-			    : "an objective needs a title: align okr new "
-			      "\"<objective>\"");
-		return EXIT_USAGE;
-	}
-	if (quarter) {
-		if (align_period_parse(&period, quarter) < 0) {
-			error_msg("invalid quarter '%s': use YYYY-Qn with n from "
-				  "1 to 4, or YYYY",
-				  quarter);
-			return EXIT_USAGE;
-		}
-	} else {
-		align_quarter_of(&period, &ctx->today);
-	}
-	if (weight && (align_number_parse(&w, weight) < 0 || w < 0)) {
-		error_msg("invalid weight '%s': use a number of 0 or more",
-			  weight);
-		return EXIT_USAGE;
-	}
-	if (check_option_value("owner", owner) < 0) {
-		return EXIT_USAGE;
-	}
-	if ((status = load_catalog(ctx, &cat)) != 0) {
-		goto done;
-	}
-	if (parent) {
-		if ((status = find_record(&pe, ctx, &cat, &align_kind_okr,
-					  parent)) != 0) {
-			goto done;
-		}
-		parent = align_record_id(pe->record);
-	}
-	vars.title = argv[0];
-	vars.period = period.name;
-	vars.today = ctx->today;
-	ret = align_catalog_new_record(&r, &cat, ctx->repo, &align_kind_okr,
-				       &vars, id, &err);
-	if (ret < 0) {
-		status = ret == ALIGN_EINVALID && !strstr(err.ptr, "template")
-				 ? EXIT_USAGE
-				 : exit_for(ret);
-		error_msg("%s", err.ptr);
-		goto done;
-	}
-	{
-		const char *const fields[][2] = {
-			{ "owner", owner },
-			{ "parent", parent },
-			{ "weight", weight },
-		};
-		if ((ret = align_record_set_fields(r, "objective", fields, 3,
-						   &err)) < 0) {
-			status = fail_with(ret, err.ptr);
-			goto done;
-		}
-	}
-	align_buf_addf(&summary, "okr: new %s", align_record_id(r));
-	status = write_new_record(ctx, r, summary.ptr, note, no_commit);
-done:
-	align_record_free(r);
-	align_catalog_release(&cat);
-	align_buf_release(&err);
-	align_buf_release(&summary);
-	return status;
+	return kind_cmd_new(&objective_new, argc, argv, ctx);
 }
 
 int okr_kr_add(int argc, const char **argv, struct align_ctx *ctx)

@@ -133,19 +133,15 @@ static const struct align_state states[] = {
 };
 
 static const struct align_move moves[] = {
-	{ "submit", "draft", "submitted", "submitted", NULL, NULL,
-	  "ask for approval" },
-	{ "approve", "submitted", "approved", "approved", NULL, NULL,
-	  "approve a submitted brief" },
-	{ "launch", "approved", "live", "launched", NULL, NULL,
-	  "mark an approved brief live" },
-	{ "complete", "live", "completed", "completed", NULL, NULL,
-	  "close a live brief" },
+	{ "submit", "draft", "submitted", "submitted", NULL, NULL },
+	{ "approve", "submitted", "approved", "approved", NULL, NULL },
+	{ "launch", "approved", "live", "launched", NULL, NULL },
+	{ "complete", "live", "completed", "completed", NULL, NULL },
 	{ "cancel", "draft submitted approved live", "cancelled", "cancelled",
-	  NULL, NULL, "stop a brief before it completes" },
+	  NULL, NULL },
 	{ "reopen", "submitted approved cancelled", "draft", "reopened", NULL,
-	  NULL, "take a brief back to draft" },
-	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	  NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
 static const struct align_field fields[] = {

@@ -91,7 +91,8 @@ struct align_state {
  * A row of a workflow table: `verb` takes a record from any of `from`
  * (space separated) to `to`, provided `needs` are set and `rule` holds
  * (both beyond what the state `to` needs; may be NULL). `past` is the
- * word history uses for it ("launched").
+ * word history uses for it ("launched"). The command line's words for a
+ * move (its -h summary) are the command's (cmd/brief.c).
  */
 struct align_move {
 	const char *verb;
@@ -100,7 +101,6 @@ struct align_move {
 	const char *past;
 	const char *const *needs;
 	align_rule_fn rule;
-	const char *summary; /* one line for -h */
 };
 
 /*

@@ -143,8 +143,7 @@ static double clamp01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-/* Share of [start, end] elapsed at the end of `today`. */
-static double elapsed(const struct align_date *start,
+double align_okr_pace(const struct align_date *start,
 		      const struct align_date *end,
 		      const struct align_date *today)
 {
@@ -155,9 +154,9 @@ static double elapsed(const struct align_date *start,
 	return e <= s ? 1 : clamp01((t - s) / (e - s));
 }
 
-static enum align_health judge(double progress, double expected,
-			       double confidence,
-			       const struct align_okr_settings *st)
+enum align_health align_okr_health(double progress, double expected,
+				   double confidence,
+				   const struct align_okr_settings *st)
 {
 	double behind = expected - progress;
 
@@ -253,11 +252,12 @@ void align_okr_evaluate(struct align_okr_status *out,
 			if (v && align_date_parse(&due, v) == 0) {
 				span.end = due;
 			}
-			k.expected = elapsed(&span.start, &span.end, today);
+			k.expected = align_okr_pace(&span.start, &span.end, today);
 		} else {
 			k.expected = 0;
 		}
-		k.health = judge(k.progress, k.expected, k.confidence, st);
+		k.health = align_okr_health(k.progress, k.expected, k.confidence,
+					    st);
 		if (k.health > out->health) {
 			out->health = k.health;
 		}

@@ -65,6 +65,25 @@ struct align_okr_status {
 };
 
 /*
+ * The expected pace: the share of the days from `start` to `end` (both
+ * included) that have passed by the end of `today`, 0..1 (1 when `end`
+ * is before `start`).
+ */
+double align_okr_pace(const struct align_date *start,
+		      const struct align_date *end,
+		      const struct align_date *today);
+
+/*
+ * The health of a key result: on track once done; off track when it
+ * trails `expected` by more than the off-track gap or its confidence
+ * (negative: not given) is below the off-track confidence; at risk by the
+ * on-track gap and confidence; else on track.
+ */
+enum align_health align_okr_health(double progress, double expected,
+				   double confidence,
+				   const struct align_okr_settings *settings);
+
+/*
  * Scores an objective as of `today`. Key results whose numbers do not
  * parse are left out (check reports them). Release with
  * align_okr_status_release().

@@ -112,6 +112,44 @@ static void test_evaluate(void)
 	align_record_free(r);
 }
 
+static void test_pace_and_health(void)
+{
+	struct align_okr_settings st;
+	struct align_date start, end, day;
+
+	align_okr_settings(&st, NULL);
+	align_date_parse(&start, "2026-10-01");
+	align_date_parse(&end, "2026-12-31");
+	align_date_parse(&day, "2026-09-30");
+	near(align_okr_pace(&start, &end, &day), 0, "pace: before the start");
+	align_date_parse(&day, "2026-10-01");
+	near(align_okr_pace(&start, &end, &day), 1.0 / 92,
+	     "pace: the first day counts");
+	align_date_parse(&day, "2026-11-15");
+	near(align_okr_pace(&start, &end, &day), 0.5, "pace: 46 of 92 days");
+	align_date_parse(&day, "2027-01-05");
+	near(align_okr_pace(&start, &end, &day), 1, "pace: after the end");
+	near(align_okr_pace(&end, &start, &day), 1, "pace: an empty span");
+
+	/* Defaults: gaps 0.10 and 0.25, confidences 0.7 and 0.4. */
+	is_int(align_okr_health(0.40, 0.50, -1, &st), ALIGN_ON_TRACK,
+	       "health: 0.10 behind is on track");
+	is_int(align_okr_health(0.39, 0.50, -1, &st), ALIGN_AT_RISK,
+	       "health: 0.11 behind is at risk");
+	is_int(align_okr_health(0.25, 0.50, -1, &st), ALIGN_AT_RISK,
+	       "health: 0.25 behind is at risk");
+	is_int(align_okr_health(0.24, 0.50, -1, &st), ALIGN_OFF_TRACK,
+	       "health: 0.26 behind is off track");
+	is_int(align_okr_health(0.9, 0.5, 0.69, &st), ALIGN_AT_RISK,
+	       "health: ahead, confidence 0.69 is at risk");
+	is_int(align_okr_health(0.9, 0.5, 0.39, &st), ALIGN_OFF_TRACK,
+	       "health: ahead, confidence 0.39 is off track");
+	is_int(align_okr_health(0.9, 0.5, 0.7, &st), ALIGN_ON_TRACK,
+	       "health: confidence 0.7 is enough");
+	is_int(align_okr_health(1, 1, 0.1, &st), ALIGN_ON_TRACK,
+	       "health: done is on track whatever the confidence");
+}
+
 /* A row with key results of the given progress, each of weight 1. */
 static void row(struct align_okr_row *out, const char *id, const char *parent,
 		double weight, size_t nkrs, const double *progress)
@@ -188,6 +226,7 @@ static void test_freshness(void)
 int main(void)
 {
 	test_evaluate();
+	test_pace_and_health();
 	test_roll_up();
 	test_freshness();
 	return done_testing();

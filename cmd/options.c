@@ -5,6 +5,7 @@
 
 #include "align.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 void opt_list_release(struct opt_list *list)
@@ -15,33 +16,7 @@ void opt_list_release(struct opt_list *list)
 
 size_t opts_distance(const char *a, const char *b)
 {
-	size_t n = strlen(a), m = strlen(b);
-	size_t *row = align_calloc(m + 1, sizeof(*row));
-	size_t result;
-
-	for (size_t j = 0; j <= m; j++) {
-		row[j] = j;
-	}
-	for (size_t i = 1; i <= n; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t cur = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = prev + cost;
-			if (row[j] + 1 < best) {
-				best = row[j] + 1;
-			}
-			if (row[j - 1] + 1 < best) {
-				best = row[j - 1] + 1;
-			}
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	result = row[m];
-	free(row);
-	return result;
+	return align_distance(a, b);
 }
 
 static const struct opt *find_long(const struct opt *opts, const char *name,

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "util/error.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 int align_people_load(struct align_people *out, struct align_repo *repo,
@@ -53,37 +54,6 @@ int align_people_load(struct align_people *out, struct align_repo *repo,
 	return 0;
 }
 
-/* Levenshtein distance between two short strings (bytes). */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = align_calloc(lb + 1, sizeof(*row));
-	size_t d;
-
-	for (size_t j = 0; j <= lb; j++) {
-		row[j] = j;
-	}
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best) {
-				best = row[j] + 1;
-			}
-			if (row[j - 1] + 1 < best) {
-				best = row[j - 1] + 1;
-			}
-			row[j] = best;
-			diag = up;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
-}
-
 const struct align_person *align_people_closest(
 	const struct align_people *people, const char *handle)
 {
@@ -94,8 +64,8 @@ const struct align_person *align_people_closest(
 		best_d = 2;
 	}
 	for (size_t i = 0; i < people->count; i++) {
-		size_t d = distance(handle, people->items[i].handle);
-		if (d <= best_d && (!best || d < distance(handle, best->handle))) {
+		size_t d = align_distance(handle, people->items[i].handle);
+		if (d <= best_d && (!best || d < align_distance(handle, best->handle))) {
 			best = &people->items[i];
 			best_d = d;
 		}

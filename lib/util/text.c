@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
@@ -172,4 +173,35 @@ int align_ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+size_t align_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *row = align_calloc(m + 1, sizeof(*row));
+	size_t result;
+
+	for (size_t j = 0; j <= m; j++) {
+		row[j] = j;
+	}
+	for (size_t i = 1; i <= n; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t cur = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = prev + cost;
+			if (row[j] + 1 < best) {
+				best = row[j] + 1;
+			}
+			if (row[j - 1] + 1 < best) {
+				best = row[j - 1] + 1;
+			}
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	result = row[m];
+	free(row);
+	return result;
 }

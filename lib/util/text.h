@@ -30,4 +30,7 @@ int align_id_valid(const char *id);
 int align_starts_with(const char *s, const char *prefix);
 int align_ends_with(const char *s, const char *suffix);
 
+/* The Levenshtein distance between two strings (bytes), for "did you mean". */
+size_t align_distance(const char *a, const char *b);
+
 #endif

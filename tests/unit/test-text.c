@@ -160,10 +160,22 @@ static void test_id_valid(void)
 	is_int(align_ends_with("x.mdx", ".md"), 0, "ends_with, mismatch");
 }
 
+static void test_distance(void)
+{
+	is_int((long long)align_distance("maya", "maya"), 0, "same: 0");
+	is_int((long long)align_distance("mya", "maya"), 1, "one insertion");
+	is_int((long long)align_distance("dnaa", "dana"), 2, "a transposition "
+							 "is two edits");
+	is_int((long long)align_distance("", "lee"), 3, "from empty");
+	is_int((long long)align_distance("kitten", "sitting"), 3,
+	       "kitten -> sitting");
+}
+
 int main(void)
 {
 	test_utf8();
 	test_slugify();
 	test_id_valid();
+	test_distance();
 	return done_testing();
 }

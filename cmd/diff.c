@@ -62,10 +62,81 @@ static void field_label(struct align_buf *out, const struct align_record *r,
 }
 
 struct diff_out {
+	struct align_printer *p;
 	int json;
-	struct json j;
 	size_t count;
 };
+
+static void json_fields(struct align_printer *p,
+			const struct align_record_diff *d)
+{
+	align_printer_map_key(p, "fields");
+	align_printer_begin_list(p);
+	for (size_t i = 0; i < d->count; i++) {
+		const struct align_record_change *c = &d->items[i];
+		if (c->type == ALIGN_CHANGE_PROSE) {
+			continue;
+		}
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "section");
+		align_printer_string(p, c->section);
+		align_printer_map_key(p, "sub");
+		align_printer_string(p, c->sub);
+		align_printer_map_key(p, "key");
+		align_printer_string(p, c->key);
+		align_printer_map_key(p, "old");
+		align_printer_string(p, c->old_value);
+		align_printer_map_key(p, "new");
+		align_printer_string(p, c->new_value);
+		align_printer_end(p);
+	}
+	align_printer_end(p);
+	align_printer_map_key(p, "prose");
+	align_printer_begin_list(p);
+	for (size_t i = 0; i < d->count; i++) {
+		if (d->items[i].type == ALIGN_CHANGE_PROSE) {
+			align_printer_string(p, d->items[i].key);
+		}
+	}
+	align_printer_end(p);
+}
+
+static void text_fields(struct align_printer *p, const struct align_record *r,
+			const struct align_record_diff *d)
+{
+	struct align_buf label = ALIGN_BUF_INIT;
+
+	for (size_t i = 0; i < d->count; i++) {
+		const struct align_record_change *c = &d->items[i];
+
+		if (c->type == ALIGN_CHANGE_PROSE) {
+			align_printer_text(p, "    prose: ");
+			align_printer_string(p, c->key);
+			align_printer_text(p, !c->old_value   ? " (added)\n"
+					      : !c->new_value ? " (removed)\n"
+							      : "\n");
+			continue;
+		}
+		align_buf_clear(&label);
+		field_label(&label, r, c);
+		align_printer_text(p, "    ");
+		align_printer_string(p, label.ptr);
+		align_printer_text(p, ": ");
+		if (c->old_value && *c->old_value) {
+			align_printer_string(p, c->old_value);
+		} else {
+			align_printer_text(p, "(none)");
+		}
+		align_printer_text(p, " → ");
+		if (c->new_value && *c->new_value) {
+			align_printer_string(p, c->new_value);
+		} else {
+			align_printer_text(p, "(none)");
+		}
+		align_printer_separator(p);
+	}
+	align_buf_release(&label);
+}
 
 static void one_record(struct diff_out *o, const struct align_entry *a,
 		       const struct align_entry *b)
@@ -76,7 +147,7 @@ static void one_record(struct diff_out *o, const struct align_entry *a,
 	struct align_record_diff d = ALIGN_RECORD_DIFF_INIT;
 	const char *what = !old ? "added" : !new_ ? "removed" : "changed";
 	int moved = old && new_ && strcmp(a->path, b->path);
-	struct align_buf label = ALIGN_BUF_INIT;
+	struct align_printer *p = o->p;
 
 	align_record_diff(&d, old, new_);
 	if (old && new_ && !d.count && !moved) {
@@ -84,95 +155,40 @@ static void one_record(struct diff_out *o, const struct align_entry *a,
 		return;
 	}
 	o->count++;
-	if (o->json) {
-		json_begin_object(&o->j);
-		json_key(&o->j, "id");
-		json_string(&o->j, key_of(a ? a : b));
-		json_key(&o->j, "kind");
-		json_string(&o->j, align_record_kind(r));
-		json_key(&o->j, "change");
-		json_string(&o->j, what);
-		json_key(&o->j, "path");
-		json_string(&o->j, (b ? b : a)->path);
-		json_key(&o->j, "old_path");
-		if (a) {
-			json_string(&o->j, a->path);
-		} else {
-			json_null(&o->j);
-		}
-		json_key(&o->j, "fields");
-		json_begin_array(&o->j);
-		for (size_t i = 0; old && new_ && i < d.count; i++) {
-			const struct align_record_change *c = &d.items[i];
-			if (c->type == ALIGN_CHANGE_PROSE) {
-				continue;
-			}
-			json_begin_object(&o->j);
-			json_key(&o->j, "section");
-			if (c->section) {
-				json_string(&o->j, c->section);
-			} else {
-				json_null(&o->j);
-			}
-			json_key(&o->j, "sub");
-			if (c->sub) {
-				json_string(&o->j, c->sub);
-			} else {
-				json_null(&o->j);
-			}
-			json_key(&o->j, "key");
-			json_string(&o->j, c->key);
-			json_key(&o->j, "old");
-			if (c->old_value) {
-				json_string(&o->j, c->old_value);
-			} else {
-				json_null(&o->j);
-			}
-			json_key(&o->j, "new");
-			if (c->new_value) {
-				json_string(&o->j, c->new_value);
-			} else {
-				json_null(&o->j);
-			}
-			json_end_object(&o->j);
-		}
-		json_end_array(&o->j);
-		json_key(&o->j, "prose");
-		json_begin_array(&o->j);
-		for (size_t i = 0; old && new_ && i < d.count; i++) {
-			if (d.items[i].type == ALIGN_CHANGE_PROSE) {
-				json_string(&o->j, d.items[i].key);
-			}
-		}
-		json_end_array(&o->j);
-		json_end_object(&o->j);
-	} else {
-		printf("%s %s %s", what, align_record_kind(r), key_of(a ? a : b));
-		if (moved) {
-			printf(" (moved %s → %s)\n", a->path, b->path);
-		} else {
-			printf(" (%s)\n", (b ? b : a)->path);
-		}
-		for (size_t i = 0; old && new_ && i < d.count; i++) {
-			const struct align_record_change *c = &d.items[i];
-
-			if (c->type == ALIGN_CHANGE_PROSE) {
-				printf("    prose: %s%s\n", c->key,
-				       !c->old_value ? " (added)"
-				       : !c->new_value ? " (removed)"
-						       : "");
-				continue;
-			}
-			align_buf_clear(&label);
-			field_label(&label, r, c);
-			printf("    %s: %s → %s\n", label.ptr,
-			       c->old_value && *c->old_value ? c->old_value
-							     : "(none)",
-			       c->new_value && *c->new_value ? c->new_value
-							     : "(none)");
-		}
+	if (!(old && new_)) {
+		d.count = 0; /* an added or removed record: no field list */
 	}
-	align_buf_release(&label);
+	if (o->json) {
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "id");
+		align_printer_string(p, key_of(a ? a : b));
+		align_printer_map_key(p, "kind");
+		align_printer_string(p, align_record_kind(r));
+		align_printer_map_key(p, "change");
+		align_printer_string(p, what);
+		align_printer_map_key(p, "path");
+		align_printer_string(p, (b ? b : a)->path);
+		align_printer_map_key(p, "old_path");
+		align_printer_string(p, a ? a->path : NULL);
+		json_fields(p, &d);
+		align_printer_end(p);
+	} else {
+		align_printer_textf(p, "%s ", what);
+		align_printer_string(p, align_record_kind(r));
+		align_printer_text(p, " ");
+		align_printer_string(p, key_of(a ? a : b));
+		if (moved) {
+			align_printer_text(p, " (moved ");
+			align_printer_string(p, a->path);
+			align_printer_text(p, " → ");
+			align_printer_string(p, b->path);
+		} else {
+			align_printer_text(p, " (");
+			align_printer_string(p, (b ? b : a)->path);
+		}
+		align_printer_text(p, ")\n");
+		text_fields(p, r, &d);
+	}
 	align_record_diff_release(&d);
 }
 
@@ -271,11 +287,11 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	memset(&o, 0, sizeof(o));
-	o.json = !strcmp(format, "json");
-	if (o.json) {
-		json_init(&o.j, stdout);
-		json_begin_array(&o.j);
-	}
+	o.p = printer_for(format);
+	o.json = align_printer_format(o.p) == ALIGN_PRINTER_JSON;
+	align_printer_begin_map(o.p);
+	align_printer_map_key(o.p, "changes");
+	align_printer_begin_list(o.p);
 	for (size_t i = 0; i < b.count; i++) {
 		if (b.entries[i].record) {
 			one_record(&o, match(&a, &b.entries[i]), &b.entries[i]);
@@ -289,10 +305,7 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 			one_record(&o, &a.entries[i], NULL);
 		}
 	}
-	if (o.json) {
-		json_end_array(&o.j);
-		json_finish(&o.j);
-	}
+	align_printer_free(o.p);
 	for (int side = 0; side < 2; side++) {
 		const struct align_catalog *c = side ? &b : &a;
 		for (size_t i = 0; i < c->count; i++) {

@@ -73,80 +73,41 @@ static int by_author(const struct align_event *ev, const char *who)
 	       contains(ev->email, who);
 }
 
-static void print_json(const struct align_events *events, const char *author)
+/* The events, newest first: JSON whole, text one line each. */
+static void print_events(struct align_printer *p,
+			 const struct align_events *events, const char *author)
 {
-	struct json j;
-	char date[ALIGN_DATE_STRLEN];
+	int json = align_printer_format(p) == ALIGN_PRINTER_JSON;
 
-	json_init(&j, stdout);
-	json_begin_array(&j);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "events");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < events->count; i++) {
 		const struct align_event *ev = &events->items[i];
+		char date[ALIGN_DATE_STRLEN];
 		struct align_date d;
 
 		if (author && !by_author(ev, author)) {
 			continue;
 		}
+		if (json) {
+			event_print(p, ev);
+			continue;
+		}
 		align_time_date(&d, &ev->when);
 		align_date_format(date, &d);
-		json_begin_object(&j);
-		json_key(&j, "date");
-		json_string(&j, date);
-		json_key(&j, "time");
-		json_int(&j, (long long)ev->when.seconds);
-		json_key(&j, "who");
-		json_string(&j, ev->who);
-		json_key(&j, "email");
-		json_string(&j, ev->email);
-		json_key(&j, "commit");
-		json_string(&j, ev->commit);
-		json_key(&j, "kind");
-		json_string(&j, ev->kind);
-		json_key(&j, "id");
-		json_string(&j, ev->id);
-		json_key(&j, "path");
-		json_string(&j, ev->path);
-		json_key(&j, "action");
-		json_string(&j, align_event_action(ev));
-		json_key(&j, "text");
-		json_string(&j, ev->text);
-		json_key(&j, "note");
+		align_printer_textf(p, "%s ", date);
+		align_printer_string(p, ev->who);
+		align_printer_text(p, " ");
+		align_printer_string(p, ev->text);
 		if (ev->note) {
-			json_string(&j, ev->note);
-		} else {
-			json_null(&j);
+			align_printer_text(p, "  ");
+			align_printer_string(p, ev->note);
 		}
-		if (ev->key) {
-			json_key(&j, "field");
-			json_begin_object(&j);
-			json_key(&j, "section");
-			json_string(&j, ev->section);
-			json_key(&j, "sub");
-			if (ev->sub) {
-				json_string(&j, ev->sub);
-			} else {
-				json_null(&j);
-			}
-			json_key(&j, "key");
-			json_string(&j, ev->key);
-			json_key(&j, "old");
-			if (ev->old_value) {
-				json_string(&j, ev->old_value);
-			} else {
-				json_null(&j);
-			}
-			json_key(&j, "new");
-			if (ev->new_value) {
-				json_string(&j, ev->new_value);
-			} else {
-				json_null(&j);
-			}
-			json_end_object(&j);
-		}
-		json_end_object(&j);
+		align_printer_separator(p);
 	}
-	json_end_array(&j);
-	json_finish(&j);
+	align_printer_end(p);
+	align_printer_end(p);
 }
 
 int print_history_warnings(const struct align_diags *warnings)
@@ -216,6 +177,7 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_people people = ALIGN_PEOPLE_INIT;
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct log_state st;
+	struct align_printer *p;
 	struct align_date d;
 	int n, ret, status = EXIT_OK;
 
@@ -288,22 +250,9 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
 		status = fail_with(ret, align_repo_error(ctx->repo));
 		goto done;
 	}
-	if (!strcmp(format, "json")) {
-		print_json(&st.events, author);
-	} else {
-		for (size_t i = 0; i < st.events.count; i++) {
-			const struct align_event *ev = &st.events.items[i];
-			char date[ALIGN_DATE_STRLEN];
-
-			if (author && !by_author(ev, author)) {
-				continue;
-			}
-			align_time_date(&d, &ev->when);
-			align_date_format(date, &d);
-			printf("%s %s %s%s%s\n", date, ev->who, ev->text,
-			       ev->note ? "  " : "", ev->note ? ev->note : "");
-		}
-	}
+	p = printer_for(format);
+	print_events(p, &st.events, author);
+	align_printer_free(p);
 done:
 	for (size_t i = 0; st.paths && st.paths[i]; i++) {
 		free((char *)st.paths[i]);

@@ -34,22 +34,22 @@ static int selected(const struct align_entry *e, const char *status,
 	return 1;
 }
 
-static void print_csv(const struct align_catalog *cat, const size_t *keep,
-		      size_t n)
+/* The CSV columns: the common ones, then every other field of the kinds'
+ * sections, in first-seen order. Borrowed from the records. */
+static const char **csv_columns(const struct align_catalog *cat,
+				const size_t *keep, size_t n, size_t *out_n)
 {
-	const char **cols = NULL;
-	size_t ncols = 0, alloc = 0;
 	static const char *const fixed[] = { "path", "kind", "id", "title",
 					     "status", "owner", "due" };
+	const char **cols = NULL;
+	size_t ncols = 0, alloc = 0;
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
 		ALIGN_ARRAY_GROW(cols, alloc, ncols + 1);
 		cols[ncols++] = fixed[i];
 	}
-	/* Every other field of the kinds' sections, in first-seen order. */
 	for (size_t i = 0; i < n; i++) {
-		const struct align_record *r =
-			cat->entries[keep[i]].record;
+		const struct align_record *r = cat->entries[keep[i]].record;
 		for (size_t f = 0; f < r->ini.nfields; f++) {
 			const char *key = r->ini.fields[f].key;
 			size_t c = 0;
@@ -65,26 +65,66 @@ static void print_csv(const struct align_catalog *cat, const size_t *keep,
 			}
 		}
 	}
-	for (size_t c = 0; c < ncols; c++) {
-		csv_field(stdout, cols[c], c + 1 < ncols ? ',' : '\n');
+	*out_n = ncols;
+	return cols;
+}
+
+static const char *column(const struct align_entry *e, const char *col)
+{
+	if (!strcmp(col, "path")) {
+		return e->path;
+	} else if (!strcmp(col, "kind")) {
+		return align_record_kind(e->record);
+	} else if (!strcmp(col, "title")) {
+		return e->record->title;
 	}
+	return field(e->record, col);
+}
+
+/*
+ * JSON: every record whole. Text: one summary row per record. CSV: one row
+ * per record with every field of the kinds' sections.
+ */
+static void print_records(struct align_printer *p,
+			  const struct align_catalog *cat, const size_t *keep,
+			  size_t n)
+{
+	static const char *const summary[] = { "kind", "id", "status",
+					       "owner", "due", "title" };
+	enum align_printer_format f = align_printer_format(p);
+	const char *const *cols = summary;
+	const char **csv = NULL;
+	size_t ncols = sizeof(summary) / sizeof(summary[0]);
+
+	if (f == ALIGN_PRINTER_CSV) {
+		cols = csv = csv_columns(cat, keep, n, &ncols);
+	}
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "records");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < n; i++) {
 		const struct align_entry *e = &cat->entries[keep[i]];
-		for (size_t c = 0; c < ncols; c++) {
-			const char *v;
-			if (!strcmp(cols[c], "path")) {
-				v = e->path;
-			} else if (!strcmp(cols[c], "kind")) {
-				v = align_record_kind(e->record);
-			} else if (!strcmp(cols[c], "title")) {
-				v = e->record->title;
-			} else {
-				v = field(e->record, cols[c]);
-			}
-			csv_field(stdout, v ? v : "", c + 1 < ncols ? ',' : '\n');
+
+		if (f == ALIGN_PRINTER_JSON) {
+			record_print(p, e);
+			continue;
 		}
+		align_printer_begin_map(p);
+		for (size_t c = 0; c < ncols; c++) {
+			const char *v = column(e, cols[c]);
+			align_printer_map_key(p, cols[c]);
+			if (f == ALIGN_PRINTER_TEXT && strcmp(cols[c], "title")) {
+				v = v && *v ? v : NULL; /* shown as "-" */
+			} else {
+				v = v ? v : "";
+			}
+			align_printer_string(p, v);
+		}
+		align_printer_end(p);
 	}
-	free(cols);
+	align_printer_end(p);
+	align_printer_end(p);
+	free(csv);
 }
 
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
@@ -109,6 +149,7 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	const struct align_kind *kind = NULL;
+	struct align_printer *p;
 	size_t *keep = NULL;
 	size_t nkeep = 0, alloc = 0;
 	int n, status_code = EXIT_OK;
@@ -144,34 +185,9 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 			keep[nkeep++] = i;
 		}
 	}
-	if (!strcmp(format, "json")) {
-		struct json j;
-		json_init(&j, stdout);
-		json_begin_array(&j);
-		for (size_t i = 0; i < nkeep; i++) {
-			record_json(&j, &cat.entries[keep[i]]);
-		}
-		json_end_array(&j);
-		json_finish(&j);
-	} else if (!strcmp(format, "csv")) {
-		print_csv(&cat, keep, nkeep);
-	} else {
-		struct table t;
-		table_init(&t, 6);
-		for (size_t i = 0; i < nkeep; i++) {
-			const struct align_record *r =
-				cat.entries[keep[i]].record;
-			const char *v;
-			table_add(&t, align_record_kind(r));
-			table_add(&t, align_record_id(r));
-			table_add(&t, (v = field(r, "status")) && *v ? v : "-");
-			table_add(&t, (v = field(r, "owner")) && *v ? v : "-");
-			table_add(&t, (v = field(r, "due")) && *v ? v : "-");
-			table_add(&t, r->title ? r->title : "");
-		}
-		table_print(&t, stdout);
-		table_release(&t);
-	}
+	p = printer_for(format);
+	print_records(p, &cat, keep, nkeep);
+	align_printer_free(p);
 done:
 	free(keep);
 	align_catalog_release(&cat);

@@ -284,96 +284,116 @@ static void github_escape(FILE *out, const char *s, int property)
 	}
 }
 
+struct align_printer *printer_for(const char *format)
+{
+	enum align_printer_format f = ALIGN_PRINTER_TEXT;
+
+	if (format && align_printer_format_parse(&f, format) < 0) {
+		f = ALIGN_PRINTER_TEXT;
+	}
+	return align_printer_new(stdout, f);
+}
+
+static void print_github(FILE *out, const struct align_diags *diags)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct align_diag *d = &diags->items[i];
+
+		fprintf(out, "::%s file=",
+			d->severity == ALIGN_SEV_ERROR ? "error" : "warning");
+		github_escape(out, d->path, 1);
+		if (d->line) {
+			fprintf(out, ",line=%zu", d->line);
+		}
+		fputs("::", out);
+		github_escape(out, d->message, 0);
+		fputc('\n', out);
+	}
+}
+
 void diags_print(FILE *out, const struct align_diags *diags,
 		 const char *format, int color)
 {
-	struct json j;
+	struct align_printer *p;
+	int json = !strcmp(format, "json");
 
-	if (!strcmp(format, "json")) {
-		json_init(&j, out);
-		json_begin_array(&j);
+	if (!strcmp(format, "github")) {
+		print_github(out, diags);
+		return;
 	}
+	p = align_printer_new(out, json ? ALIGN_PRINTER_JSON
+					: ALIGN_PRINTER_TEXT);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "diagnostics");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct align_diag *d = &diags->items[i];
 		const char *sev = d->severity == ALIGN_SEV_ERROR ? "error"
 								 : "warning";
 
-		if (!strcmp(format, "github")) {
-			fprintf(out, "::%s file=", sev);
-			github_escape(out, d->path, 1);
+		if (!json) {
+			/* Text: one line, not a table. */
+			align_printer_string(p, d->path);
 			if (d->line) {
-				fprintf(out, ",line=%zu", d->line);
+				align_printer_textf(p, ":%zu", d->line);
 			}
-			fputs("::", out);
-			github_escape(out, d->message, 0);
-			fputc('\n', out);
-		} else if (!strcmp(format, "json")) {
-			json_begin_object(&j);
-			json_key(&j, "path");
-			json_string(&j, d->path);
-			json_key(&j, "line");
-			if (d->line) {
-				json_int(&j, (long long)d->line);
-			} else {
-				json_null(&j);
-			}
-			json_key(&j, "severity");
-			json_string(&j, sev);
-			json_key(&j, "message");
-			json_string(&j, d->message);
-			json_end_object(&j);
-		} else {
-			fputs(d->path, out);
-			if (d->line) {
-				fprintf(out, ":%zu", d->line);
-			}
-			if (color) {
-				fprintf(out, ": %s%s\033[m: %s\n",
-					d->severity == ALIGN_SEV_ERROR
-						? "\033[1;31m"
-						: "\033[1;33m",
-					sev, d->message);
-			} else {
-				fprintf(out, ": %s: %s\n", sev, d->message);
-			}
+			align_printer_textf(p, ": %s%s%s: ",
+					    !color ? ""
+					    : d->severity == ALIGN_SEV_ERROR
+						    ? "\033[1;31m"
+						    : "\033[1;33m",
+					    sev, color ? "\033[m" : "");
+			align_printer_string(p, d->message);
+			align_printer_separator(p);
+			continue;
 		}
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "path");
+		align_printer_string(p, d->path);
+		align_printer_map_key(p, "line");
+		if (d->line) {
+			align_printer_integer(p, (long long)d->line);
+		} else {
+			align_printer_null(p);
+		}
+		align_printer_map_key(p, "severity");
+		align_printer_string(p, sev);
+		align_printer_map_key(p, "message");
+		align_printer_string(p, d->message);
+		align_printer_end(p);
 	}
-	if (!strcmp(format, "json")) {
-		json_end_array(&j);
-		json_finish(&j);
-	}
+	align_printer_end(p);
+	align_printer_end(p);
+	align_printer_free(p);
 }
 
-void record_json(struct json *j, const struct align_entry *entry)
+void record_print(struct align_printer *p, const struct align_entry *entry)
 {
-	json_begin_object(j);
-	record_json_members(j, entry);
-	json_end_object(j);
+	align_printer_begin_map(p);
+	record_print_members(p, entry);
+	align_printer_end(p);
 }
 
-void record_json_members(struct json *j, const struct align_entry *entry)
+void record_print_members(struct align_printer *p,
+			  const struct align_entry *entry)
 {
 	const struct align_record *r = entry->record;
 	const struct align_ini *ini = &r->ini;
 
-	json_key(j, "path");
-	json_string(j, entry->path);
-	json_key(j, "kind");
-	json_string(j, align_record_kind(r));
-	json_key(j, "title");
-	if (r->title) {
-		json_string(j, r->title);
-	} else {
-		json_null(j);
-	}
+	align_printer_map_key(p, "path");
+	align_printer_string(p, entry->path);
+	align_printer_map_key(p, "kind");
+	align_printer_string(p, align_record_kind(r));
+	align_printer_map_key(p, "title");
+	align_printer_string(p, r->title);
 	/* The kind's own section: flat. */
 	for (size_t f = 0; f < ini->nfields; f++) {
 		if (ini->fields[f].section == 0 &&
 		    strcmp(ini->fields[f].key, "path") &&
 		    strcmp(ini->fields[f].key, "kind") &&
 		    strcmp(ini->fields[f].key, "title")) {
-			json_key(j, ini->fields[f].key);
-			json_string(j, ini->fields[f].value);
+			align_printer_map_key(p, ini->fields[f].key);
+			align_printer_string(p, ini->fields[f].value);
 		}
 	}
 	/* Other sections: "name": {"sub": {...}} or "name": {...}. */
@@ -381,35 +401,87 @@ void record_json_members(struct json *j, const struct align_entry *entry)
 		const struct align_ini_section *sec = &ini->sections[s];
 		int first_of_name = 1;
 
-		for (size_t p = 1; p < s; p++) {
-			if (!strcmp(ini->sections[p].name, sec->name)) {
+		for (size_t q = 1; q < s; q++) {
+			if (!strcmp(ini->sections[q].name, sec->name)) {
 				first_of_name = 0;
 			}
 		}
 		if (!first_of_name) {
 			continue;
 		}
-		json_key(j, sec->name);
-		json_begin_object(j);
+		align_printer_map_key(p, sec->name);
+		align_printer_begin_map(p);
 		for (size_t t = s; t < ini->nsections; t++) {
 			const struct align_ini_section *cur = &ini->sections[t];
 			if (strcmp(cur->name, sec->name)) {
 				continue;
 			}
 			if (cur->sub) {
-				json_key(j, cur->sub);
-				json_begin_object(j);
+				align_printer_map_key(p, cur->sub);
+				align_printer_begin_map(p);
 			}
 			for (size_t f = 0; f < ini->nfields; f++) {
 				if (ini->fields[f].section == t) {
-					json_key(j, ini->fields[f].key);
-					json_string(j, ini->fields[f].value);
+					align_printer_map_key(
+						p, ini->fields[f].key);
+					align_printer_string(
+						p, ini->fields[f].value);
 				}
 			}
 			if (cur->sub) {
-				json_end_object(j);
+				align_printer_end(p);
 			}
 		}
-		json_end_object(j);
+		align_printer_end(p);
 	}
+}
+
+void event_print(struct align_printer *p, const struct align_event *ev)
+{
+	char date[ALIGN_DATE_STRLEN];
+	struct align_date d;
+
+	align_time_date(&d, &ev->when);
+	align_date_format(date, &d);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "date");
+	align_printer_string(p, date);
+	align_printer_map_key(p, "time");
+	align_printer_integer(p, (long long)ev->when.seconds);
+	align_printer_map_key(p, "who");
+	align_printer_string(p, ev->who);
+	align_printer_map_key(p, "email");
+	align_printer_string(p, ev->email);
+	align_printer_map_key(p, "commit");
+	align_printer_string(p, ev->commit);
+	align_printer_map_key(p, "kind");
+	align_printer_string(p, ev->kind);
+	align_printer_map_key(p, "id");
+	align_printer_string(p, ev->id);
+	align_printer_map_key(p, "path");
+	align_printer_string(p, ev->path);
+	align_printer_map_key(p, "action");
+	align_printer_string(p, align_event_action(ev));
+	align_printer_map_key(p, "text");
+	align_printer_string(p, ev->text);
+	align_printer_map_key(p, "note");
+	align_printer_string(p, ev->note);
+	align_printer_map_key(p, "field");
+	if (ev->key) {
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "section");
+		align_printer_string(p, ev->section);
+		align_printer_map_key(p, "sub");
+		align_printer_string(p, ev->sub);
+		align_printer_map_key(p, "key");
+		align_printer_string(p, ev->key);
+		align_printer_map_key(p, "old");
+		align_printer_string(p, ev->old_value);
+		align_printer_map_key(p, "new");
+		align_printer_string(p, ev->new_value);
+		align_printer_end(p);
+	} else {
+		align_printer_null(p);
+	}
+	align_printer_end(p);
 }

@@ -4,7 +4,9 @@
 #include <stdio.h>
 
 #include "catalog.h"
+#include "events.h"
 #include "util/diag.h"
+#include "util/printer.h"
 
 /*
  * Printers for structured output. Commands describe their data once and
@@ -50,14 +52,33 @@ void table_add(struct table *t, const char *cell);
 void table_print(struct table *t, FILE *out);
 void table_release(struct table *t);
 
+/*
+ * A printer on stdout for a --format value ("text", "md", "json", "csv";
+ * anything else is text). Free it with align_printer_free().
+ */
+struct align_printer *printer_for(const char *format);
+
 /* Diagnostics in one of: "text", "github", "json". */
 void diags_print(FILE *out, const struct align_diags *diags,
 		 const char *format, int color);
 
-/* Every field of a record as one JSON object (with path, kind, title). */
-void record_json(struct json *j, const struct align_entry *entry);
+/*
+ * Every field of a record as one map: path, kind, title, then the kind's
+ * section flat and every other section as "name": {...} or
+ * "name": {"sub": {...}}. Field values are strings, as written.
+ */
+void record_print(struct align_printer *p, const struct align_entry *entry);
 
-/* The same members, written into an object the caller has begun. */
-void record_json_members(struct json *j, const struct align_entry *entry);
+/* The same members, written into a map the caller has begun. */
+void record_print_members(struct align_printer *p,
+			  const struct align_entry *entry);
+
+/*
+ * One event as one map, the same shape wherever events are shown (log,
+ * digest): date, time, who, email, commit, kind, id, path, action, text,
+ * note (the -m note, or null), and "field" (section, sub, key, old, new) when a field changed, else
+ * null.
+ */
+void event_print(struct align_printer *p, const struct align_event *ev);
 
 #endif

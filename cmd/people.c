@@ -9,6 +9,11 @@
 #include "people.h"
 #include "util/banned.h"
 
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 static int people_ls(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
@@ -25,8 +30,7 @@ static int people_ls(int argc, const char **argv, struct align_ctx *ctx)
 	};
 	struct align_people people = ALIGN_PEOPLE_INIT;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
-	struct table t;
-	struct json j;
+	struct align_printer *p;
 	int n;
 
 	n = opts_parse(argc, argv, opts, usage, 0);
@@ -47,48 +51,29 @@ static int people_ls(int argc, const char **argv, struct align_ctx *ctx)
 		align_diags_clear(&diags);
 		return EXIT_FINDINGS;
 	}
-	table_init(&t, 4);
-	if (!strcmp(format, "json")) {
-		json_init(&j, stdout);
-		json_begin_array(&j);
-	} else if (!strcmp(format, "csv")) {
-		fputs("handle,name,email,team\n", stdout);
-	}
+	p = printer_for(format);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "people");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < people.count; i++) {
-		const struct align_person *p = &people.items[i];
-		if (team && (!p->team || strcmp(p->team, team))) {
+		const struct align_person *person = &people.items[i];
+		if (team && (!person->team || strcmp(person->team, team))) {
 			continue;
 		}
-		if (!strcmp(format, "json")) {
-			json_begin_object(&j);
-			json_key(&j, "handle");
-			json_string(&j, p->handle);
-			json_key(&j, "name");
-			json_string(&j, p->name ? p->name : "");
-			json_key(&j, "email");
-			json_string(&j, p->email ? p->email : "");
-			json_key(&j, "team");
-			json_string(&j, p->team ? p->team : "");
-			json_end_object(&j);
-		} else if (!strcmp(format, "csv")) {
-			csv_field(stdout, p->handle, ',');
-			csv_field(stdout, p->name ? p->name : "", ',');
-			csv_field(stdout, p->email ? p->email : "", ',');
-			csv_field(stdout, p->team ? p->team : "", '\n');
-		} else {
-			table_add(&t, p->handle);
-			table_add(&t, p->name && *p->name ? p->name : "-");
-			table_add(&t, p->team && *p->team ? p->team : "-");
-			table_add(&t, p->email && *p->email ? p->email : "-");
-		}
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "handle");
+		align_printer_string(p, person->handle);
+		align_printer_map_key(p, "name");
+		align_printer_string(p, or_null(person->name));
+		align_printer_map_key(p, "team");
+		align_printer_string(p, or_null(person->team));
+		align_printer_map_key(p, "email");
+		align_printer_string(p, or_null(person->email));
+		align_printer_end(p);
 	}
-	if (!strcmp(format, "json")) {
-		json_end_array(&j);
-		json_finish(&j);
-	} else if (!strcmp(format, "text")) {
-		table_print(&t, stdout);
-	}
-	table_release(&t);
+	align_printer_end(p);
+	align_printer_end(p);
+	align_printer_free(p);
 	align_people_release(&people);
 	align_diags_clear(&diags);
 	return EXIT_OK;

@@ -26,53 +26,38 @@ static void event_date(char out[ALIGN_DATE_STRLEN],
 	align_date_format(out, &d);
 }
 
-static void history_text(const struct align_events *events)
+/* The record's last events: JSON as events, text one line each. */
+static void print_history(struct align_printer *p,
+			  const struct align_events *events)
 {
-	printf("\nRecent history\n");
+	int json = align_printer_format(p) == ALIGN_PRINTER_JSON;
+
+	align_printer_map_key(p, "recent_history");
+	align_printer_begin_list(p);
+	align_printer_text(p, "\nRecent history\n");
 	if (!events->count) {
-		printf("    none: not committed yet\n");
+		align_printer_text(p, "    none: not committed yet\n");
 	}
 	for (size_t i = 0; i < events->count; i++) {
 		const struct align_event *ev = &events->items[i];
 		char date[ALIGN_DATE_STRLEN];
 
-		event_date(date, ev);
-		printf("    %s %s %s%s%s\n", date, ev->who, ev->text,
-		       ev->note ? "  " : "", ev->note ? ev->note : "");
-	}
-}
-
-static void history_json(struct json *j, const struct align_events *events)
-{
-	json_key(j, "recent_history");
-	json_begin_array(j);
-	for (size_t i = 0; i < events->count; i++) {
-		const struct align_event *ev = &events->items[i];
-		char date[ALIGN_DATE_STRLEN];
-
-		event_date(date, ev);
-		json_begin_object(j);
-		json_key(j, "date");
-		json_string(j, date);
-		json_key(j, "time");
-		json_int(j, (long long)ev->when.seconds);
-		json_key(j, "who");
-		json_string(j, ev->who);
-		json_key(j, "commit");
-		json_string(j, ev->commit);
-		json_key(j, "action");
-		json_string(j, align_event_action(ev));
-		json_key(j, "text");
-		json_string(j, ev->text);
-		json_key(j, "note");
-		if (ev->note) {
-			json_string(j, ev->note);
-		} else {
-			json_null(j);
+		if (json) {
+			event_print(p, ev);
+			continue;
 		}
-		json_end_object(j);
+		event_date(date, ev);
+		align_printer_textf(p, "    %s ", date);
+		align_printer_string(p, ev->who);
+		align_printer_text(p, " ");
+		align_printer_string(p, ev->text);
+		if (ev->note) {
+			align_printer_text(p, "  ");
+			align_printer_string(p, ev->note);
+		}
+		align_printer_separator(p);
 	}
-	json_end_array(j);
+	align_printer_end(p);
 }
 
 /* The last events of the record shown, as of `rev` ("" for HEAD). */
@@ -100,7 +85,9 @@ static int load_recent(struct align_events *out, struct align_ctx *ctx,
 	return status;
 }
 
-static void show_text(const struct align_entry *e, struct align_ctx *ctx)
+/* Text: the title, what and where it is, the fields, then the prose. */
+static void show_text(struct align_printer *p, const struct align_entry *e,
+		      struct align_ctx *ctx)
 {
 	const struct align_record *r = e->record;
 	const struct align_ini *ini = &r->ini;
@@ -115,36 +102,51 @@ static void show_text(const struct align_entry *e, struct align_ctx *ctx)
 	}
 	align_repo_display_path(ctx->repo, e->path, &shown);
 	if (r->title) {
-		printf("%s\n", r->title);
+		align_printer_string(p, r->title);
+		align_printer_separator(p);
 	}
-	printf("%s %s (%s)\n", align_record_kind(r),
-	       align_record_id(r) ? align_record_id(r) : "-", shown.ptr);
+	align_printer_string(p, align_record_kind(r));
+	align_printer_text(p, " ");
+	align_printer_string(p, align_record_id(r) ? align_record_id(r) : "-");
+	align_printer_text(p, " (");
+	align_printer_string(p, shown.ptr);
+	align_printer_text(p, ")\n");
 	for (size_t s = 0; s < ini->nsections; s++) {
 		const struct align_ini_section *sec = &ini->sections[s];
 		if (s > 0) {
-			printf("\n[%s", sec->name);
+			align_printer_text(p, "\n[");
+			align_printer_string(p, sec->name);
 			if (sec->sub) {
-				printf(" \"%s\"", sec->sub);
+				align_printer_text(p, " \"");
+				align_printer_string(p, sec->sub);
+				align_printer_text(p, "\"");
 			}
-			printf("]\n");
+			align_printer_text(p, "]\n");
 		} else {
-			putchar('\n');
+			align_printer_separator(p);
 		}
 		for (size_t f = 0; f < ini->nfields; f++) {
-			if (ini->fields[f].section != s) {
+			const struct align_ini_field *field = &ini->fields[f];
+
+			if (field->section != s) {
 				continue;
 			}
-			if (*ini->fields[f].value) {
-				printf("    %-*s  %s\n", (int)width,
-				       ini->fields[f].key, ini->fields[f].value);
-			} else {
-				printf("    %s\n", ini->fields[f].key);
+			align_printer_text(p, "    ");
+			align_printer_string(p, field->key);
+			if (*field->value) {
+				align_printer_textf(
+					p, "%*s",
+					(int)(width - strlen(field->key) + 2),
+					"");
+				align_printer_string(p, field->value);
 			}
+			align_printer_separator(p);
 		}
 	}
 	align_record_prose(r, &prose);
 	if (prose.len) {
-		printf("\n%s", prose.ptr);
+		align_printer_separator(p);
+		align_printer_string_len(p, prose.ptr, prose.len);
 	}
 	align_buf_release(&shown);
 	align_buf_release(&prose);
@@ -171,6 +173,7 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
 	struct align_events events = ALIGN_EVENTS_INIT;
 	const struct align_entry *e;
+	struct align_printer *p;
 	char rev[ALIGN_OID_HEXSZ + 1] = "";
 	int n, status;
 
@@ -194,22 +197,18 @@ int cmd_show(int argc, const char **argv, struct align_ctx *ctx)
 	if (history && (status = load_recent(&events, ctx, e, rev)) != 0) {
 		goto done;
 	}
-	if (!strcmp(format, "json")) {
-		struct json j;
-		json_init(&j, stdout);
-		json_begin_object(&j);
-		record_json_members(&j, e);
-		if (history) {
-			history_json(&j, &events);
-		}
-		json_end_object(&j);
-		json_finish(&j);
+	p = printer_for(format);
+	align_printer_begin_map(p);
+	if (align_printer_format(p) == ALIGN_PRINTER_JSON) {
+		record_print_members(p, e);
 	} else {
-		show_text(e, ctx);
-		if (history) {
-			history_text(&events);
-		}
+		show_text(p, e, ctx);
 	}
+	if (history) {
+		print_history(p, &events);
+	}
+	align_printer_end(p);
+	align_printer_free(p);
 done:
 	align_events_release(&events);
 	align_catalog_release(&cat);

@@ -36,24 +36,27 @@ test_expect_success 'ls filters by kind, status and owner' '
 test_expect_success 'ls --format=json: every field plus path and kind' '
 	align ls --format=json --owner lee >out &&
 	cat >expect <<-\EOF &&
-	[
-	  {
-	    "path": "briefs/spring-email.md",
-	    "kind": "brief",
-	    "title": "Spring email, \"big\" launch",
-	    "id": "spring-email",
-	    "status": "draft",
-	    "type": "",
-	    "owner": "lee",
-	    "accountable": "",
-	    "due": "",
-	    "created": "2026-11-02"
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "records": [
+	    {
+	      "path": "briefs/spring-email.md",
+	      "kind": "brief",
+	      "title": "Spring email, \"big\" launch",
+	      "id": "spring-email",
+	      "status": "draft",
+	      "type": "",
+	      "owner": "lee",
+	      "accountable": "",
+	      "due": "",
+	      "created": "2026-11-02"
+	    }
+	  ]
+	}
 	EOF
 	test_cmp expect out &&
 	align ls --format json --status nothing >out &&
-	echo "[]" >expect &&
+	printf "{\n  \"format_version\": 1,\n  \"records\": []\n}\n" >expect &&
 	test_cmp expect out
 '
 
@@ -120,8 +123,9 @@ test_expect_success 'show takes an id, a unique prefix or a path from anywhere' 
 
 test_expect_success 'show --format=json is the ls object' '
 	align show spring-email --format=json >out &&
-	align ls --format=json --owner lee | sed -e 1d -e "\$d" \
-		-e "s/^  //" >expect &&
+	align ls --format=json --owner lee | sed -e 1,3d -e "s/^    //" |
+		sed -e "\$d" | sed -e "\$d" | sed -e "1a\\
+  \"format_version\": 1," >expect &&
 	test_cmp expect out
 '
 

@@ -75,7 +75,7 @@ test_expect_success 'a clean repository: check exits 0 and prints nothing' '
 	test_must_be_empty "$S/out" &&
 	test_must_be_empty "$S/err" &&
 	align check --format=json >"$S/out" 2>"$S/err" &&
-	echo "[]" >"$S/expect" &&
+	printf "{\n  \"format_version\": 1,\n  \"diagnostics\": []\n}\n" >"$S/expect" &&
 	test_cmp "$S/expect" "$S/out" &&
 	test_must_be_empty "$S/err" &&
 	test_state_unchanged
@@ -508,38 +508,41 @@ test_expect_success '--format=json: an array of {path, line, severity, message}'
 	save_state &&
 	test_expect_code 1 align check --format=json >"$S/out" 2>"$S/err" &&
 	cat >"$S/expect" <<-EOF &&
-	[
-	  {
-	    "path": "briefs/a.md",
-	    "line": 4,
-	    "severity": "error",
-	    "message": "malformed section header: missing ${SQ}]${SQ}"
-	  },
-	  {
-	    "path": "briefs/b.md",
-	    "line": 6,
-	    "severity": "error",
-	    "message": "unknown status ${SQ}shipped${SQ} (one of: $STATUSES)"
-	  },
-	  {
-	    "path": "briefs/b.md",
-	    "line": 10,
-	    "severity": "error",
-	    "message": "due ${SQ}2026-02-30${SQ} is not a date (YYYY-MM-DD)"
-	  },
-	  {
-	    "path": "briefs/c.md",
-	    "line": 5,
-	    "severity": "error",
-	    "message": "duplicate id ${SQ}2026-11-partner-webinar${SQ} (also in briefs/2026-11-partner-webinar.md)"
-	  },
-	  {
-	    "path": "briefs/d.md",
-	    "line": null,
-	    "severity": "error",
-	    "message": "binary file (NUL byte at offset 1)"
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "diagnostics": [
+	    {
+	      "path": "briefs/a.md",
+	      "line": 4,
+	      "severity": "error",
+	      "message": "malformed section header: missing ${SQ}]${SQ}"
+	    },
+	    {
+	      "path": "briefs/b.md",
+	      "line": 6,
+	      "severity": "error",
+	      "message": "unknown status ${SQ}shipped${SQ} (one of: $STATUSES)"
+	    },
+	    {
+	      "path": "briefs/b.md",
+	      "line": 10,
+	      "severity": "error",
+	      "message": "due ${SQ}2026-02-30${SQ} is not a date (YYYY-MM-DD)"
+	    },
+	    {
+	      "path": "briefs/c.md",
+	      "line": 5,
+	      "severity": "error",
+	      "message": "duplicate id ${SQ}2026-11-partner-webinar${SQ} (also in briefs/2026-11-partner-webinar.md)"
+	    },
+	    {
+	      "path": "briefs/d.md",
+	      "line": null,
+	      "severity": "error",
+	      "message": "binary file (NUL byte at offset 1)"
+	    }
+	  ]
+	}
 	EOF
 	test_cmp "$S/expect" "$S/out" &&
 	test_must_be_empty "$S/err" &&
@@ -554,7 +557,7 @@ test_expect_success '--format=json escapes quotes and backslashes' '
 	test_cmp "$S/expect" "$S/actual" &&
 	test_expect_code 1 align check --format=json >"$S/out" &&
 	grep "\"message\"" "$S/out" >"$S/actual" &&
-	printf "%s\n" "    \"message\": \"unknown status ${SQ}\\\"done\\\\now\\\"${SQ} (one of: $STATUSES)\"" >"$S/expect" &&
+	printf "%s\n" "      \"message\": \"unknown status ${SQ}\\\"done\\\\now\\\"${SQ} (one of: $STATUSES)\"" >"$S/expect" &&
 	test_cmp "$S/expect" "$S/actual"
 '
 

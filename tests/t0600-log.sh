@@ -168,28 +168,31 @@ test_expect_success 'log --format=json carries the field change' '
 	c=$(git log --format=%H --author=dana -1 --until=2026-11-06 --since=2026-11-04) &&
 	t=$(git log --format=%at -1 $c) &&
 	cat >expect <<-EOF &&
-	[
-	  {
-	    "date": "2026-11-05",
-	    "time": $t,
-	    "who": "dana",
-	    "email": "dana@example.com",
-	    "commit": "$c",
-	    "kind": "brief",
-	    "id": "2026-11-partner-webinar",
-	    "path": "briefs/2026-11-partner-webinar.md",
-	    "action": "approved",
-	    "text": "approved brief 2026-11-partner-webinar",
-	    "note": null,
-	    "field": {
-	      "section": "brief",
-	      "sub": null,
-	      "key": "status",
-	      "old": "submitted",
-	      "new": "approved"
+	{
+	  "format_version": 1,
+	  "events": [
+	    {
+	      "date": "2026-11-05",
+	      "time": $t,
+	      "who": "dana",
+	      "email": "dana@example.com",
+	      "commit": "$c",
+	      "kind": "brief",
+	      "id": "2026-11-partner-webinar",
+	      "path": "briefs/2026-11-partner-webinar.md",
+	      "action": "approved",
+	      "text": "approved brief 2026-11-partner-webinar",
+	      "note": null,
+	      "field": {
+	        "section": "brief",
+	        "sub": null,
+	        "key": "status",
+	        "old": "submitted",
+	        "new": "approved"
+	      }
 	    }
-	  }
-	]
+	  ]
+	}
 	EOF
 	test_cmp expect out
 '

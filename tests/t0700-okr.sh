@@ -47,34 +47,37 @@ test_expect_success 'people ls: text, JSON, CSV' '
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --format json >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	[
-	  {
-	    "handle": "maya",
-	    "name": "Maya Lind",
-	    "email": "maya@example.com, maya.lind@old.example",
-	    "team": "leadership"
-	  },
-	  {
-	    "handle": "lee",
-	    "name": "Lee Park",
-	    "email": "lee@example.com",
-	    "team": "growth"
-	  },
-	  {
-	    "handle": "dana",
-	    "name": "Dana Okafor",
-	    "email": "dana@example.com",
-	    "team": "content"
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "people": [
+	    {
+	      "handle": "maya",
+	      "name": "Maya Lind",
+	      "team": "leadership",
+	      "email": "maya@example.com, maya.lind@old.example"
+	    },
+	    {
+	      "handle": "lee",
+	      "name": "Lee Park",
+	      "team": "growth",
+	      "email": "lee@example.com"
+	    },
+	    {
+	      "handle": "dana",
+	      "name": "Dana Okafor",
+	      "team": "content",
+	      "email": "dana@example.com"
+	    }
+	  ]
+	}
 	EOF
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --format csv >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	handle,name,email,team
-	maya,Maya Lind,"maya@example.com, maya.lind@old.example",leadership
-	lee,Lee Park,lee@example.com,growth
-	dana,Dana Okafor,dana@example.com,content
+	handle,name,team,email
+	maya,Maya Lind,leadership,"maya@example.com, maya.lind@old.example"
+	lee,Lee Park,growth,lee@example.com
+	dana,Dana Okafor,content,dana@example.com
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '
@@ -85,8 +88,8 @@ test_expect_success 'people ls --team keeps that team only' '
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --team content --format csv >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	handle,name,email,team
-	dana,Dana Okafor,dana@example.com,content
+	handle,name,team,email
+	dana,Dana Okafor,content,dana@example.com
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '

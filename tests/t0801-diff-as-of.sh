@@ -54,7 +54,7 @@ test_expect_success 'diff with a clean working tree says nothing' '
 	test_must_be_empty out &&
 	test_must_be_empty err &&
 	align diff --format json >out &&
-	echo "[]" >expect &&
+	printf "{\n  \"format_version\": 1,\n  \"changes\": []\n}\n" >expect &&
 	test_cmp expect out
 '
 
@@ -81,44 +81,47 @@ test_expect_success 'diff: hand edits of fields and prose, working tree against 
 test_expect_success 'diff --format json: the same changes' '
 	align diff --format json >out &&
 	cat >expect <<-EOF &&
-	[
-	  {
-	    "id": "2026-11-partner-webinar",
-	    "kind": "brief",
-	    "change": "changed",
-	    "path": "$b",
-	    "old_path": "$b",
-	    "fields": [
-	      {
-	        "section": "brief",
-	        "sub": null,
-	        "key": "status",
-	        "old": "draft",
-	        "new": "submitted"
-	      }
-	    ],
-	    "prose": [
-	      "What is the offer?"
-	    ]
-	  },
-	  {
-	    "id": "$o",
-	    "kind": "objective",
-	    "change": "changed",
-	    "path": "$f",
-	    "old_path": "$f",
-	    "fields": [
-	      {
-	        "section": "kr",
-	        "sub": "signups",
-	        "key": "current",
-	        "old": "0",
-	        "new": "30"
-	      }
-	    ],
-	    "prose": []
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "changes": [
+	    {
+	      "id": "2026-11-partner-webinar",
+	      "kind": "brief",
+	      "change": "changed",
+	      "path": "$b",
+	      "old_path": "$b",
+	      "fields": [
+	        {
+	          "section": "brief",
+	          "sub": null,
+	          "key": "status",
+	          "old": "draft",
+	          "new": "submitted"
+	        }
+	      ],
+	      "prose": [
+	        "What is the offer?"
+	      ]
+	    },
+	    {
+	      "id": "$o",
+	      "kind": "objective",
+	      "change": "changed",
+	      "path": "$f",
+	      "old_path": "$f",
+	      "fields": [
+	        {
+	          "section": "kr",
+	          "sub": "signups",
+	          "key": "current",
+	          "old": "0",
+	          "new": "30"
+	        }
+	      ],
+	      "prose": []
+	    }
+	  ]
+	}
 	EOF
 	test_cmp expect out &&
 	git checkout -q -- . &&
@@ -149,35 +152,38 @@ test_expect_success 'diff: a record added, one removed, one moved with git mv' '
 	test_cmp expect out &&
 	align diff --format json >out &&
 	cat >expect <<-EOF &&
-	[
-	  {
-	    "id": "2026-11-partner-webinar",
-	    "kind": "brief",
-	    "change": "changed",
-	    "path": "briefs/2026/webinar.md",
-	    "old_path": "$b",
-	    "fields": [],
-	    "prose": []
-	  },
-	  {
-	    "id": "2026-09-spring-launch",
-	    "kind": "brief",
-	    "change": "added",
-	    "path": "briefs/spring.md",
-	    "old_path": null,
-	    "fields": [],
-	    "prose": []
-	  },
-	  {
-	    "id": "$o",
-	    "kind": "objective",
-	    "change": "removed",
-	    "path": "$f",
-	    "old_path": "$f",
-	    "fields": [],
-	    "prose": []
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "changes": [
+	    {
+	      "id": "2026-11-partner-webinar",
+	      "kind": "brief",
+	      "change": "changed",
+	      "path": "briefs/2026/webinar.md",
+	      "old_path": "$b",
+	      "fields": [],
+	      "prose": []
+	    },
+	    {
+	      "id": "2026-09-spring-launch",
+	      "kind": "brief",
+	      "change": "added",
+	      "path": "briefs/spring.md",
+	      "old_path": null,
+	      "fields": [],
+	      "prose": []
+	    },
+	    {
+	      "id": "$o",
+	      "kind": "objective",
+	      "change": "removed",
+	      "path": "$f",
+	      "old_path": "$f",
+	      "fields": [],
+	      "prose": []
+	    }
+	  ]
+	}
 	EOF
 	test_cmp expect out &&
 	git reset -q --hard &&
@@ -322,65 +328,68 @@ test_expect_success 'diff --quarter: the last commit before it against its last 
 	test_cmp expect out &&
 	align diff --quarter 2026-Q4 --format json >out &&
 	cat >expect <<-EOF &&
-	[
-	  {
-	    "id": "2026-11-partner-webinar",
-	    "kind": "brief",
-	    "change": "changed",
-	    "path": "$b",
-	    "old_path": "$b",
-	    "fields": [
-	      {
-	        "section": "brief",
-	        "sub": null,
-	        "key": "status",
-	        "old": "draft",
-	        "new": "approved"
-	      }
-	    ],
-	    "prose": []
-	  },
-	  {
-	    "id": "$o",
-	    "kind": "objective",
-	    "change": "changed",
-	    "path": "$f",
-	    "old_path": "$f",
-	    "fields": [
-	      {
-	        "section": "kr",
-	        "sub": "signups",
-	        "key": "current",
-	        "old": "0",
-	        "new": "200"
-	      },
-	      {
-	        "section": "kr",
-	        "sub": "signups",
-	        "key": "confidence",
-	        "old": null,
-	        "new": "0.9"
-	      },
-	      {
-	        "section": "kr",
-	        "sub": "opps",
-	        "key": "current",
-	        "old": "0",
-	        "new": "10"
-	      }
-	    ],
-	    "prose": []
-	  },
-	  {
-	    "id": "2026-09-fall-campaign",
-	    "kind": "brief",
-	    "change": "removed",
-	    "path": "$fall",
-	    "old_path": "$fall",
-	    "fields": [],
-	    "prose": []
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "changes": [
+	    {
+	      "id": "2026-11-partner-webinar",
+	      "kind": "brief",
+	      "change": "changed",
+	      "path": "$b",
+	      "old_path": "$b",
+	      "fields": [
+	        {
+	          "section": "brief",
+	          "sub": null,
+	          "key": "status",
+	          "old": "draft",
+	          "new": "approved"
+	        }
+	      ],
+	      "prose": []
+	    },
+	    {
+	      "id": "$o",
+	      "kind": "objective",
+	      "change": "changed",
+	      "path": "$f",
+	      "old_path": "$f",
+	      "fields": [
+	        {
+	          "section": "kr",
+	          "sub": "signups",
+	          "key": "current",
+	          "old": "0",
+	          "new": "200"
+	        },
+	        {
+	          "section": "kr",
+	          "sub": "signups",
+	          "key": "confidence",
+	          "old": null,
+	          "new": "0.9"
+	        },
+	        {
+	          "section": "kr",
+	          "sub": "opps",
+	          "key": "current",
+	          "old": "0",
+	          "new": "10"
+	        }
+	      ],
+	      "prose": []
+	    },
+	    {
+	      "id": "2026-09-fall-campaign",
+	      "kind": "brief",
+	      "change": "removed",
+	      "path": "$fall",
+	      "old_path": "$fall",
+	      "fields": [],
+	      "prose": []
+	    }
+	  ]
+	}
 	EOF
 	test_cmp expect out &&
 	test_state_unchanged

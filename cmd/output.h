@@ -76,8 +76,8 @@ void record_print_members(struct align_printer *p,
 /*
  * One event as one map, the same shape wherever events are shown (log,
  * digest): date, time, who, email, commit, kind, id, path, action, text,
- * note (the -m note, or null), and "field" (section, sub, key, old, new) when a field changed, else
- * null.
+ * note (the -m note, or null), and "field" (section, sub, key, old, new)
+ * when a field changed, else null.
  */
 void event_print(struct align_printer *p, const struct align_event *ev);
 

@@ -176,7 +176,7 @@ while read -r tag kind folder initial; do
 		python3 - "$S/show.json" "$S/ls.json" "$S/names" <<-\EOF
 		import json, sys
 		show = json.load(open(sys.argv[1]))
-		ls = json.load(open(sys.argv[2]))
+		ls = json.load(open(sys.argv[2]))["records"]
 		names = open(sys.argv[3]).read().split()
 		missing = [n for n in names if n not in show or n not in ls[0]]
 		if missing:

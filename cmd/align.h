@@ -92,6 +92,23 @@ int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
 		       const char *as_of, char out_rev[ALIGN_OID_HEXSZ + 1]);
 
 /*
+ * The last commit on HEAD's first-parent line with a commit date at or
+ * before `when` ("" when none), with the shallow-clone warning when the
+ * answer may lie beyond the clone. Prints errors; returns the exit status.
+ */
+int commit_by(struct align_ctx *ctx, int64_t when,
+	      char rev[ALIGN_OID_HEXSZ + 1]);
+
+/*
+ * The commit day `day` (typed as `arg`) stood at: commit_by() the end of
+ * that day, UTC, whose instant goes to `end`. No commit is an error
+ * ("no commit on or before <arg>", EXIT_FINDINGS). Prints errors; returns
+ * the exit status.
+ */
+int day_commit(struct align_ctx *ctx, const struct align_date *day,
+	       const char *arg, char rev[ALIGN_OID_HEXSZ + 1], int64_t *end);
+
+/*
  * Resolves an --as-of argument: a day (the last commit on HEAD's
  * first-parent line by its end) or a revision. Sets the commit, the day
  * and the instant "now" stands for. Prints the error and returns the exit

@@ -14,6 +14,7 @@
 #include "options.h"
 #include "output.h"
 #include "util/error.h"
+#include "util/idmap.h"
 #include "util/banned.h"
 
 static const char *const formats[] = { "text", "json", NULL };
@@ -24,27 +25,54 @@ static const char *key_of(const struct align_entry *e)
 	return id ? id : e->path;
 }
 
-static const struct align_entry *match(const struct align_catalog *c,
-				       const struct align_entry *e)
+/*
+ * Indexes a catalog's readable records by id (or path when they have
+ * none) and its unreadable files by path, for pairing in linear time.
+ */
+struct side {
+	const struct align_catalog *c;
+	struct align_idmap by_key;
+	struct align_idmap unreadable;
+};
+
+static void side_init(struct side *s, const struct align_catalog *c)
 {
+	struct align_idmap empty = ALIGN_IDMAP_INIT;
+
+	s->c = c;
+	s->by_key = empty;
+	s->unreadable = empty;
 	for (size_t i = 0; i < c->count; i++) {
-		if (c->entries[i].record && !strcmp(key_of(&c->entries[i]),
-						    key_of(e))) {
-			return &c->entries[i];
+		const struct align_entry *e = &c->entries[i];
+		if (e->record) {
+			align_idmap_add(&s->by_key, key_of(e), i, NULL);
+		} else {
+			align_idmap_add(&s->unreadable, e->path, i, NULL);
 		}
 	}
-	return NULL;
+}
+
+static void side_release(struct side *s)
+{
+	align_idmap_release(&s->by_key);
+	align_idmap_release(&s->unreadable);
+}
+
+static const struct align_entry *match(const struct side *s,
+				       const struct align_entry *e)
+{
+	size_t i;
+
+	return align_idmap_get(&s->by_key, key_of(e), &i) ? &s->c->entries[i]
+							  : NULL;
 }
 
 /* Is there a file at `path` that does not parse? */
-static int unreadable_at(const struct align_catalog *c, const char *path)
+static int unreadable_at(const struct side *s, const char *path)
 {
-	for (size_t i = 0; i < c->count; i++) {
-		if (!c->entries[i].record && !strcmp(c->entries[i].path, path)) {
-			return 1;
-		}
-	}
-	return 0;
+	size_t i;
+
+	return align_idmap_get(&s->unreadable, path, &i);
 }
 
 static void field_label(struct align_buf *out, const struct align_record *r,
@@ -62,6 +90,7 @@ static void field_label(struct align_buf *out, const struct align_record *r,
 }
 
 struct diff_out {
+	const char *format;
 	struct align_printer *p;
 	int json;
 	size_t count;
@@ -138,6 +167,23 @@ static void text_fields(struct align_printer *p, const struct align_record *r,
 	align_buf_release(&label);
 }
 
+/* Starts the output (the list of changes). */
+static void diff_begin(struct diff_out *o)
+{
+	o->p = printer_for(o->format);
+	o->json = align_printer_format(o->p) == ALIGN_PRINTER_JSON;
+	align_printer_begin_map(o->p);
+	align_printer_map_key(o->p, "changes");
+	align_printer_begin_list(o->p);
+}
+
+/* Ends the output, before any warning. */
+static void diff_end(struct diff_out *o)
+{
+	align_printer_free(o->p);
+	o->p = NULL;
+}
+
 static void one_record(struct diff_out *o, const struct align_entry *a,
 		       const struct align_entry *b)
 {
@@ -202,26 +248,146 @@ static int load_side(struct align_ctx *ctx, struct align_catalog *out,
 	return *rev ? load_catalog_at(ctx, out, rev) : load_catalog(ctx, out);
 }
 
+static void warn_unreadable(const char *path, int new_side)
+{
+	warning_msg("'%s' does not parse %s; not compared (see 'align check')",
+		    path, new_side ? "on the new side" : "on the old side");
+}
+
+/* Compares with the working tree (`to` ""): two catalogs, paired by id. */
+static int diff_catalogs(struct align_ctx *ctx, struct diff_out *o,
+			 const char *from, const char *to)
+{
+	struct align_catalog a = ALIGN_CATALOG_INIT, b = ALIGN_CATALOG_INIT;
+	struct side sa, sb;
+	int status;
+
+	if ((status = load_side(ctx, &a, from)) != 0 ||
+	    (status = load_side(ctx, &b, to)) != 0) {
+		align_catalog_release(&a);
+		align_catalog_release(&b);
+		return status;
+	}
+	side_init(&sa, &a);
+	side_init(&sb, &b);
+	diff_begin(o);
+	for (size_t i = 0; i < b.count; i++) {
+		if (b.entries[i].record) {
+			one_record(o, match(&sa, &b.entries[i]), &b.entries[i]);
+		}
+	}
+	for (size_t i = 0; i < a.count; i++) {
+		if (a.entries[i].record && !match(&sb, &a.entries[i])) {
+			if (unreadable_at(&sb, a.entries[i].path)) {
+				continue; /* warned below: not "removed" */
+			}
+			one_record(o, &a.entries[i], NULL);
+		}
+	}
+	diff_end(o);
+	for (int side = 0; side < 2; side++) {
+		const struct align_catalog *c = side ? &b : &a;
+		for (size_t i = 0; i < c->count; i++) {
+			if (!c->entries[i].record) {
+				warn_unreadable(c->entries[i].path, side);
+			}
+		}
+	}
+	side_release(&sa);
+	side_release(&sb);
+	align_catalog_release(&a);
+	align_catalog_release(&b);
+	return EXIT_OK;
+}
+
+static int on_compared(const struct align_history_entry *e, void *payload)
+{
+	struct align_entry a, b;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.path = (char *)e->old_path;
+	a.record = (struct align_record *)e->old;
+	b.path = (char *)e->path;
+	b.record = (struct align_record *)e->new_;
+	one_record(payload, e->old ? &a : NULL, e->new_ ? &b : NULL);
+	return 0;
+}
+
+/*
+ * Compares two commits (`from` NULL: nothing): only the files whose blobs
+ * differ are read (align_history_compare).
+ */
+static int diff_commits(struct align_ctx *ctx, struct diff_out *o,
+			const char *from, const char *to)
+{
+	const char *folders[ALIGN_KINDS_MAX + 1];
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	int ret;
+
+	align_kind_folders(folders, ctx->repo);
+	diff_begin(o);
+	ret = align_history_compare(ctx->repo, from ? from : "", to, folders,
+				    on_compared, o, &warnings);
+	diff_end(o);
+	for (size_t i = 0; i < warnings.count; i++) {
+		warn_unreadable(warnings.items[i].path,
+				strstr(warnings.items[i].message, "new") != NULL);
+	}
+	align_diags_clear(&warnings);
+	return ret < 0 ? fail_with(ret, align_repo_error(ctx->repo)) : EXIT_OK;
+}
+
+/*
+ * One end of the comparison: a day (the last first-parent commit by its
+ * end, as --as-of takes it) or a revision, into `out`.
+ */
+static int resolve_point(struct align_ctx *ctx, const char *arg,
+			 char out[ALIGN_OID_HEXSZ + 1])
+{
+	struct align_buf err = ALIGN_BUF_INIT;
+	struct align_date day;
+	int64_t end;
+	int ret;
+
+	if (align_date_parse_human(&day, arg, &ctx->today) == 0) {
+		return day_commit(ctx, &day, arg, out, &end);
+	}
+	ret = align_git_resolve(align_repo_git(ctx->repo), arg, out, &err);
+	if (ret < 0) {
+		error_msg("%s", err.ptr);
+	}
+	align_buf_release(&err);
+	return ret < 0 ? EXIT_USAGE : EXIT_OK;
+}
+
 int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
-		"align diff [<rev> [<rev>]] [--quarter <quarter>] "
+		"align diff [<date|rev> [<date|rev>]] [--quarter <quarter>] "
+		"[--format <format>]",
+		"align diff --since <date|rev> [--until <date|rev>] "
 		"[--format <format>]",
 		NULL,
 	};
 	const char *quarter = NULL, *format = "text";
+	const char *since = NULL, *until = NULL;
 	const struct opt opts[] = {
 		{ OPT_STRING, 0, "quarter", &quarter, "<quarter>",
 		  "from the last commit before the quarter to its last commit",
 		  NULL },
+		{ OPT_STRING, 0, "since", &since, "<date|rev>",
+		  "from that day or revision", NULL },
+		{ OPT_STRING, 0, "until", &until, "<date|rev>",
+		  "to that day or revision (default: the working tree)", NULL },
 		{ OPT_CHOICE, 0, "format", &format, "<format>", "text or json",
 		  formats },
 		OPT_END_(),
 	};
-	struct align_catalog a = ALIGN_CATALOG_INIT, b = ALIGN_CATALOG_INIT;
 	struct align_buf err = ALIGN_BUF_INIT;
 	char from[ALIGN_OID_HEXSZ + 1] = "", to[ALIGN_OID_HEXSZ + 1] = "";
 	const char *from_rev = from, *to_rev = to;
+	const char *points[2] = { NULL, NULL };
 	struct diff_out o;
 	int n, ret, status = EXIT_OK;
 
@@ -233,6 +399,15 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("give at most two revisions, or --quarter alone");
 		return EXIT_USAGE;
 	}
+	if ((since || until) && (n > 0 || quarter)) {
+		error_msg("--since and --until stand for the two dates or "
+			  "revisions: give one way, not both");
+		return EXIT_USAGE;
+	}
+	if (until && !since) {
+		error_msg("--until needs --since");
+		return EXIT_USAGE;
+	}
 	if (quarter) {
 		struct align_period p;
 		if (align_period_parse(&p, quarter) < 0) {
@@ -241,16 +416,14 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 				  quarter);
 			return EXIT_USAGE;
 		}
-		if (align_history_commit_at(ctx->repo,
-					    align_date_to_days(&p.start) * 86400 -
-						    1,
-					    from) < 0 ||
-		    align_history_commit_at(ctx->repo,
-					    align_date_to_days(&p.end) * 86400 +
-						    86399,
-					    to) < 0) {
-			return fail_with(ALIGN_ERROR,
-					 align_repo_error(ctx->repo));
+		if ((status = commit_by(ctx,
+					align_date_to_days(&p.start) * 86400 - 1,
+					from)) != 0 ||
+		    (status = commit_by(ctx,
+					align_date_to_days(&p.end) * 86400 +
+						86399,
+					to)) != 0) {
+			return status;
 		}
 		if (!*to) {
 			error_msg("no commit on or before the end of %s",
@@ -261,66 +434,33 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 			from_rev = NULL; /* nothing existed before it */
 		}
 	} else {
-		for (int i = 0; i < n; i++) {
-			char *out = i ? to : from;
-			ret = align_git_resolve(align_repo_git(ctx->repo),
-						argv[i], out, &err);
-			if (ret < 0) {
-				error_msg("%s", err.ptr);
-				align_buf_release(&err);
-				return EXIT_USAGE;
+		points[0] = since ? since : n > 0 ? argv[0] : NULL;
+		points[1] = since ? until : n > 1 ? argv[1] : NULL;
+		for (int i = 0; i < 2; i++) {
+			if (points[i] &&
+			    (status = resolve_point(ctx, points[i],
+						    i ? to : from)) != 0) {
+				return status;
 			}
 		}
-		if (n == 0) {
+		if (!points[0]) {
 			ret = align_git_head(align_repo_git(ctx->repo), from,
 					     &err);
 			if (ret < 0 || !*from) {
 				from_rev = NULL;
 			}
 		}
-		if (n < 2) {
+		if (!points[1]) {
 			to_rev = ""; /* the working tree */
 		}
 	}
-	if ((status = load_side(ctx, &a, from_rev)) != 0 ||
-	    (status = load_side(ctx, &b, to_rev)) != 0) {
-		goto done;
-	}
 	memset(&o, 0, sizeof(o));
-	o.p = printer_for(format);
-	o.json = align_printer_format(o.p) == ALIGN_PRINTER_JSON;
-	align_printer_begin_map(o.p);
-	align_printer_map_key(o.p, "changes");
-	align_printer_begin_list(o.p);
-	for (size_t i = 0; i < b.count; i++) {
-		if (b.entries[i].record) {
-			one_record(&o, match(&a, &b.entries[i]), &b.entries[i]);
-		}
+	o.format = format;
+	if (*to_rev) {
+		status = diff_commits(ctx, &o, from_rev, to_rev);
+	} else {
+		status = diff_catalogs(ctx, &o, from_rev, to_rev);
 	}
-	for (size_t i = 0; i < a.count; i++) {
-		if (a.entries[i].record && !match(&b, &a.entries[i])) {
-			if (unreadable_at(&b, a.entries[i].path)) {
-				continue; /* warned below: not "removed" */
-			}
-			one_record(&o, &a.entries[i], NULL);
-		}
-	}
-	align_printer_free(o.p);
-	for (int side = 0; side < 2; side++) {
-		const struct align_catalog *c = side ? &b : &a;
-		for (size_t i = 0; i < c->count; i++) {
-			if (!c->entries[i].record) {
-				warning_msg("'%s' does not parse %s; not compared "
-					    "(see 'align check')",
-					    c->entries[i].path,
-					    side ? "on the new side"
-						 : "on the old side");
-			}
-		}
-	}
-done:
-	align_catalog_release(&a);
-	align_catalog_release(&b);
 	align_buf_release(&err);
 	return status;
 }

@@ -89,6 +89,38 @@ int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
 	return as_of ? load_catalog_at(ctx, out, rev) : load_catalog(ctx, out);
 }
 
+int commit_by(struct align_ctx *ctx, int64_t when,
+	      char rev[ALIGN_OID_HEXSZ + 1])
+{
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	int ret = align_history_commit_by(ctx->repo, when, rev, &warnings);
+
+	print_history_warnings(&warnings);
+	align_diags_clear(&warnings);
+	if (ret < 0) {
+		return fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
+	}
+	return 0;
+}
+
+int day_commit(struct align_ctx *ctx, const struct align_date *day,
+	       const char *arg, char rev[ALIGN_OID_HEXSZ + 1], int64_t *end)
+{
+	/* The end of that day, UTC: what had landed by then. */
+	int64_t when = align_date_to_days(day) * 86400 + 86399;
+	int ret = commit_by(ctx, when, rev);
+
+	if (ret != 0) {
+		return ret;
+	}
+	if (!*rev) {
+		error_msg("no commit on or before %s", arg);
+		return EXIT_FINDINGS;
+	}
+	*end = when;
+	return 0;
+}
+
 int resolve_as_of(struct align_ctx *ctx, const char *arg,
 		  char rev[ALIGN_OID_HEXSZ + 1], struct align_date *today,
 		  int64_t *now)
@@ -100,19 +132,10 @@ int resolve_as_of(struct align_ctx *ctx, const char *arg,
 	int ret;
 
 	if (align_date_parse_human(&day, arg, &ctx->today) == 0) {
-		/* The end of that day, UTC: what had landed by then. */
-		int64_t end = align_date_to_days(&day) * 86400 + 86399;
-
-		if (align_history_commit_at(ctx->repo, end, rev) < 0) {
-			return fail_with(ALIGN_ERROR,
-					 align_repo_error(ctx->repo));
-		}
-		if (!*rev) {
-			error_msg("no commit on or before %s", arg);
-			return EXIT_FINDINGS;
+		if ((ret = day_commit(ctx, &day, arg, rev, now)) != 0) {
+			return ret;
 		}
 		*today = day;
-		*now = end;
 		return 0;
 	}
 	ret = align_git_resolve(git, arg, rev, &err);

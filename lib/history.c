@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/idmap.h"
 #include "util/text.h"
 #include "util/banned.h"
 
@@ -432,10 +433,12 @@ static int emit_commit(struct commit_state *st,
 
 static void shallow_warning(struct align_diags *warnings)
 {
-	align_diags_add(warnings, "", 0, ALIGN_SEV_WARNING,
-			"history ends early: this is a shallow clone; fetch "
-			"all of it with 'git fetch --unshallow' (in CI: "
-			"fetch-depth: 0)");
+	if (warnings) {
+		align_diags_add(warnings, "", 0, ALIGN_SEV_WARNING,
+				"history ends early: this is a shallow clone; "
+				"fetch all of it with 'git fetch --unshallow' "
+				"(in CI: fetch-depth: 0)");
+	}
 }
 
 int align_history_walk(struct align_repo *repo,
@@ -585,8 +588,115 @@ done:
 	return ret;
 }
 
-int align_history_commit_at(struct align_repo *repo, int64_t when,
-			    char out[ALIGN_OID_HEXSZ + 1])
+/* Reads both versions of a changed file; says which side does not parse. */
+static void load_pair(struct commit_state *st, struct delta *d,
+		      const char *from, const char *to,
+		      struct align_diags *warnings)
+{
+	d->old = load(st->repo, d->old_id, d->path, from, NULL,
+		      &d->old_invalid);
+	d->new_ = load(st->repo, d->new_id, d->path, to, NULL, &d->invalid);
+	if (d->old_invalid) {
+		align_diags_add(warnings, d->path, 0, ALIGN_SEV_WARNING,
+				"does not parse on the old side");
+	}
+	if (d->invalid) {
+		align_diags_add(warnings, d->path, 0, ALIGN_SEV_WARNING,
+				"does not parse on the new side");
+	}
+}
+
+int align_history_compare(struct align_repo *repo, const char *from,
+			  const char *to, const char *const *folders,
+			  int (*fn)(const struct align_history_entry *entry,
+				    void *payload),
+			  void *payload, struct align_diags *warnings)
+{
+	struct align_history_opts opts;
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0 };
+	struct align_git *git = align_repo_git(repo);
+	const char *prefix = align_repo_prefix(repo);
+	struct align_buf err = ALIGN_BUF_INIT;
+	struct align_git_commit_info info;
+	struct align_idmap gone = ALIGN_IDMAP_INIT;
+	char old_tree[ALIGN_OID_HEXSZ + 1] = "";
+	unsigned char *paired = NULL;
+	int ret = 0;
+
+	align_history_opts_init(&opts);
+	opts.folders = folders;
+	memset(&info, 0, sizeof(info));
+	memcpy(info.id, to, sizeof(info.id));
+	if ((*from && (ret = align_git_records_tree(git, from, prefix, old_tree,
+						    &err)) < 0) ||
+	    (ret = align_git_records_tree(git, to, prefix, info.records_tree,
+					  &err)) < 0 ||
+	    (ret = align_git_tree_changes(git, old_tree, info.records_tree,
+					  collect, &st, &err)) < 0) {
+		align_repo__fail(repo, ret, err.ptr);
+		goto done;
+	}
+	/* Only files whose blobs differ are read: the rest did not change. */
+	paired = align_calloc(st.count + 1, 1);
+	for (size_t i = 0; i < st.count; i++) {
+		struct delta *d = &st.deltas[i];
+
+		load_pair(&st, d, *from ? from : to, to, warnings);
+		if (d->old && id_of(d->old)) {
+			align_idmap_add(&gone, id_of(d->old), i, NULL);
+		}
+	}
+	/* Each version on the new side, paired by id with the old one. */
+	for (size_t i = 0; i < st.count && !ret; i++) {
+		struct delta *d = &st.deltas[i];
+		struct align_history_entry e;
+		size_t k;
+
+		if (!d->new_) {
+			continue;
+		}
+		memset(&e, 0, sizeof(e));
+		e.commit = &info;
+		e.path = e.old_path = d->path;
+		e.new_ = d->new_;
+		if (id_of(d->new_) && align_idmap_get(&gone, id_of(d->new_), &k)) {
+			e.old = st.deltas[k].old;
+			e.old_path = st.deltas[k].path;
+			paired[k] = 1;
+		}
+		ret = fn(&e, payload);
+	}
+	/* Then what is gone: not a file that stopped parsing. */
+	for (size_t i = 0; i < st.count && !ret; i++) {
+		struct delta *d = &st.deltas[i];
+		struct align_history_entry e;
+
+		if (!d->old || paired[i] || d->invalid) {
+			continue;
+		}
+		memset(&e, 0, sizeof(e));
+		e.commit = &info;
+		e.path = e.old_path = d->path;
+		e.old = d->old;
+		ret = fn(&e, payload);
+	}
+done:
+	for (size_t i = 0; i < st.count; i++) {
+		align_record_free(st.deltas[i].old);
+		st.deltas[i].old = NULL;
+	}
+	clear_deltas(&st);
+	release_parsed(&st);
+	free(st.deltas);
+	free(paired);
+	align_idmap_release(&gone);
+	align_buf_release(&err);
+	return ret;
+}
+
+int align_history_commit_by(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1],
+			    struct align_diags *warnings)
 {
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
@@ -599,7 +709,16 @@ int align_history_commit_at(struct align_repo *repo, int64_t when,
 	}
 	if (ret < 0) {
 		align_repo__fail(repo, ret, err.ptr);
+	} else if (!*out && *head && align_git_is_shallow(git)) {
+		/* The answer may lie beyond the boundary. */
+		shallow_warning(warnings);
 	}
 	align_buf_release(&err);
 	return ret;
+}
+
+int align_history_commit_at(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1])
+{
+	return align_history_commit_by(repo, when, out, NULL);
 }

@@ -84,11 +84,40 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   void *payload, struct align_diags *warnings);
 
 /*
+ * Compares the records under `folders` at commit `from` ("" for nothing)
+ * with those at commit `to` (both commit ids): calls `fn` for each record
+ * whose file differs, first each version at `to` in path order (with its
+ * old version, paired by id, or old NULL when added; a moved record has
+ * old_path != path), then each record gone from `to` (new_ NULL). Only
+ * subtrees and blobs whose ids differ are read, so unchanged records cost
+ * nothing. A changed file that does not parse on one side is reported in
+ * `warnings` (path, "does not parse on the old side" or "... new side")
+ * and is neither a record nor "removed" there. entry->commit has `to`'s id
+ * only. `fn` returning non-zero stops. Returns 0, `fn`'s value, or an
+ * ALIGN_* error with the message on `repo`.
+ */
+int align_history_compare(struct align_repo *repo, const char *from,
+			  const char *to, const char *const *folders,
+			  int (*fn)(const struct align_history_entry *entry,
+				    void *payload),
+			  void *payload, struct align_diags *warnings);
+
+/*
  * The last commit on HEAD's first-parent line whose commit date is at or
  * before `when` (seconds), into `out`; "" when there is none. Commit
  * dates, not author dates: when the change landed on the branch.
  */
 int align_history_commit_at(struct align_repo *repo, int64_t when,
 			    char out[ALIGN_OID_HEXSZ + 1]);
+
+/*
+ * align_history_commit_at(), and when no commit is found in a shallow
+ * clone (the answer may lie beyond its boundary), the shallow-history
+ * warning every history command gives, appended to `warnings` (may be
+ * NULL).
+ */
+int align_history_commit_by(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1],
+			    struct align_diags *warnings);
 
 #endif

@@ -537,6 +537,59 @@ done:
 	return ret;
 }
 
+/* The consumers of one walk, and which still want entries. */
+struct fanout {
+	const struct align_history_consumer *consumers;
+	unsigned char *done;
+	size_t n;
+	size_t active;
+};
+
+static int fan_out(const struct align_history_entry *entry, void *payload)
+{
+	struct fanout *f = payload;
+
+	for (size_t i = 0; i < f->n; i++) {
+		int ret;
+
+		if (f->done[i]) {
+			continue;
+		}
+		ret = f->consumers[i].fn(entry, f->consumers[i].payload);
+		if (ret < 0) {
+			return ret;
+		}
+		if (ret > 0) {
+			f->done[i] = 1;
+			f->active--;
+		}
+	}
+	return f->active ? 0 : 1;
+}
+
+int align_history_walk_many(struct align_repo *repo,
+			    const struct align_history_opts *opts,
+			    const struct align_history_consumer *consumers,
+			    size_t n, struct align_diags *warnings)
+{
+	struct fanout f = { consumers, NULL, n, n };
+	int ret;
+
+	if (opts->cached || opts->commit_done) {
+		align_repo__fail(repo, ALIGN_EINVALID,
+				 "a walk with several consumers cannot use "
+				 "a per-commit cache");
+		return ALIGN_EINVALID;
+	}
+	if (!n) {
+		return 0;
+	}
+	f.done = align_calloc(n, 1);
+	ret = align_history_walk(repo, opts, fan_out, &f, warnings);
+	free(f.done);
+	return ret > 0 ? 0 : ret;
+}
+
 int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   const char *const *folders,
 			   int (*fn)(const struct align_history_entry *entry,

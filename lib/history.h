@@ -73,6 +73,31 @@ int align_history_walk(struct align_repo *repo,
 		       void *payload, struct align_diags *warnings);
 
 /*
+ * One reader of a history walk: `fn` is called with `payload` for each
+ * entry, as align_history_walk() calls its callback. A consumer whose `fn`
+ * returns a positive value has seen enough and gets nothing more; a
+ * negative value is an error that stops the walk.
+ */
+struct align_history_consumer {
+	int (*fn)(const struct align_history_entry *entry, void *payload);
+	void *payload;
+};
+
+/*
+ * One walk feeding `n` consumers, so that a report made of several views
+ * of history reads it once: each consumer sees, in the same order, exactly
+ * what a walk of its own with the same `opts` would show it. The walk
+ * stops when every consumer has had enough. `opts->cached` and
+ * `opts->commit_done` are per consumer by nature and must be NULL here
+ * (ALIGN_EINVALID otherwise). Returns 0, a consumer's negative value, or
+ * an ALIGN_* error with the message on `repo`.
+ */
+int align_history_walk_many(struct align_repo *repo,
+			    const struct align_history_opts *opts,
+			    const struct align_history_consumer *consumers,
+			    size_t n, struct align_diags *warnings);
+
+/*
  * Reads every record as of commit `rev` into a new catalog-like list:
  * calls `fn` for each record file under `folders` at that commit, with
  * old NULL. Versions that do not parse are reported in `warnings`.

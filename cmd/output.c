@@ -189,6 +189,18 @@ void json_raw(struct json *j, const char *literal)
 	fputs(literal, j->out);
 }
 
+void json_number_text(struct json *j, const char *s)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (s && align_number_normalize(&b, s) == 0) {
+		json_raw(j, b.ptr);
+	} else {
+		json_null(j);
+	}
+	align_buf_release(&b);
+}
+
 void json_finish(struct json *j)
 {
 	fputc('\n', j->out);

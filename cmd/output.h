@@ -32,6 +32,11 @@ void json_int(struct json *j, long long value);
 void json_null(struct json *j);
 /* A value written as given: a number, true or false. */
 void json_raw(struct json *j, const char *literal);
+/*
+ * A number read from a file or git, normalised (007 is 7); null when it is
+ * not a number, so the document stays valid JSON.
+ */
+void json_number_text(struct json *j, const char *s);
 /* Ends the document with a newline. */
 void json_finish(struct json *j);
 

@@ -121,12 +121,12 @@ int okr_history(int argc, const char **argv, struct align_ctx *ctx)
 			json_key(&j, "commit");
 			json_string(&j, v->commit);
 			json_key(&j, "value");
-			json_raw(&j, v->value);
+			json_number_text(&j, v->value);
 			json_key(&j, "unit");
 			json_string(&j, v->unit);
 			json_key(&j, "confidence");
 			if (v->confidence) {
-				json_raw(&j, v->confidence);
+				json_number_text(&j, v->confidence);
 			} else {
 				json_null(&j);
 			}

@@ -134,6 +134,8 @@ int main(void)
 	       "the one-record consumer sees the same");
 
 	/* All stop early: the walk stops too. */
+	align_buf_release(&all2.log);
+	align_buf_release(&first4_2.log);
 	seen_init(&all2, 2, NULL);
 	seen_init(&first4_2, 4, NULL);
 	consumers[0].payload = &all2;

@@ -211,13 +211,15 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx)
 		const struct align_entry *e = NULL;
 		struct align_buf err = ALIGN_BUF_INIT;
 
-		if ((status = load_catalog(ctx, &cat)) != 0) {
+		if ((status = load_catalog_for(ctx, &cat, NULL, argv[0])) !=
+		    0) {
 			goto done;
 		}
 		ret = align_catalog_find(&e, &cat, ctx->repo, NULL, argv[0],
 					 &err);
 		if (ret == 0) {
 			hopts.id = align_record_id(e->record);
+			hopts.path = e->path;
 		} else if (ret == ALIGN_ENOTFOUND && align_id_valid(argv[0])) {
 			hopts.id = argv[0]; /* a record deleted since */
 		} else {

@@ -74,7 +74,7 @@ static int load_recent(struct align_events *out, struct align_ctx *ctx,
 	}
 	align_diags_clear(&warnings);
 	if (align_events_recent(out, ctx->repo, align_record_id(e->record),
-				*rev ? rev : NULL, RECENT_EVENTS, &people,
+				e->path, *rev ? rev : NULL, RECENT_EVENTS, &people,
 				&warnings) < 0) {
 		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 	} else {

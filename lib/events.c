@@ -358,7 +358,8 @@ static int add_recent(const struct align_history_entry *e, void *payload)
 }
 
 int align_events_recent(struct align_events *out, struct align_repo *repo,
-			const char *id, const char *rev, size_t max,
+			const char *id, const char *path, const char *rev,
+			size_t max,
 			const struct align_people *people,
 			struct align_diags *warnings)
 {
@@ -374,6 +375,7 @@ int align_events_recent(struct align_events *out, struct align_repo *repo,
 	align_kind_folders(folders, repo);
 	ho.folders = folders;
 	ho.id = id;
+	ho.path = path;
 	ho.rev = rev;
 	ret = align_history_walk(repo, &ho, add_recent, &st, warnings);
 	while (out->count > max) {

@@ -57,13 +57,15 @@ void align_events_release(struct align_events *events);
 /*
  * The recent history of record `id`: its last `max` events, newest first,
  * from a history walk of the kinds' folders starting at `rev` (NULL for
- * HEAD) that stops once it has them or reaches the record's creation.
- * Appends to `out` (release with align_events_release()); warnings of the
+ * HEAD) that stops once it has them or reaches the record's creation;
+ * `path`, the record's file at `rev` when known (else NULL), lets the walk
+ * follow that file alone (align_history_opts.path). Appends to `out` (release with align_events_release()); warnings of the
  * walk go to `warnings`. Returns 0, or an ALIGN_* error with the message
  * on `repo`.
  */
 int align_events_recent(struct align_events *out, struct align_repo *repo,
-			const char *id, const char *rev, size_t max,
+			const char *id, const char *path, const char *rev,
+			size_t max,
 			const struct align_people *people,
 			struct align_diags *warnings);
 

@@ -171,6 +171,15 @@ int align_git_walk_next(struct align_git_walk *walk,
 int align_git_walk_records_tree(struct align_git_walk *walk,
 				const char **out, struct align_buf *err);
 
+/*
+ * The records-root tree of parent `i` of the commit align_git_walk_next()
+ * returned last ("" when absent), as align_git_records_tree() gives it,
+ * from the commit the walk has queued when it has: read once.
+ */
+int align_git_walk_parent_tree(struct align_git_walk *walk, unsigned int i,
+			       char out[ALIGN_OID_HEXSZ + 1],
+			       struct align_buf *err);
+
 /* 1 when the walk stopped at a missing parent (shallow history). */
 int align_git_walk_truncated(const struct align_git_walk *walk);
 
@@ -225,6 +234,21 @@ int align_git_tree_files(struct align_git *git, const char *tree,
 int align_git_tree_blob(struct align_git *git, const char *tree,
 			const char *path, char out[ALIGN_OID_HEXSZ + 1],
 			struct align_buf *err);
+
+/*
+ * Whether the file at `path` differs between trees `old_tree` and
+ * `new_tree` ("" for an empty tree), read level by level: the first
+ * directory whose ids agree on both sides answers, so an unchanged path
+ * costs a few small tree reads, not a comparison of whole folders.
+ * Returns 0 when the file is the same on both sides (or on neither), 1
+ * when it differs, with its blob ids in `old_blob` and `new_blob` (""
+ * where absent), or ALIGN_ERROR.
+ */
+int align_git_path_changed(struct align_git *git, const char *old_tree,
+			   const char *new_tree, const char *path,
+			   char old_blob[ALIGN_OID_HEXSZ + 1],
+			   char new_blob[ALIGN_OID_HEXSZ + 1],
+			   struct align_buf *err);
 
 /* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
 int align_git_blob(struct align_git *git, const char *id,

@@ -52,6 +52,11 @@ struct commit_state {
 	struct parsed *parsed;
 	size_t nparsed;
 	size_t parsed_alloc;
+	/*
+	 * Following one file that appears in this commit: only that file
+	 * and files deleted here (where it may have moved from) count.
+	 */
+	const char *follow;
 };
 
 static struct parsed *parsed_slot(struct commit_state *st, const char *path)
@@ -123,6 +128,9 @@ static int collect(const struct align_git_delta *d, void *payload)
 	struct delta *x;
 
 	if (!in_folders(d->path, st->opts->folders)) {
+		return 0;
+	}
+	if (st->follow && *d->new_id && strcmp(d->path, st->follow)) {
 		return 0;
 	}
 	ALIGN_ARRAY_GROW(st->deltas, st->alloc, st->count + 1);
@@ -431,6 +439,67 @@ static int emit_commit(struct commit_state *st,
 	return ret;
 }
 
+/*
+ * Following one file (opts->path): collects the commit's delta for that
+ * file alone. Returns 0 (st->count says whether it changed), 1 when the
+ * file appears or disappears in this commit, so the commit must be
+ * compared whole to tell a move from a creation or a deletion, or an
+ * error.
+ */
+static int follow_path(struct commit_state *st, const char *path,
+		       const char *parent_tree, const char *tree,
+		       struct align_buf *err)
+{
+	char old_blob[ALIGN_OID_HEXSZ + 1], new_blob[ALIGN_OID_HEXSZ + 1];
+	struct align_git_delta d;
+	int ret;
+
+	ret = align_git_path_changed(align_repo_git(st->repo), parent_tree,
+				     tree, path, old_blob, new_blob, err);
+	if (ret <= 0) {
+		return ret;
+	}
+	if (!*old_blob || !*new_blob) {
+		return 1;
+	}
+	d.path = path;
+	d.old_id = old_blob;
+	d.new_id = new_blob;
+	return collect(&d, st);
+}
+
+/* After a commit compared whole: where the followed file came from. */
+static void follow_move(const struct commit_state *st, struct align_buf *path)
+{
+	for (size_t i = 0; i < st->count; i++) {
+		const struct delta *d = &st->deltas[i];
+
+		if (d->old_path && !strcmp(d->path, path->ptr)) {
+			align_buf_sets(path, d->old_path);
+			return;
+		}
+	}
+}
+
+/* Follows opts->path only when it names a file at the walk's start. */
+static int follow_start(struct align_repo *repo, const char *tree,
+			const struct align_history_opts *opts,
+			struct align_buf *path, struct align_buf *err)
+{
+	char blob[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	if (!opts->id || !opts->path || !*opts->path) {
+		return 0;
+	}
+	ret = align_git_tree_blob(align_repo_git(repo), tree, opts->path,
+				  blob, err);
+	if (ret == 0 && *blob) {
+		align_buf_sets(path, opts->path);
+	}
+	return ret;
+}
+
 static void shallow_warning(struct align_diags *warnings)
 {
 	if (warnings) {
@@ -449,11 +518,11 @@ int align_history_walk(struct align_repo *repo,
 {
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
-	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0 };
+	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0, NULL };
 	struct align_git_walk *walk = NULL;
-	struct align_buf err = ALIGN_BUF_INIT;
+	struct align_buf err = ALIGN_BUF_INIT, follow = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
-	int ret, shallow = 0;
+	int ret, shallow = 0, started = 0;
 
 	ret = align_git_walk_new(&walk, git, opts->rev, prefix, &err);
 	if (ret == ALIGN_ENOTFOUND && !opts->rev) {
@@ -488,9 +557,16 @@ int align_history_walk(struct align_repo *repo,
 		if ((ret = align_git_walk_records_tree(walk, &tree, &err)) < 0) {
 			break;
 		}
+		if (!started) {
+			started = 1;
+			if ((ret = follow_start(repo, tree, opts, &follow,
+						&err)) < 0) {
+				break;
+			}
+		}
 		if (c->nparents > 0) {
-			ret = align_git_records_tree(git, c->parents[0], prefix,
-						     parent_tree, &err);
+			ret = align_git_walk_parent_tree(walk, 0, parent_tree,
+							 &err);
 			if (ret == ALIGN_ENOTFOUND) {
 				/* Beyond a shallow boundary: nothing to compare. */
 				shallow = 1;
@@ -506,8 +582,15 @@ int align_history_walk(struct align_repo *repo,
 			}
 			continue; /* records untouched: the common case */
 		}
-		ret = align_git_tree_changes(git, parent_tree, tree,
-					     collect, &st, &err);
+		ret = follow.len ? follow_path(&st, follow.ptr, parent_tree,
+					       tree, &err)
+				 : 1;
+		if (ret == 1) {
+			st.follow = follow.len ? follow.ptr : NULL;
+			ret = align_git_tree_changes(git, parent_tree, tree,
+						     collect, &st, &err);
+			st.follow = NULL;
+		}
 		if (!ret && c->nparents > 1) {
 			ret = filter_merge(&st, c, &err);
 		}
@@ -516,6 +599,9 @@ int align_history_walk(struct align_repo *repo,
 		}
 		if (!ret && opts->commit_done) {
 			opts->commit_done(c, payload);
+		}
+		if (follow.len) {
+			follow_move(&st, &follow);
 		}
 		clear_deltas(&st);
 		if (ret) {
@@ -533,6 +619,7 @@ done:
 	free(st.deltas);
 	release_parsed(&st);
 	align_git_walk_free(walk);
+	align_buf_release(&follow);
 	align_buf_release(&err);
 	return ret;
 }
@@ -597,7 +684,7 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0 };
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL };
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
 	struct align_git_commit_info info;
@@ -666,7 +753,7 @@ int align_history_compare(struct align_repo *repo, const char *from,
 			  void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0 };
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL };
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
 	struct align_buf err = ALIGN_BUF_INIT;

@@ -45,6 +45,16 @@ struct align_history_opts {
 	int64_t until;               /* INT64_MIN / INT64_MAX for none */
 	const char *id;              /* only this record, or NULL */
 	/*
+	 * With `id`: the record's path at `rev` (relative to the records
+	 * root), or NULL. The walk then follows that one file back through
+	 * its moves, reading only its blob ids at each commit, as
+	 * `git log -- <path>` does, instead of every record each commit
+	 * changed. A path absent at `rev` is ignored. Older records that
+	 * carried the same id under another file name, before this one was
+	 * created, are not followed.
+	 */
+	const char *path;
+	/*
 	 * Optional, for consumers that cache per-commit results: `cached`
 	 * is asked first for each commit and returns 1 when it knows the
 	 * commit's result already (the commit is then skipped), 2 to stop

@@ -73,7 +73,7 @@ static int collect(const struct align_history_entry *e, void *payload)
 
 int align_okr_history_load(struct align_okr_history *out,
 			   struct align_repo *repo, const char *id,
-			   const char *kr, int64_t since, int64_t until,
+			   const char *path, const char *kr, int64_t since, int64_t until,
 			   const struct align_people *people,
 			   struct align_diags *warnings)
 {
@@ -86,6 +86,7 @@ int align_okr_history_load(struct align_okr_history *out,
 	align_history_opts_init(&ho);
 	ho.folders = folders;
 	ho.id = id;
+	ho.path = path;
 	ho.since = since;
 	ho.until = until;
 	c.out = out;

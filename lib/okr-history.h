@@ -40,7 +40,9 @@ struct align_okr_history {
 /*
  * Reads the values key result `kr` of objective `id` has had, with author
  * times from `since` to `until` (seconds; INT64_MIN / INT64_MAX for no
- * bound), walking the OKR folder from HEAD. `people` (may be empty) turns
+ * bound), walking the OKR folder from HEAD. `path` is the objective's file
+ * (relative to the records root) when known, else NULL: the walk then
+ * follows that file alone (align_history_opts.path). `people` (may be empty) turns
  * emails into handles. Versions that do not parse are skipped, each with
  * a warning in `warnings` (the caller decides whether to show them).
  * Returns 0, or an ALIGN_* error with the message on `repo`. Release
@@ -48,7 +50,7 @@ struct align_okr_history {
  */
 int align_okr_history_load(struct align_okr_history *out,
 			   struct align_repo *repo, const char *id,
-			   const char *kr, int64_t since, int64_t until,
+			   const char *path, const char *kr, int64_t since, int64_t until,
 			   const struct align_people *people,
 			   struct align_diags *warnings);
 

@@ -72,7 +72,8 @@ int okr_history(int argc, const char **argv, struct align_ctx *ctx)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	if ((status = load_catalog(ctx, &cat)) != 0) {
+	if ((status = load_catalog_for(ctx, &cat, &align_kind_okr, ref)) !=
+	    0) {
 		goto done;
 	}
 	ret = align_catalog_find(&e, &cat, ctx->repo, &align_kind_okr, ref,
@@ -94,7 +95,8 @@ int okr_history(int argc, const char **argv, struct align_ctx *ctx)
 		align_people_release(&people);
 	}
 	align_diags_clear(&warnings);
-	if (align_okr_history_load(&h, ctx->repo, id, kr, from, to, &people,
+	if (align_okr_history_load(&h, ctx->repo, id, e ? e->path : NULL, kr,
+				   from, to, &people,
 				   &warnings) < 0) {
 		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 		goto done;

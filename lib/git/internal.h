@@ -19,11 +19,21 @@
 
 #include "../git.h"
 
+/*
+ * libgit2's object cache is off (repo.c): it keeps every object a walk
+ * reads, so memory grows with history. What a walk reads again is the
+ * trees of the commit it compared last, along one path: a few trees, kept
+ * here, each slot holding one reference.
+ */
+#define ALIGN_GIT_TREE_CACHE 16
+
 struct align_git {
 	git_repository *repo;
 	char *workdir;
 	char *gitdir;
 	int index_lock; /* fd of <gitdir>/index.lock while align holds it */
+	git_tree *trees[ALIGN_GIT_TREE_CACHE];
+	size_t next_tree; /* the slot the next tree read replaces */
 };
 
 /* Initialises libgit2 once per process. */
@@ -70,5 +80,21 @@ int align_git__lookup_commit(git_commit **out, struct align_git *git,
 /* Looks up tree `id` (NULL or "": *out NULL, 0). */
 int align_git__lookup_tree(git_tree **out, struct align_git *git,
 			   const char *id, struct align_buf *err);
+
+/*
+ * Looks up tree `id` through the few trees kept on `git`; free `*out` with
+ * git_tree_free() as usual. Returns 0 or ALIGN_ERROR.
+ */
+int align_git__tree(git_tree **out, struct align_git *git, const git_oid *id,
+		    struct align_buf *err);
+
+/* The records-root tree of `commit` ("" when absent). */
+int align_git__commit_records_tree(struct align_git *git,
+				   const git_commit *commit, const char *prefix,
+				   char out[ALIGN_OID_HEXSZ + 1],
+				   struct align_buf *err);
+
+/* Lets go of the trees kept on `git`. */
+void align_git__trees_clear(struct align_git *git);
 
 #endif

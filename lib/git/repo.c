@@ -12,6 +12,10 @@
 
 static int initialized;
 
+/* Pack windows: their size, and how much may be mapped at once. */
+#define ALIGN_GIT_WINDOW_BYTES (8u * 1024 * 1024)
+#define ALIGN_GIT_MAPPED_BYTES (32u * 1024 * 1024)
+
 void align_git__lib_init(void)
 {
 	if (!initialized) {
@@ -22,6 +26,23 @@ void align_git__lib_init(void)
 		 * git fsck's job.
 		 */
 		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+		/*
+		 * The object cache keeps every commit and tree a walk reads
+		 * (up to 256 MB, and its index beyond that): memory would
+		 * grow with history. A walk reads each commit once and keeps
+		 * the few trees it reads again itself (tree.c).
+		 */
+		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+		/*
+		 * Pack files are mapped in windows, by default up to 8 GB of
+		 * them: a walk touches most of a pack, and every page touched
+		 * stays resident. A bounded map keeps memory flat as history
+		 * grows; windows are re-mapped as the walk moves on.
+		 */
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE,
+				 (size_t)ALIGN_GIT_WINDOW_BYTES);
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
+				 (size_t)ALIGN_GIT_MAPPED_BYTES);
 		initialized = 1;
 	}
 }
@@ -172,6 +193,7 @@ void align_git_free(struct align_git *git)
 		return;
 	}
 	align_git_unlock_index(git);
+	align_git__trees_clear(git);
 	git_repository_free(git->repo);
 	free(git->workdir);
 	free(git->gitdir);

@@ -9,6 +9,42 @@
 #include "../util/error.h"
 #include "../util/banned.h"
 
+int align_git__tree(git_tree **out, struct align_git *git, const git_oid *id,
+		    struct align_buf *err)
+{
+	git_tree **slot;
+	int code;
+
+	for (size_t i = 0; i < ALIGN_GIT_TREE_CACHE; i++) {
+		if (git->trees[i] && git_oid_equal(git_tree_id(git->trees[i]), id)) {
+			return git_object_dup((git_object **)out,
+					      (git_object *)git->trees[i]) < 0
+				       ? align_git__fail(err, -1,
+							 "cannot read tree")
+				       : 0;
+		}
+	}
+	if ((code = git_tree_lookup(out, git->repo, id)) < 0) {
+		*out = NULL;
+		return align_git__fail(err, code, "cannot read tree");
+	}
+	slot = &git->trees[git->next_tree];
+	git->next_tree = (git->next_tree + 1) % ALIGN_GIT_TREE_CACHE;
+	git_tree_free(*slot);
+	if (git_object_dup((git_object **)slot, (git_object *)*out) < 0) {
+		*slot = NULL;
+	}
+	return 0;
+}
+
+void align_git__trees_clear(struct align_git *git)
+{
+	for (size_t i = 0; i < ALIGN_GIT_TREE_CACHE; i++) {
+		git_tree_free(git->trees[i]);
+		git->trees[i] = NULL;
+	}
+}
+
 /* The tree id at `prefix` inside `tree` ("" when absent). */
 static void subtree_id(char out[ALIGN_OID_HEXSZ + 1], git_tree *tree,
 		       const char *prefix)
@@ -40,15 +76,12 @@ int align_git_records_tree(struct align_git *git, const char *commit_id,
 			   struct align_buf *err)
 {
 	git_commit *commit = NULL;
-	git_tree *tree = NULL;
 	git_oid id;
 	int code;
 
 	out[0] = '\0';
 	if ((code = git_oid_fromstr(&id, commit_id)) < 0 ||
-	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0 ||
-	    (code = git_commit_tree(&tree, commit)) < 0) {
-		git_commit_free(commit);
+	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0) {
 		if (code == GIT_ENOTFOUND) {
 			/* A parent beyond a shallow boundary: unknown. */
 			align_buf_clear(err);
@@ -58,9 +91,32 @@ int align_git_records_tree(struct align_git *git, const char *commit_id,
 		}
 		return align_git__fail(err, code, "cannot read commit");
 	}
+	code = align_git__commit_records_tree(git, commit, prefix, out, err);
+	git_commit_free(commit);
+	return code;
+}
+
+int align_git__commit_records_tree(struct align_git *git,
+				   const git_commit *commit, const char *prefix,
+				   char out[ALIGN_OID_HEXSZ + 1],
+				   struct align_buf *err)
+{
+	git_tree *tree = NULL;
+	int ret;
+
+	out[0] = '\0';
+	if (!*prefix) {
+		/* The root: no tree to read. */
+		git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
+			      git_commit_tree_id(commit));
+		return 0;
+	}
+	if ((ret = align_git__tree(&tree, git, git_commit_tree_id(commit),
+				   err)) < 0) {
+		return ret;
+	}
 	subtree_id(out, tree, prefix);
 	git_tree_free(tree);
-	git_commit_free(commit);
 	return 0;
 }
 
@@ -74,11 +130,10 @@ int align_git__lookup_tree(git_tree **out, struct align_git *git,
 	if (!id || !*id) {
 		return 0;
 	}
-	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
-	    (code = git_tree_lookup(out, git->repo, &oid)) < 0) {
+	if ((code = git_oid_fromstr(&oid, id)) < 0) {
 		return align_git__fail(err, code, "cannot read tree");
 	}
-	return 0;
+	return align_git__tree(out, git, &oid, err);
 }
 
 struct tree_walk {
@@ -256,6 +311,87 @@ int align_git_tree_blob(struct align_git *git, const char *tree_id,
 	}
 	git_tree_free(tree);
 	return 0;
+}
+
+/* The entry `name` of `tree` (NULL when `tree` is NULL or lacks it). */
+static const git_tree_entry *entry_named(git_tree *tree, const char *name,
+					 size_t len, struct align_buf *scratch)
+{
+	if (!tree) {
+		return NULL;
+	}
+	align_buf_clear(scratch);
+	align_buf_add(scratch, name, len);
+	return git_tree_entry_byname(tree, scratch->ptr);
+}
+
+int align_git_path_changed(struct align_git *git, const char *old_tree,
+			   const char *new_tree, const char *path,
+			   char old_blob[ALIGN_OID_HEXSZ + 1],
+			   char new_blob[ALIGN_OID_HEXSZ + 1],
+			   struct align_buf *err)
+{
+	struct align_buf name = ALIGN_BUF_INIT;
+	git_tree *a = NULL, *b = NULL;
+	const char *p = path;
+	int ret = 0;
+
+	old_blob[0] = new_blob[0] = '\0';
+	if (!strcmp(old_tree, new_tree)) {
+		return 0;
+	}
+	if ((ret = align_git__lookup_tree(&a, git, old_tree, err)) < 0 ||
+	    (ret = align_git__lookup_tree(&b, git, new_tree, err)) < 0) {
+		goto done;
+	}
+	for (;;) {
+		size_t len = strcspn(p, "/");
+		const git_tree_entry *ea = entry_named(a, p, len, &name);
+		const git_tree_entry *eb = entry_named(b, p, len, &name);
+		git_tree *na = NULL, *nb = NULL;
+
+		if ((!ea && !eb) ||
+		    (ea && eb && !git_oid_cmp(git_tree_entry_id(ea),
+					      git_tree_entry_id(eb)) &&
+		     git_tree_entry_filemode(ea) ==
+			     git_tree_entry_filemode(eb))) {
+			ret = 0;
+			break;
+		}
+		if (!p[len]) {
+			if (ea && git_tree_entry_type(ea) == GIT_OBJECT_BLOB) {
+				git_oid_tostr(old_blob, ALIGN_OID_HEXSZ + 1,
+					      git_tree_entry_id(ea));
+			}
+			if (eb && git_tree_entry_type(eb) == GIT_OBJECT_BLOB) {
+				git_oid_tostr(new_blob, ALIGN_OID_HEXSZ + 1,
+					      git_tree_entry_id(eb));
+			}
+			ret = strcmp(old_blob, new_blob) != 0;
+			break;
+		}
+		if (ea && git_tree_entry_type(ea) == GIT_OBJECT_TREE &&
+		    (ret = align_git__tree(&na, git, git_tree_entry_id(ea),
+					   err)) < 0) {
+			break;
+		}
+		if (eb && git_tree_entry_type(eb) == GIT_OBJECT_TREE &&
+		    (ret = align_git__tree(&nb, git, git_tree_entry_id(eb),
+					   err)) < 0) {
+			git_tree_free(na);
+			break;
+		}
+		git_tree_free(a);
+		git_tree_free(b);
+		a = na;
+		b = nb;
+		p += len + 1;
+	}
+done:
+	git_tree_free(a);
+	git_tree_free(b);
+	align_buf_release(&name);
+	return ret;
 }
 
 int align_git_blob(struct align_git *git, const char *id, struct align_buf *out,

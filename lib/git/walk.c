@@ -11,11 +11,15 @@
 #include "../util/error.h"
 #include "../util/banned.h"
 
-/* A commit waiting in the walk's queue. */
+/*
+ * A commit waiting in the walk's queue, read once: libgit2's object cache
+ * is off, and the queue holds only the walk's frontier.
+ */
 struct queued {
 	git_oid id;
 	int64_t time;
 	size_t order; /* insertion order breaks ties: stable output */
+	git_commit *commit;
 };
 
 /*
@@ -34,6 +38,7 @@ struct align_git_walk {
 	size_t seen_cap;
 	size_t nseen;
 	struct align_git_commit_info info;
+	git_commit *current; /* the commit `info` describes */
 	int truncated;
 	int tree_known; /* info.records_tree is filled in */
 };
@@ -89,15 +94,16 @@ static int queued_before(const struct queued *a, const struct queued *b)
 	return a->order < b->order;
 }
 
-static void heap_push(struct align_git_walk *w, const git_oid *id, int64_t time)
+static void heap_push(struct align_git_walk *w, git_commit *commit)
 {
 	size_t i;
 
 	ALIGN_ARRAY_GROW(w->heap, w->heap_alloc, w->nheap + 1);
 	i = w->nheap++;
-	git_oid_cpy(&w->heap[i].id, id);
-	w->heap[i].time = time;
+	git_oid_cpy(&w->heap[i].id, git_commit_id(commit));
+	w->heap[i].time = (int64_t)git_commit_time(commit);
 	w->heap[i].order = w->inserted++;
+	w->heap[i].commit = commit;
 	while (i > 0 && queued_before(&w->heap[i], &w->heap[(i - 1) / 2])) {
 		struct queued t = w->heap[i];
 		w->heap[i] = w->heap[(i - 1) / 2];
@@ -145,8 +151,7 @@ static int walk_queue(struct align_git_walk *w, const git_oid *id)
 		w->truncated = 1;
 		return 0;
 	}
-	heap_push(w, id, (int64_t)git_commit_time(commit));
-	git_commit_free(commit);
+	heap_push(w, commit);
 	return 0;
 }
 
@@ -200,19 +205,18 @@ int align_git_walk_next(struct align_git_walk *w,
 			const struct align_git_commit_info **out,
 			struct align_buf *err)
 {
-	git_commit *commit = NULL;
+	git_commit *commit;
 	const git_signature *author;
 	struct queued q;
-	int code;
 
 	*out = NULL;
+	git_commit_free(w->current);
+	w->current = NULL;
 	if (!w->nheap) {
 		return 0;
 	}
 	q = heap_pop(w);
-	if ((code = git_commit_lookup(&commit, w->git->repo, &q.id)) < 0) {
-		return align_git__fail(err, code, "cannot read commit");
-	}
+	commit = w->current = q.commit;
 	info_clear(&w->info);
 	git_oid_tostr(w->info.id, sizeof(w->info.id), &q.id);
 	w->info.nparents = git_commit_parentcount(commit);
@@ -236,7 +240,6 @@ int align_git_walk_next(struct align_git_walk *w,
 	/* The tree is read only when asked for: cached commits never are. */
 	w->info.records_tree[0] = '\0';
 	w->tree_known = 0;
-	git_commit_free(commit);
 	*out = &w->info;
 	return 1;
 }
@@ -247,12 +250,35 @@ int align_git_walk_records_tree(struct align_git_walk *w, const char **out,
 	int ret = 0;
 
 	if (!w->tree_known) {
-		ret = align_git_records_tree(w->git, w->info.id, w->prefix,
-					     w->info.records_tree, err);
+		ret = align_git__commit_records_tree(w->git, w->current,
+						     w->prefix,
+						     w->info.records_tree, err);
 		w->tree_known = ret == 0;
 	}
 	*out = w->info.records_tree;
 	return ret;
+}
+
+int align_git_walk_parent_tree(struct align_git_walk *w, unsigned int i,
+			       char out[ALIGN_OID_HEXSZ + 1],
+			       struct align_buf *err)
+{
+	char hex[ALIGN_OID_HEXSZ + 1];
+	const git_oid *id;
+
+	out[0] = '\0';
+	if (!w->current || i >= git_commit_parentcount(w->current)) {
+		return 0;
+	}
+	id = git_commit_parent_id(w->current, i);
+	for (size_t k = 0; k < w->nheap; k++) {
+		if (git_oid_equal(&w->heap[k].id, id)) {
+			return align_git__commit_records_tree(
+				w->git, w->heap[k].commit, w->prefix, out, err);
+		}
+	}
+	git_oid_tostr(hex, sizeof(hex), id);
+	return align_git_records_tree(w->git, hex, w->prefix, out, err);
 }
 
 int align_git_walk_truncated(const struct align_git_walk *walk)
@@ -266,6 +292,10 @@ void align_git_walk_free(struct align_git_walk *walk)
 		return;
 	}
 	info_clear(&walk->info);
+	git_commit_free(walk->current);
+	for (size_t i = 0; i < walk->nheap; i++) {
+		git_commit_free(walk->heap[i].commit);
+	}
 	free(walk->heap);
 	free(walk->seen);
 	free(walk->prefix);

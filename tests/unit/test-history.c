@@ -1,7 +1,8 @@
 /*
  * Unit tests of lib/history.c: one walk feeding several consumers gives
  * each exactly what a walk of its own gives, also when one of them stops
- * early.
+ * early; a walk that follows one file (opts.path) gives what the walk of
+ * every record gives for that id, across a move.
  */
 
 #include <stdio.h>
@@ -80,9 +81,86 @@ static void seen_init(struct seen *s, int limit, const char *only)
 	s->only = only;
 }
 
+/* Runs a shell command in `dir` with the test's git identity. */
+static int git_sh(const char *dir, const char *script)
+{
+	struct align_buf cmd = ALIGN_BUF_INIT;
+	int ret;
+
+	align_buf_addf(&cmd,
+		       "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 HOME='%s' "
+		       "GIT_AUTHOR_NAME=M GIT_AUTHOR_EMAIL=m@x "
+		       "GIT_COMMITTER_NAME=M GIT_COMMITTER_EMAIL=m@x "
+		       "GIT_AUTHOR_DATE=2026-11-20T10:00:00Z "
+		       "GIT_COMMITTER_DATE=2026-11-20T10:00:00Z && %s",
+		       dir, dir, script);
+	ret = system(cmd.ptr);
+	align_buf_release(&cmd);
+	return ret;
+}
+
+/* Walks for record `id`, following `path` (may be NULL), into `out`. */
+static int walk_id(struct align_repo *repo, const char *const *folders,
+		   const char *id, const char *path, struct seen *out)
+{
+	struct align_diags warnings = ALIGN_DIAGS_INIT;
+	struct align_history_opts opts;
+	int ret;
+
+	align_history_opts_init(&opts);
+	opts.folders = folders;
+	opts.id = id;
+	opts.path = path;
+	seen_init(out, 0, NULL);
+	ret = align_history_walk(repo, &opts, see, out, &warnings);
+	align_diags_clear(&warnings);
+	return ret;
+}
+
+/*
+ * b moves into a subfolder and changes there, c changes in the same
+ * commit, and a copy of a is added: following b's file gives what the walk
+ * of every record gives for b.
+ */
+static void test_follow(const char *dir, const char *const *folders)
+{
+	struct align_repo *repo = NULL;
+	struct align_buf err = ALIGN_BUF_INIT;
+	struct seen full, follow, absent;
+
+	if (!ok(git_sh(dir,
+		       "mkdir briefs/done && git mv briefs/b.md briefs/done/b.md "
+		       "&& git commit -q -m 'move b' && "
+		       "sed -i 's/approved/live/' briefs/done/b.md briefs/c.md "
+		       "&& git commit -q -am 'b and c live' && "
+		       "sed 's/id = a/id = e/' briefs/a.md >briefs/e.md && "
+		       "git add briefs/e.md && git commit -q -m 'e'") == 0,
+		"a history with a move") ||
+	    !ok(align_repo_open(&repo, dir, &err) == 0,
+		"the repository opens again")) {
+		goto done;
+	}
+	is_int(walk_id(repo, folders, "b", NULL, &full), 0,
+	       "the walk of every record, for b");
+	is_int(walk_id(repo, folders, "b", "briefs/done/b.md", &follow), 0,
+	       "the walk following b's file");
+	is_int(follow.count, 5, "five changes of b: three, the move, live");
+	is_str(follow.log.ptr, full.log.ptr, "following b's file sees the same");
+	is_int(walk_id(repo, folders, "b", "briefs/b.md", &absent), 0,
+	       "a path absent at the start is not followed");
+	is_str(absent.log.ptr, full.log.ptr, "and the walk sees the same");
+	align_buf_release(&full.log);
+	align_buf_release(&follow.log);
+	align_buf_release(&absent.log);
+done:
+	align_repo_free(repo);
+	align_buf_release(&err);
+}
+
 int main(void)
 {
-	char dir[] = "/tmp/align-test-history.XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096];
 	struct align_repo *repo = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, rm = ALIGN_BUF_INIT;
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
@@ -92,6 +170,8 @@ int main(void)
 	struct align_history_consumer consumers[3];
 	int ret;
 
+	snprintf(dir, sizeof(dir), "%s/align-test-history.XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir) || make_repo(dir) != 0) {
 		printf("1..0 # SKIP cannot make a git repository\n");
 		return 0;
@@ -156,6 +236,7 @@ int main(void)
 	align_buf_release(&all2.log);
 	align_buf_release(&first4_2.log);
 	align_buf_release(&only_b2.log);
+	test_follow(dir, folders);
 done:
 	align_repo_free(repo);
 	align_diags_clear(&warnings);

@@ -271,6 +271,31 @@ static int decide_color(const char *when, int fd)
 	return isatty(fd) && term && strcmp(term, "dumb");
 }
 
+static int color_known(const char *when)
+{
+	if (strcmp(when, "auto") && strcmp(when, "always") &&
+	    strcmp(when, "never")) {
+		error_msg("invalid value '%s' for --color (one of: auto, "
+			  "always, never)",
+			  when);
+		return 0;
+	}
+	return 1;
+}
+
+/* The context of the command running, for --color after its name. */
+static struct align_ctx *running;
+
+static int set_color(const char *when)
+{
+	if (!color_known(when)) {
+		return -1;
+	}
+	running->color = decide_color(when, 1);
+	running->color_err = decide_color(when, 2);
+	return 0;
+}
+
 static int finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -323,11 +348,7 @@ int main(int argc, char **argv_)
 		printf("align version %s\n", ALIGN_VERSION);
 		return finish(EXIT_OK);
 	}
-	if (strcmp(color, "auto") && strcmp(color, "always") &&
-	    strcmp(color, "never")) {
-		error_msg("invalid value '%s' for --color (one of: auto, "
-			  "always, never)",
-			  color);
+	if (!color_known(color)) {
 		return EXIT_USAGE;
 	}
 	if (n == 0) {
@@ -387,7 +408,10 @@ int main(int argc, char **argv_)
 		}
 	}
 	ctx.command = cmd;
+	running = &ctx;
+	opts_on_color(set_color);
 	status = cmd->fn(n, argv, &ctx);
+	opts_on_color(NULL);
 	align_repo_free(ctx.repo);
 	align_buf_release(&err);
 	return finish(status);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "options.h"
@@ -15,6 +16,42 @@ static const char *const formats[] = { "text", "json", "csv", NULL };
 static const char *field(const struct align_record *r, const char *key)
 {
 	return align_record_get(r, align_record_kind(r), NULL, key);
+}
+
+/*
+ * 1 when `status` is a state of `kind`, or of any kind when NULL;
+ * otherwise the states there are, comma separated, into `out`.
+ */
+static int status_known(const char *status, const struct align_kind *kind,
+			struct align_buf *out)
+{
+	const struct align_kind *const *kinds = align_kinds();
+
+	for (size_t k = 0; kinds[k]; k++) {
+		const struct align_kind *kd = kinds[k];
+
+		if (kind && kd != kind) {
+			continue;
+		}
+		if (align_kind_has_status(kd, status)) {
+			return 1;
+		}
+		for (const struct align_state *s = kd->states; s && s->name;
+		     s++) {
+			size_t j = 0;
+
+			/* Each name once, where it first stands. */
+			while (j < k && (kind || !align_kind_state(kinds[j],
+								   s->name))) {
+				j++;
+			}
+			if (j == k) {
+				align_buf_addf(out, "%s%s", out->len ? ", " : "",
+					       s->name);
+			}
+		}
+	}
+	return 0;
 }
 
 static int selected(const struct align_entry *e, const char *status,
@@ -166,6 +203,23 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("unknown kind '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
+	if (status) {
+		struct align_buf known = ALIGN_BUF_INIT;
+
+		if (!status_known(status, kind, &known)) {
+			if (known.len) {
+				error_msg("no %s has the status '%s' (statuses: "
+					  "%s)",
+					  kind ? kind->name : "record", status,
+					  known.ptr);
+			} else {
+				error_msg("%ss have no status", kind->name);
+			}
+			align_buf_release(&known);
+			return EXIT_USAGE;
+		}
+		align_buf_release(&known);
+	}
 	if ((status_code = load_catalog_as_of(ctx, &cat, as_of, NULL)) != 0) {
 		goto done;
 	}
@@ -188,6 +242,10 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 	p = printer_for(format);
 	print_records(p, &cat, keep, nkeep);
 	align_printer_free(p);
+	if (!nkeep && !strcmp(format, "text") && isatty(STDOUT_FILENO)) {
+		/* Nothing printed: a person at a terminal is told why. */
+		fputs("align: no records match\n", stderr);
+	}
 done:
 	free(keep);
 	align_catalog_release(&cat);

@@ -73,6 +73,45 @@ static void suggest_unknown(const struct opt *opts, const char *arg,
 	align_buf_release(&name);
 }
 
+static int (*color_fn)(const char *when);
+
+void opts_on_color(int (*fn)(const char *when))
+{
+	color_fn = fn;
+}
+
+/*
+ * `--color` or `--no-color` not in the command's own table, with the
+ * value from `eq` or the next argument. Returns 1 when it was one (0 or
+ * -1 in `*ret`), 0 when not.
+ */
+static int common_color(const char *name, size_t len, const char *eq,
+			int argc, const char **argv, int *i, int *ret)
+{
+	const char *when;
+
+	if (!color_fn) {
+		return 0;
+	}
+	if (len == 8 && !strncmp(name, "no-color", 8) && !eq) {
+		when = "never";
+	} else if (len == 5 && !strncmp(name, "color", 5)) {
+		if (eq) {
+			when = eq + 1;
+		} else if (*i + 1 < argc) {
+			when = argv[++*i];
+		} else {
+			error_msg("option '--color' needs a value");
+			*ret = -1;
+			return 1;
+		}
+	} else {
+		return 0;
+	}
+	*ret = color_fn(when);
+	return 1;
+}
+
 static int check_choice(const struct opt *o, const char *v)
 {
 	struct align_buf list = ALIGN_BUF_INIT;
@@ -160,7 +199,15 @@ int opts_parse(int argc, const char **argv, const struct opt *opts,
 			const struct opt *o = find_long(opts, name, len,
 							&negated);
 			const char *value = NULL;
+			int color_ret;
 
+			if (!o && common_color(name, len, eq, argc, argv, &i,
+					       &color_ret)) {
+				if (color_ret < 0) {
+					goto fail;
+				}
+				continue;
+			}
 			if (!o) {
 				suggest_unknown(opts, name, len);
 				goto fail;

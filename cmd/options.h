@@ -52,6 +52,14 @@ enum {
 int opts_parse(int argc, const char **argv, const struct opt *opts,
 	       const char *const *usage, int flags);
 
+/*
+ * `--color[=<when>]` and `--no-color` are accepted by every command's
+ * table, as git accepts them after the command name: opts_parse() hands
+ * <when> ("never" for --no-color) to `fn`, which returns 0, or -1 after
+ * printing why the value is refused. NULL turns this off.
+ */
+void opts_on_color(int (*fn)(const char *when));
+
 /* Prints the synopsis and the option table. */
 void opts_usage(FILE *out, const struct opt *opts, const char *const *usage);
 

@@ -55,7 +55,7 @@ test_expect_success 'ls --format=json: every field plus path and kind' '
 	}
 	EOF
 	test_cmp expect out &&
-	align ls --format json --status nothing >out &&
+	align ls --format json --status cancelled >out &&
 	printf "{\n  \"format_version\": 1,\n  \"records\": []\n}\n" >expect &&
 	test_cmp expect out
 '

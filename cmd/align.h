@@ -99,6 +99,10 @@ int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
 int commit_by(struct align_ctx *ctx, int64_t when,
 	      char rev[ALIGN_OID_HEXSZ + 1]);
 
+/* commit_by() for `n` times in one walk of the first-parent line. */
+int commits_by(struct align_ctx *ctx, const int64_t *when, size_t n,
+	       char (*rev)[ALIGN_OID_HEXSZ + 1]);
+
 /*
  * The commit day `day` (typed as `arg`) stood at: commit_by() the end of
  * that day, UTC, whose instant goes to `end`. No commit is an error

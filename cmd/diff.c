@@ -410,21 +410,23 @@ int cmd_diff(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	if (quarter) {
 		struct align_period p;
+		int64_t when[2];
+		char found[2][ALIGN_OID_HEXSZ + 1];
+
 		if (align_period_parse(&p, quarter) < 0) {
 			error_msg("invalid quarter '%s': use YYYY-Qn with n from "
 				  "1 to 4",
 				  quarter);
 			return EXIT_USAGE;
 		}
-		if ((status = commit_by(ctx,
-					align_date_to_days(&p.start) * 86400 - 1,
-					from)) != 0 ||
-		    (status = commit_by(ctx,
-					align_date_to_days(&p.end) * 86400 +
-						86399,
-					to)) != 0) {
+		/* Both ends in one walk of the first-parent line. */
+		when[0] = align_date_to_days(&p.start) * 86400 - 1;
+		when[1] = align_date_to_days(&p.end) * 86400 + 86399;
+		if ((status = commits_by(ctx, when, 2, found)) != 0) {
 			return status;
 		}
+		memcpy(from, found[0], sizeof(found[0]));
+		memcpy(to, found[1], sizeof(found[1]));
 		if (!*to) {
 			error_msg("no commit on or before the end of %s",
 				  quarter);

@@ -92,8 +92,14 @@ int load_catalog_as_of(struct align_ctx *ctx, struct align_catalog *out,
 int commit_by(struct align_ctx *ctx, int64_t when,
 	      char rev[ALIGN_OID_HEXSZ + 1])
 {
+	return commits_by(ctx, &when, 1, (char(*)[ALIGN_OID_HEXSZ + 1])rev);
+}
+
+int commits_by(struct align_ctx *ctx, const int64_t *when, size_t n,
+	       char (*rev)[ALIGN_OID_HEXSZ + 1])
+{
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
-	int ret = align_history_commit_by(ctx->repo, when, rev, &warnings);
+	int ret = align_history_commits_by(ctx->repo, when, n, rev, &warnings);
 
 	print_history_warnings(&warnings);
 	align_diags_clear(&warnings);

@@ -194,6 +194,17 @@ int align_git_first_parent_at(struct align_git *git, const char *start,
 			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
 			      struct align_buf *err);
 
+/*
+ * align_git_first_parent_at() for `n` times at once, in one walk: out[i]
+ * is the answer for when[i]. Commits are read as raw objects, their
+ * first parent and committer time taken from the header, so a walk over
+ * a long history costs about what `git rev-list --first-parent` does.
+ */
+int align_git_first_parent_at_many(struct align_git *git, const char *start,
+				   const int64_t *when, size_t n,
+				   char (*out)[ALIGN_OID_HEXSZ + 1],
+				   struct align_buf *err);
+
 /* The records-root tree of commit `id` ("" when absent). */
 int align_git_records_tree(struct align_git *git, const char *commit,
 			   const char *prefix,

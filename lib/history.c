@@ -834,27 +834,42 @@ done:
 	return ret;
 }
 
-int align_history_commit_by(struct align_repo *repo, int64_t when,
-			    char out[ALIGN_OID_HEXSZ + 1],
-			    struct align_diags *warnings)
+int align_history_commits_by(struct align_repo *repo, const int64_t *when,
+			     size_t n, char (*out)[ALIGN_OID_HEXSZ + 1],
+			     struct align_diags *warnings)
 {
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
 	char head[ALIGN_OID_HEXSZ + 1];
-	int ret;
+	int ret, missing = 0;
 
-	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		out[i][0] = '\0';
+	}
 	if ((ret = align_git_head(git, head, &err)) == 0 && *head) {
-		ret = align_git_first_parent_at(git, head, when, out, &err);
+		ret = align_git_first_parent_at_many(git, head, when, n, out,
+						     &err);
+	}
+	for (size_t i = 0; i < n; i++) {
+		missing |= !out[i][0];
 	}
 	if (ret < 0) {
 		align_repo__fail(repo, ret, err.ptr);
-	} else if (!*out && *head && align_git_is_shallow(git)) {
+	} else if (missing && *head && align_git_is_shallow(git)) {
 		/* The answer may lie beyond the boundary. */
 		shallow_warning(warnings);
 	}
 	align_buf_release(&err);
 	return ret;
+}
+
+int align_history_commit_by(struct align_repo *repo, int64_t when,
+			    char out[ALIGN_OID_HEXSZ + 1],
+			    struct align_diags *warnings)
+{
+	return align_history_commits_by(repo, &when, 1,
+					(char(*)[ALIGN_OID_HEXSZ + 1])out,
+					warnings);
 }
 
 int align_history_commit_at(struct align_repo *repo, int64_t when,

@@ -155,4 +155,12 @@ int align_history_commit_by(struct align_repo *repo, int64_t when,
 			    char out[ALIGN_OID_HEXSZ + 1],
 			    struct align_diags *warnings);
 
+/*
+ * align_history_commit_by() for `n` times in one walk: out[i] for
+ * when[i] (the shallow-clone warning once, when any answer is missing).
+ */
+int align_history_commits_by(struct align_repo *repo, const int64_t *when,
+			     size_t n, char (*out)[ALIGN_OID_HEXSZ + 1],
+			     struct align_diags *warnings);
+
 #endif

@@ -302,34 +302,107 @@ void align_git_walk_free(struct align_git_walk *walk)
 	free(walk);
 }
 
+/*
+ * From a raw commit's header: whether it has a parent (the first goes to
+ * `parent`) and its committer time. Returns 0, or -1 when the header is
+ * not a commit's.
+ */
+static int commit_header(const char *data, size_t len, git_oid *parent,
+			 int *has_parent, int64_t *time)
+{
+	const char *p = data, *end = data + len;
+	int have_time = 0;
+
+	*has_parent = 0;
+	while (p < end && *p != '\n') {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (!*has_parent && n >= 7 + ALIGN_OID_HEXSZ &&
+		    !memcmp(p, "parent ", 7)) {
+			if (git_oid_fromstrn(parent, p + 7, ALIGN_OID_HEXSZ) < 0) {
+				return -1;
+			}
+			*has_parent = 1;
+		} else if (n > 10 && !memcmp(p, "committer ", 10)) {
+			const char *gt = p + n;
+			char *stop;
+
+			while (gt > p && gt[-1] != '>') {
+				gt--;
+			}
+			if (gt == p) {
+				return -1;
+			}
+			*time = (int64_t)strtoll(gt, &stop, 10);
+			have_time = stop != gt;
+		}
+		if (!eol) {
+			break;
+		}
+		p = eol + 1;
+	}
+	return have_time ? 0 : -1;
+}
+
+int align_git_first_parent_at_many(struct align_git *git, const char *start,
+				   const int64_t *when, size_t n,
+				   char (*out)[ALIGN_OID_HEXSZ + 1],
+				   struct align_buf *err)
+{
+	git_odb *odb = NULL;
+	size_t left = n;
+	git_oid id;
+	int code, ret = 0, more, first = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		out[i][0] = '\0';
+	}
+	if ((code = git_oid_fromstr(&id, start)) < 0 ||
+	    (code = git_repository_odb(&odb, git->repo)) < 0) {
+		return align_git__fail(err, code, "cannot read commit");
+	}
+	for (more = 1; more && left;) {
+		git_odb_object *obj = NULL;
+		int64_t time = 0;
+		git_oid parent;
+
+		if ((code = git_odb_read(&obj, odb, &id)) < 0) {
+			/* A missing parent is a shallow clone's boundary. */
+			if (first) {
+				ret = align_git__fail(err, code,
+						      "cannot read commit");
+			}
+			break;
+		}
+		first = 0;
+		if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT ||
+		    commit_header(git_odb_object_data(obj),
+				  git_odb_object_size(obj), &parent, &more,
+				  &time) < 0) {
+			git_odb_object_free(obj);
+			align_buf_sets(err, "cannot read commit: not a commit");
+			ret = ALIGN_ERROR;
+			break;
+		}
+		git_odb_object_free(obj);
+		for (size_t i = 0; i < n; i++) {
+			if (!out[i][0] && time <= when[i]) {
+				git_oid_tostr(out[i], ALIGN_OID_HEXSZ + 1, &id);
+				left--;
+			}
+		}
+		git_oid_cpy(&id, &parent);
+	}
+	git_odb_free(odb);
+	return ret;
+}
+
 int align_git_first_parent_at(struct align_git *git, const char *start,
 			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
 			      struct align_buf *err)
 {
-	git_commit *commit = NULL;
-	git_oid id;
-	int code;
-
-	out[0] = '\0';
-	if ((code = git_oid_fromstr(&id, start)) < 0 ||
-	    (code = git_commit_lookup(&commit, git->repo, &id)) < 0) {
-		return align_git__fail(err, code, "cannot read commit");
-	}
-	while (commit) {
-		git_commit *parent = NULL;
-
-		if ((int64_t)git_commit_time(commit) <= when) {
-			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1,
-				      git_commit_id(commit));
-			break;
-		}
-		if (git_commit_parentcount(commit) == 0 ||
-		    git_commit_parent(&parent, commit, 0) < 0) {
-			parent = NULL; /* the root, or a shallow boundary */
-		}
-		git_commit_free(commit);
-		commit = parent;
-	}
-	git_commit_free(commit);
-	return 0;
+	return align_git_first_parent_at_many(git, start, &when, 1,
+					      (char(*)[ALIGN_OID_HEXSZ + 1])out,
+					      err);
 }

@@ -186,19 +186,12 @@ int align_git_walk_truncated(const struct align_git_walk *walk);
 void align_git_walk_free(struct align_git_walk *walk);
 
 /*
- * Follows first parents from `start` to the first commit whose commit time
- * is at or before `when`; its id goes to `out` ("" when none is, or the
- * history ends first). Returns 0 or ALIGN_ERROR.
- */
-int align_git_first_parent_at(struct align_git *git, const char *start,
-			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
-			      struct align_buf *err);
-
-/*
- * align_git_first_parent_at() for `n` times at once, in one walk: out[i]
- * is the answer for when[i]. Commits are read as raw objects, their
+ * Follows first parents from `start`, in one walk for `n` times: out[i] is
+ * the first commit whose commit time is at or before when[i] ("" when none
+ * is, or the history ends first). Commits are read as raw objects, their
  * first parent and committer time taken from the header, so a walk over
  * a long history costs about what `git rev-list --first-parent` does.
+ * Returns 0 or ALIGN_ERROR.
  */
 int align_git_first_parent_at_many(struct align_git *git, const char *start,
 				   const int64_t *when, size_t n,

@@ -397,12 +397,3 @@ int align_git_first_parent_at_many(struct align_git *git, const char *start,
 	git_odb_free(odb);
 	return ret;
 }
-
-int align_git_first_parent_at(struct align_git *git, const char *start,
-			      int64_t when, char out[ALIGN_OID_HEXSZ + 1],
-			      struct align_buf *err)
-{
-	return align_git_first_parent_at_many(git, start, &when, 1,
-					      (char(*)[ALIGN_OID_HEXSZ + 1])out,
-					      err);
-}

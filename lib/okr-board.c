@@ -7,6 +7,7 @@
 #include "cache.h"
 #include "history.h"
 #include "util/error.h"
+#include "util/idmap.h"
 #include "util/banned.h"
 
 /* ---- arithmetic on plain data ------------------------------------------ */
@@ -68,21 +69,20 @@ struct freshness {
 	 * every one, shown or not, as the cache keeps it. */
 	struct align_buf changed;
 	struct align_cache *cache;
+	struct align_idmap index; /* key -> its item */
+	struct align_buf key;     /* scratch */
 };
 
 /* The slot of a shown key result, or NULL for one not shown. */
 static int64_t *shown_slot(struct freshness *f, const char *id,
 			   const char *kr)
 {
-	size_t n = strlen(id);
+	size_t i;
 
-	for (size_t i = 0; i < f->count; i++) {
-		const char *k = f->items[i].key;
-		if (!strncmp(k, id, n) && k[n] == '#' && !strcmp(k + n + 1, kr)) {
-			return &f->items[i].when;
-		}
-	}
-	return NULL;
+	align_buf_clear(&f->key);
+	align_buf_addf(&f->key, "%s#%s", id, kr);
+	return align_idmap_get(&f->index, f->key.ptr, &i) ? &f->items[i].when
+							   : NULL;
 }
 
 static void wait_for(struct freshness *f, const char *id, const char *kr)
@@ -98,6 +98,7 @@ static void wait_for(struct freshness *f, const char *id, const char *kr)
 	c = &f->items[f->count++];
 	c->key = align_buf_detach(&key, NULL);
 	c->when = INT64_MIN;
+	align_idmap_add(&f->index, c->key, f->count - 1, NULL);
 	f->missing++;
 }
 
@@ -201,6 +202,8 @@ static void freshness_release(struct freshness *f)
 {
 	align_cache_close(f->cache);
 	align_buf_release(&f->changed);
+	align_buf_release(&f->key);
+	align_idmap_release(&f->index);
 	for (size_t i = 0; i < f->count; i++) {
 		free(f->items[i].key);
 	}
@@ -221,6 +224,7 @@ static int date_checkins(struct align_okr_board *b, struct align_repo *repo,
 
 	memset(&f, 0, sizeof(f));
 	align_buf_init(&f.changed);
+	align_buf_init(&f.key);
 	for (size_t i = 0; i < b->count; i++) {
 		for (size_t k = 0; b->rows[i].st.id && k < b->rows[i].st.nkrs;
 		     k++) {

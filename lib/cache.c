@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/fs.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 #define HEADER "align-cache 1 "
@@ -15,8 +16,8 @@ struct entry {
 };
 
 struct align_cache {
+	struct align_repo *repo;
 	char *name;
-	struct align_buf path;
 	struct entry *items; /* sorted by id after load; appended after */
 	size_t count;
 	size_t alloc;
@@ -28,16 +29,6 @@ static int cmp_entry(const void *a, const void *b)
 {
 	return strcmp(((const struct entry *)a)->id,
 		      ((const struct entry *)b)->id);
-}
-
-static int hex40(const char *s)
-{
-	for (int i = 0; i < ALIGN_OID_HEXSZ; i++) {
-		if (!strchr("0123456789abcdef", s[i]) || !s[i]) {
-			return 0;
-		}
-	}
-	return 1;
 }
 
 static void add(struct align_cache *c, const char *id, const char *value,
@@ -52,24 +43,79 @@ static void add(struct align_cache *c, const char *id, const char *value,
 	e->value = align_strndup(value, len);
 }
 
+static int cache_off(void)
+{
+	const char *env = getenv("ALIGN_NO_CACHE");
+
+	return env && *env;
+}
+
+int align_cache_enabled(void)
+{
+	return !cache_off();
+}
+
+/* The file of cache `name`: <gitdir>/align/<name>. */
+static void cache_path(struct align_buf *out, struct align_repo *repo,
+		       const char *name)
+{
+	align_path_join(out, align_git_gitdir(align_repo_git(repo)), "align/");
+	align_buf_adds(out, name);
+}
+
+int align_cache_file_read(struct align_repo *repo, const char *name,
+			  struct align_buf *out)
+{
+	struct align_buf path = ALIGN_BUF_INIT;
+	int ret = -1;
+
+	if (!cache_off()) {
+		cache_path(&path, repo, name);
+		ret = align_fs_read(out, path.ptr, 0) == 0 ? 0 : -1;
+	}
+	align_buf_release(&path);
+	return ret;
+}
+
+void align_cache_file_write(struct align_repo *repo, const char *name,
+			    const char *data, size_t len)
+{
+	struct align_buf path = ALIGN_BUF_INIT, tmp = ALIGN_BUF_INIT;
+	struct align_buf dir = ALIGN_BUF_INIT;
+
+	if (cache_off()) {
+		return;
+	}
+	cache_path(&path, repo, name);
+	align_buf_add(&dir, path.ptr,
+		      (size_t)(strrchr(path.ptr, '/') - path.ptr));
+	/* Advisory: a cache that cannot be written is no error. */
+	if (align_fs_mkdirs(dir.ptr) == 0 &&
+	    align_fs_write_temp(&tmp, path.ptr, data, len) == 0 &&
+	    rename(tmp.ptr, path.ptr) < 0) {
+		remove(tmp.ptr);
+	}
+	align_buf_release(&path);
+	align_buf_release(&tmp);
+	align_buf_release(&dir);
+}
+
 struct align_cache *align_cache_open(struct align_repo *repo,
 				     const char *name)
 {
 	struct align_cache *c;
 	struct align_buf data = ALIGN_BUF_INIT, header = ALIGN_BUF_INIT;
-	const char *env = getenv("ALIGN_NO_CACHE");
+	struct align_buf file = ALIGN_BUF_INIT;
 
-	if (env && *env) {
+	if (cache_off()) {
 		return NULL;
 	}
 	c = align_calloc(1, sizeof(*c));
+	c->repo = repo;
 	c->name = align_strdup(name);
-	align_buf_init(&c->path);
-	align_path_join(&c->path, align_git_gitdir(align_repo_git(repo)),
-			"align/cache-");
-	align_buf_adds(&c->path, name);
+	align_buf_addf(&file, "cache-%s", name);
 	align_buf_addf(&header, HEADER "%s\n", name);
-	if (align_fs_read(&data, c->path.ptr, 0) == 0 &&
+	if (align_cache_file_read(repo, file.ptr, &data) == 0 &&
 	    !strncmp(data.ptr, header.ptr, header.len)) {
 		const char *p = data.ptr + header.len;
 		while (*p) {
@@ -80,7 +126,7 @@ struct align_cache *align_cache_open(struct align_repo *repo,
 				break; /* a torn last line: ignore it */
 			}
 			n = (size_t)(nl - p);
-			if (n > ALIGN_OID_HEXSZ && hex40(p) &&
+			if (n > ALIGN_OID_HEXSZ && align_oid_hex_valid(p) &&
 			    p[ALIGN_OID_HEXSZ] == ' ') {
 				add(c, p, p + ALIGN_OID_HEXSZ + 1,
 				    n - ALIGN_OID_HEXSZ - 1);
@@ -94,6 +140,7 @@ struct align_cache *align_cache_open(struct align_repo *repo,
 	c->loaded = c->count;
 	align_buf_release(&data);
 	align_buf_release(&header);
+	align_buf_release(&file);
 	return c;
 }
 
@@ -128,32 +175,22 @@ void align_cache_close(struct align_cache *c)
 		return;
 	}
 	if (c->dirty) {
-		struct align_buf out = ALIGN_BUF_INIT, tmp = ALIGN_BUF_INIT;
-		struct align_buf dir = ALIGN_BUF_INIT;
+		struct align_buf out = ALIGN_BUF_INIT, file = ALIGN_BUF_INIT;
 
-		align_buf_add(&dir, c->path.ptr,
-			      (size_t)(strrchr(c->path.ptr, '/') - c->path.ptr));
 		align_buf_addf(&out, HEADER "%s\n", c->name);
 		for (size_t i = 0; i < c->count; i++) {
 			align_buf_addf(&out, "%s %s\n", c->items[i].id,
 				       c->items[i].value);
 		}
-		/* Advisory: a cache that cannot be written is no error. */
-		if (align_fs_mkdirs(dir.ptr) == 0 &&
-		    align_fs_write_temp(&tmp, c->path.ptr, out.ptr, out.len) ==
-			    0 &&
-		    rename(tmp.ptr, c->path.ptr) < 0) {
-			remove(tmp.ptr);
-		}
+		align_buf_addf(&file, "cache-%s", c->name);
+		align_cache_file_write(c->repo, file.ptr, out.ptr, out.len);
 		align_buf_release(&out);
-		align_buf_release(&tmp);
-		align_buf_release(&dir);
+		align_buf_release(&file);
 	}
 	for (size_t i = 0; i < c->count; i++) {
 		free(c->items[i].value);
 	}
 	free(c->items);
 	free(c->name);
-	align_buf_release(&c->path);
 	free(c);
 }

@@ -32,4 +32,23 @@ void align_cache_put(struct align_cache *cache, const char *id,
 /* Writes the cache back when something was added; frees it. */
 void align_cache_close(struct align_cache *cache);
 
+/* 0 when caching is off (ALIGN_NO_CACHE is set), else 1. */
+int align_cache_enabled(void);
+
+/*
+ * The file of advisory cache `name` (<gitdir>/align/<name>) into `out`:
+ * 0 when read, -1 when there is none or caching is off (ALIGN_NO_CACHE).
+ * The caller validates what it reads: a foreign or damaged file is
+ * treated as none.
+ */
+int align_cache_file_read(struct align_repo *repo, const char *name,
+			  struct align_buf *out);
+
+/*
+ * Replaces the file of cache `name` with `data` by renaming a whole new
+ * file into place. Failing is no error: the cache is advisory.
+ */
+void align_cache_file_write(struct align_repo *repo, const char *name,
+			    const char *data, size_t len);
+
 #endif

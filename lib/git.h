@@ -186,17 +186,27 @@ int align_git_walk_truncated(const struct align_git_walk *walk);
 void align_git_walk_free(struct align_git_walk *walk);
 
 /*
- * Follows first parents from `start`, in one walk for `n` times: out[i] is
- * the first commit whose commit time is at or before when[i] ("" when none
- * is, or the history ends first). Commits are read as raw objects, their
- * first parent and committer time taken from the header, so a walk over
- * a long history costs about what `git rev-list --first-parent` does.
- * Returns 0 or ALIGN_ERROR.
+ * The first-parent line from commit `start`, one commit at a time. Each
+ * commit is read as a raw object, its first parent and committer time
+ * taken from the header, so a walk over a long history costs about what
+ * `git rev-list --first-parent` does.
  */
-int align_git_first_parent_at_many(struct align_git *git, const char *start,
-				   const int64_t *when, size_t n,
-				   char (*out)[ALIGN_OID_HEXSZ + 1],
-				   struct align_buf *err);
+struct align_git_line;
+
+/* Starts at `start`. Returns 0 or ALIGN_ERROR (`start` unreadable). */
+int align_git_line_new(struct align_git_line **out, struct align_git *git,
+		       const char *start, struct align_buf *err);
+
+/*
+ * The next commit of the line: 1 with its id and committer time, 0 at the
+ * end (the root, or a parent missing at a shallow clone's boundary), or
+ * ALIGN_ERROR for an object that is not a commit.
+ */
+int align_git_line_next(struct align_git_line *line,
+			char id[ALIGN_OID_HEXSZ + 1], int64_t *time,
+			struct align_buf *err);
+
+void align_git_line_free(struct align_git_line *line);
 
 /* The records-root tree of commit `id` ("" when absent). */
 int align_git_records_tree(struct align_git *git, const char *commit,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "util/error.h"
 #include "util/idmap.h"
 #include "util/text.h"
@@ -834,22 +835,130 @@ done:
 	return ret;
 }
 
+/*
+ * HEAD's first-parent line is kept in the advisory cache file
+ * <gitdir>/align/first-parent, newest first, one "<commit> <committer
+ * time>" line each: a commit's parent and time never change, so a line
+ * read once holds for good, and a later run reads only the commits made
+ * since its first line. A file that does not parse whole is ignored.
+ */
+#define LINE_FILE "first-parent"
+#define LINE_HEADER "align-first-parent 1\n"
+#define LINE_ENTRY (ALIGN_OID_HEXSZ + 1 + 20 + 1) /* fixed width */
+
+struct line_cache {
+	struct align_buf data; /* the file */
+	const char *entries;   /* the first entry, in data */
+	size_t count;
+};
+
+/* Reads the cached line; an empty one when absent or damaged. */
+static int line_load(struct line_cache *lc, struct align_repo *repo)
+{
+	size_t hl = strlen(LINE_HEADER);
+
+	align_buf_init(&lc->data);
+	lc->entries = NULL;
+	lc->count = 0;
+	if (align_cache_file_read(repo, LINE_FILE, &lc->data) < 0) {
+		return -1;
+	}
+	if (lc->data.len < hl || memcmp(lc->data.ptr, LINE_HEADER, hl) ||
+	    (lc->data.len - hl) % LINE_ENTRY) {
+		return -1;
+	}
+	lc->entries = lc->data.ptr + hl;
+	lc->count = (lc->data.len - hl) / LINE_ENTRY;
+	for (size_t i = 0; i < lc->count; i++) {
+		const char *e = lc->entries + i * LINE_ENTRY;
+
+		if (!align_oid_hex_valid(e) || e[ALIGN_OID_HEXSZ] != ' ' ||
+		    e[LINE_ENTRY - 1] != '\n') {
+			lc->count = 0;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Entry `i`: its commit id (not NUL-terminated) and time. */
+static int64_t line_time(const struct line_cache *lc, size_t i)
+{
+	return (int64_t)strtoll(lc->entries + i * LINE_ENTRY +
+					ALIGN_OID_HEXSZ + 1,
+				NULL, 10);
+}
+
+static void line_entry(struct align_buf *out, const char *id, int64_t time)
+{
+	align_buf_addf(out, "%s %20lld\n", id, (long long)time);
+}
+
 int align_history_commits_by(struct align_repo *repo, const int64_t *when,
 			     size_t n, char (*out)[ALIGN_OID_HEXSZ + 1],
 			     struct align_diags *warnings)
 {
 	struct align_git *git = align_repo_git(repo);
-	struct align_buf err = ALIGN_BUF_INIT;
-	char head[ALIGN_OID_HEXSZ + 1];
-	int ret, missing = 0;
+	struct align_buf err = ALIGN_BUF_INIT, walked = ALIGN_BUF_INIT;
+	struct align_git_line *line = NULL;
+	struct line_cache lc;
+	char head[ALIGN_OID_HEXSZ + 1], id[ALIGN_OID_HEXSZ + 1];
+	int64_t time;
+	int ret, missing = 0, caching, reached = 0;
+	size_t left = n;
 
 	for (size_t i = 0; i < n; i++) {
 		out[i][0] = '\0';
 	}
-	if ((ret = align_git_head(git, head, &err)) == 0 && *head) {
-		ret = align_git_first_parent_at_many(git, head, when, n, out,
-						     &err);
+	/*
+	 * A shallow clone's line may grow at its far end: it is not kept.
+	 * Without a usable file the whole line is read once, and kept.
+	 */
+	caching = !align_git_is_shallow(git) && align_cache_enabled();
+	line_load(&lc, repo);
+	if ((ret = align_git_head(git, head, &err)) < 0 || !*head ||
+	    (ret = align_git_line_new(&line, git, head, &err)) < 0) {
+		goto done;
 	}
+	align_buf_adds(&walked, LINE_HEADER);
+	/* The commits since the cached line's first, or all of them. */
+	while ((caching || left) &&
+	       (ret = align_git_line_next(line, id, &time, &err)) == 1) {
+		if (lc.count && !memcmp(id, lc.entries, ALIGN_OID_HEXSZ)) {
+			reached = 1;
+			break;
+		}
+		line_entry(&walked, id, time);
+		for (size_t i = 0; i < n; i++) {
+			if (!out[i][0] && time <= when[i]) {
+				memcpy(out[i], id, sizeof(out[i]));
+				left--;
+			}
+		}
+	}
+	if (ret < 0) {
+		goto done;
+	}
+	ret = 0;
+	for (size_t k = 0; reached && left && k < lc.count; k++) {
+		time = line_time(&lc, k);
+		for (size_t i = 0; i < n; i++) {
+			if (!out[i][0] && time <= when[i]) {
+				memcpy(out[i], lc.entries + k * LINE_ENTRY,
+				       ALIGN_OID_HEXSZ);
+				out[i][ALIGN_OID_HEXSZ] = '\0';
+				left--;
+			}
+		}
+	}
+	if (caching && walked.len > strlen(LINE_HEADER)) {
+		if (reached) {
+			align_buf_add(&walked, lc.entries,
+				      lc.count * LINE_ENTRY);
+		}
+		align_cache_file_write(repo, LINE_FILE, walked.ptr, walked.len);
+	}
+done:
 	for (size_t i = 0; i < n; i++) {
 		missing |= !out[i][0];
 	}
@@ -859,6 +968,9 @@ int align_history_commits_by(struct align_repo *repo, const int64_t *when,
 		/* The answer may lie beyond the boundary. */
 		shallow_warning(warnings);
 	}
+	align_git_line_free(line);
+	align_buf_release(&lc.data);
+	align_buf_release(&walked);
 	align_buf_release(&err);
 	return ret;
 }

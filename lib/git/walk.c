@@ -345,55 +345,68 @@ static int commit_header(const char *data, size_t len, git_oid *parent,
 	return have_time ? 0 : -1;
 }
 
-int align_git_first_parent_at_many(struct align_git *git, const char *start,
-				   const int64_t *when, size_t n,
-				   char (*out)[ALIGN_OID_HEXSZ + 1],
-				   struct align_buf *err)
-{
-	git_odb *odb = NULL;
-	size_t left = n;
-	git_oid id;
-	int code, ret = 0, more, first = 1;
+struct align_git_line {
+	git_odb *odb;
+	git_oid next;
+	int more;  /* `next` is to be read */
+	int first; /* `next` is the start: missing is an error */
+};
 
-	for (size_t i = 0; i < n; i++) {
-		out[i][0] = '\0';
-	}
-	if ((code = git_oid_fromstr(&id, start)) < 0 ||
-	    (code = git_repository_odb(&odb, git->repo)) < 0) {
+int align_git_line_new(struct align_git_line **out, struct align_git *git,
+		       const char *start, struct align_buf *err)
+{
+	struct align_git_line *l = align_calloc(1, sizeof(*l));
+	int code;
+
+	*out = NULL;
+	if ((code = git_oid_fromstr(&l->next, start)) < 0 ||
+	    (code = git_repository_odb(&l->odb, git->repo)) < 0) {
+		free(l);
 		return align_git__fail(err, code, "cannot read commit");
 	}
-	for (more = 1; more && left;) {
-		git_odb_object *obj = NULL;
-		int64_t time = 0;
-		git_oid parent;
+	l->more = l->first = 1;
+	*out = l;
+	return 0;
+}
 
-		if ((code = git_odb_read(&obj, odb, &id)) < 0) {
-			/* A missing parent is a shallow clone's boundary. */
-			if (first) {
-				ret = align_git__fail(err, code,
-						      "cannot read commit");
-			}
-			break;
-		}
-		first = 0;
-		if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT ||
-		    commit_header(git_odb_object_data(obj),
-				  git_odb_object_size(obj), &parent, &more,
-				  &time) < 0) {
-			git_odb_object_free(obj);
-			align_buf_sets(err, "cannot read commit: not a commit");
-			ret = ALIGN_ERROR;
-			break;
-		}
-		git_odb_object_free(obj);
-		for (size_t i = 0; i < n; i++) {
-			if (!out[i][0] && time <= when[i]) {
-				git_oid_tostr(out[i], ALIGN_OID_HEXSZ + 1, &id);
-				left--;
-			}
-		}
-		git_oid_cpy(&id, &parent);
+int align_git_line_next(struct align_git_line *l,
+			char id[ALIGN_OID_HEXSZ + 1], int64_t *time,
+			struct align_buf *err)
+{
+	git_odb_object *obj = NULL;
+	git_oid parent;
+	int code, more;
+
+	if (!l->more) {
+		return 0;
 	}
-	git_odb_free(odb);
-	return ret;
+	if ((code = git_odb_read(&obj, l->odb, &l->next)) < 0) {
+		l->more = 0;
+		/* A missing parent is a shallow clone's boundary. */
+		return l->first ? align_git__fail(err, code,
+						  "cannot read commit")
+				: 0;
+	}
+	l->first = 0;
+	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT ||
+	    commit_header(git_odb_object_data(obj), git_odb_object_size(obj),
+			  &parent, &more, time) < 0) {
+		git_odb_object_free(obj);
+		l->more = 0;
+		align_buf_sets(err, "cannot read commit: not a commit");
+		return ALIGN_ERROR;
+	}
+	git_odb_object_free(obj);
+	git_oid_tostr(id, ALIGN_OID_HEXSZ + 1, &l->next);
+	git_oid_cpy(&l->next, &parent);
+	l->more = more;
+	return 1;
+}
+
+void align_git_line_free(struct align_git_line *line)
+{
+	if (line) {
+		git_odb_free(line->odb);
+		free(line);
+	}
 }

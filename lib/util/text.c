@@ -205,3 +205,14 @@ size_t align_distance(const char *a, const char *b)
 	free(row);
 	return result;
 }
+
+int align_oid_hex_valid(const char *s)
+{
+	for (int i = 0; i < 40; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		      (s[i] >= 'a' && s[i] <= 'f'))) {
+			return 0;
+		}
+	}
+	return 1;
+}

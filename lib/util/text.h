@@ -27,6 +27,9 @@ void align_slugify(struct align_buf *out, const char *title, size_t max);
 int align_id_valid(const char *id);
 
 /* Returns 1 when `s` starts with `prefix`. */
+/* 1 when `s` starts with 40 lowercase hexadecimal digits (a commit id). */
+int align_oid_hex_valid(const char *s);
+
 int align_starts_with(const char *s, const char *prefix);
 int align_ends_with(const char *s, const char *suffix);
 

@@ -208,10 +208,16 @@ size_t align_distance(const char *a, const char *b)
 
 int align_oid_hex_valid(const char *s)
 {
+	/* A table: history checks every entry of a long cached line. */
+	static const unsigned char hex[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+		['f'] = 1,
+	};
 	for (int i = 0; i < 40; i++) {
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		      (s[i] >= 'a' && s[i] <= 'f'))) {
-			return 0;
+		if (!hex[(unsigned char)s[i]]) {
+			return 0; /* also at a NUL: never reads past it */
 		}
 	}
 	return 1;

@@ -141,6 +141,17 @@ static void test_id_valid(void)
 	is_int(align_id_valid("a--b"), 0, "double dash");
 	is_int(align_id_valid("Abc"), 0, "uppercase");
 	is_int(align_id_valid("a_b"), 0, "underscore");
+
+	is_int(align_oid_hex_valid("0123456789abcdef0123456789abcdef01234567"),
+	       1, "a commit id");
+	is_int(align_oid_hex_valid("0123456789abcdef0123456789abcdef01234567 x"),
+	       1, "a commit id followed by more");
+	is_int(align_oid_hex_valid("0123456789ABCDEF0123456789abcdef01234567"),
+	       0, "uppercase is not git's form");
+	is_int(align_oid_hex_valid("0123456789abcdef"), 0,
+	       "too short: stops at the NUL");
+	is_int(align_oid_hex_valid("0123456789abcdeg0123456789abcdef01234567"),
+	       0, "a letter past f");
 	is_int(align_id_valid("a b"), 0, "space");
 	is_int(align_id_valid("a/b"), 0, "slash");
 	is_int(align_id_valid("../x"), 0, "dot-dot");

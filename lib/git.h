@@ -41,6 +41,16 @@ const char *align_git_gitdir(const struct align_git *git);
 int align_git_is_shallow(struct align_git *git);
 
 /*
+ * The git operation in progress (a merge, rebase, cherry-pick, revert,
+ * bisect or am, from the files git keeps in its directory) as a phrase
+ * ("a merge") with the commands that end it ("conclude it with 'git
+ * commit' or abandon it with 'git merge --abort'"), or NULL when none.
+ * A commit made during one is lost or made with the wrong parents, so
+ * align writes nothing then. Both strings are static.
+ */
+const char *align_git_operation(struct align_git *git, const char **how);
+
+/*
  * Writes the id of the commit HEAD points at into `out` ("" when the
  * branch is unborn). Returns 0 or ALIGN_ERROR.
  */

@@ -18,6 +18,9 @@
 #include "util/text.h"
 #include "util/banned.h"
 
+/* How long a writer waits for another align writing here. */
+#define ALIGN_WRITE_WAIT_SECONDS 10.0
+
 struct align_repo {
 	struct align_git *git;
 	char *root;   /* absolute, no trailing '/' */
@@ -507,9 +510,20 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
 	align_buf_release(&full);
 }
 
+/* Seconds since an arbitrary start, for measuring waits. */
+static double monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int align_repo_begin_write(struct align_repo *repo)
 {
 	struct align_buf lock = ALIGN_BUF_INIT;
+	const char *what, *how;
+	double start = monotonic();
 	int ret;
 
 	align_path_join(&lock, align_git_gitdir(repo->git), "align.flock");
@@ -520,12 +534,16 @@ int align_repo_begin_write(struct align_repo *repo)
 		align_buf_release(&lock);
 		return ret;
 	}
-	/* Another align writing here: wait for it, but not forever. */
-	for (int waited = 0; flock(repo->lock_fd, LOCK_EX | LOCK_NB) < 0;
-	     waited++) {
+	/*
+	 * Another align writing here: wait for it, but not forever. The
+	 * time is measured, not counted in sleeps: under load a sleep of
+	 * 50 ms lasts longer.
+	 */
+	while (flock(repo->lock_fd, LOCK_EX | LOCK_NB) < 0) {
 		struct timespec ts = { 0, 50 * 1000000L };
 
-		if (errno != EWOULDBLOCK || waited >= 200) {
+		if (errno != EWOULDBLOCK ||
+		    monotonic() - start >= ALIGN_WRITE_WAIT_SECONDS) {
 			ret = fail(repo, ALIGN_ELOCKED,
 				   "another align process has been writing for "
 				   "10 seconds (lock '%s'); try again when it "
@@ -537,6 +555,11 @@ int align_repo_begin_write(struct align_repo *repo)
 		nanosleep(&ts, NULL);
 	}
 	align_buf_release(&lock);
+	if ((what = align_git_operation(repo->git, &how))) {
+		return fail(repo, ALIGN_EREFUSED,
+			    "%s is in progress: %s, then run align again", what,
+			    how);
+	}
 	return align_git_head(repo->git, repo->base, &repo->error);
 }
 

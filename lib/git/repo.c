@@ -215,6 +215,43 @@ int align_git_is_shallow(struct align_git *git)
 	return git_repository_is_shallow(git->repo) == 1;
 }
 
+const char *align_git_operation(struct align_git *git, const char **how)
+{
+	switch (git_repository_state(git->repo)) {
+	case GIT_REPOSITORY_STATE_MERGE:
+		*how = "conclude it with 'git commit' or abandon it with "
+		       "'git merge --abort'";
+		return "a merge";
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+	case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE:
+		*how = "finish it with 'git rebase --continue' or abandon it "
+		       "with 'git rebase --abort'";
+		return "a rebase";
+	case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+		*how = "finish it with 'git am --continue' or abandon it with "
+		       "'git am --abort'";
+		return "a 'git am'";
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		*how = "finish it with 'git cherry-pick --continue' or abandon "
+		       "it with 'git cherry-pick --abort'";
+		return "a cherry-pick";
+	case GIT_REPOSITORY_STATE_REVERT:
+	case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+		*how = "finish it with 'git revert --continue' or abandon it "
+		       "with 'git revert --abort'";
+		return "a revert";
+	case GIT_REPOSITORY_STATE_BISECT:
+		*how = "end it with 'git bisect reset'";
+		return "a bisect";
+	default:
+		*how = NULL;
+		return NULL;
+	}
+}
+
 int align_git_head(struct align_git *git, char out[ALIGN_OID_HEXSZ + 1],
 		   struct align_buf *err)
 {

@@ -410,11 +410,11 @@ test_expect_success 'okr status --tree rolls the team objectives up' '
 	test_cmp "$S/expect" "$S/actual" &&
 	ALIGN_NOW=2026-11-20T12:00:00Z align okr status --format json \
 		>"$S/out.json" 2>"$S/err" &&
-	grep "^    \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
+	grep "^      \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	    "rolled_up_progress": 0.5417,
-	    "rolled_up_progress": 0.4415,
-	    "rolled_up_progress": 0.4995,
+	      "rolled_up_progress": 0.5417,
+	      "rolled_up_progress": 0.4415,
+	      "rolled_up_progress": 0.4995,
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '

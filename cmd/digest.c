@@ -60,8 +60,9 @@ static void print_text(struct align_printer *p, const struct align_digest *dg)
 
 	align_date_format(s, &week->start);
 	align_date_format(e, &week->end);
-	align_printer_textf(p, "%sWeek %s (%s to %s)\n", md ? "# " : "",
-			    week->name, s, e);
+	align_printer_text(p, md ? "# Week " : "Week ");
+	align_printer_string(p, week->name);
+	align_printer_textf(p, " (%s to %s)\n", s, e);
 	align_printer_text(p, md ? "\n## Updates\n" : "\nUpdates\n");
 	if (!nups) {
 		align_printer_text(p, md ? "\nNone.\n" : "  none\n");

@@ -26,216 +26,204 @@ static const char *const formats[] = { "text", "md", "json", NULL };
 	     line = end_ + 1)                                                  \
 		for (int len = (int)(end_ - line), once_ = 1; once_; once_ = 0)
 
-static void print_text(const struct align_digest *dg, int md)
+/* One event's line: "date who text  note", after `lead`. */
+static void event_line(struct align_printer *p, const char *lead,
+		       const struct align_event *ev, const char *text)
+{
+	char d[ALIGN_DATE_STRLEN];
+	struct align_date day;
+
+	align_time_date(&day, &ev->when);
+	align_date_format(d, &day);
+	align_printer_textf(p, "%s%s ", lead, d);
+	align_printer_string(p, ev->who);
+	align_printer_text(p, " ");
+	align_printer_string(p, text);
+	if (ev->note) {
+		align_printer_text(p, "  ");
+		align_printer_string(p, ev->note);
+	}
+	align_printer_separator(p);
+}
+
+/* Text and Markdown: one section a heading, one line an item. */
+static void print_text(struct align_printer *p, const struct align_digest *dg)
 {
 	static const char *const labels[] = { "done", "next", "blocker" };
 	const struct align_period *week = &dg->week;
 	const struct align_digest_update *ups = dg->updates;
 	size_t nups = dg->nupdates;
+	int md = align_printer_format(p) == ALIGN_PRINTER_MARKDOWN;
+	const char *item = md ? "- " : "  ";
+	const char *none = md ? "None.\n" : "  none\n";
 	char s[ALIGN_DATE_STRLEN], e[ALIGN_DATE_STRLEN];
 
 	align_date_format(s, &week->start);
 	align_date_format(e, &week->end);
-	printf(md ? "# Week %s (%s to %s)\n" : "Week %s (%s to %s)\n",
-	       week->name, s, e);
-	printf(md ? "\n## Updates\n" : "\nUpdates\n");
+	align_printer_text(p, md ? "# Week " : "Week ");
+	align_printer_string(p, week->name);
+	align_printer_textf(p, " (%s to %s)\n", s, e);
+	align_printer_text(p, md ? "\n## Updates\n" : "\nUpdates\n");
 	if (!nups) {
-		printf(md ? "\nNone.\n" : "  none\n");
+		align_printer_text(p, md ? "\nNone.\n" : "  none\n");
 	}
 	for (size_t i = 0; i < nups; i++) {
-		printf(md ? "\n### %s\n\n" : "  %s\n", ups[i].person);
+		align_printer_text(p, md ? "\n### " : "  ");
+		align_printer_string(p, ups[i].person);
+		align_printer_text(p, md ? "\n\n" : "\n");
 		for (int k = 0; k < 3; k++) {
 			EACH_LINE(&ups[i].items[k], line, len)
 			{
-				printf(md ? "- %s: %.*s\n" : "    %s: %.*s\n",
-				       labels[k], len, line);
+				align_printer_textf(p, "%s%s: ",
+						    md ? "- " : "    ",
+						    labels[k]);
+				align_printer_string_len(p, line, (size_t)len);
+				align_printer_separator(p);
 			}
 		}
 		EACH_LINE(&ups[i].notes, line, len)
 		{
-			printf(md ? "- note: %.*s\n" : "    note: %.*s\n", len,
-			       line);
+			align_printer_text(p, md ? "- note: " : "    note: ");
+			align_printer_string_len(p, line, (size_t)len);
+			align_printer_separator(p);
 		}
 	}
-	printf(md ? "\n## Blockers\n\n" : "\nBlockers\n");
+	align_printer_text(p, md ? "\n## Blockers\n\n" : "\nBlockers\n");
 	for (size_t i = 0; i < nups; i++) {
 		EACH_LINE(&ups[i].items[2], line, len)
 		{
+			align_printer_text(p, item);
 			if (md) {
-				printf("- %.*s (owner: %s)\n", len, line,
-				       ups[i].person);
+				align_printer_string_len(p, line, (size_t)len);
+				align_printer_text(p, " (owner: ");
+				align_printer_string(p, ups[i].person);
+				align_printer_text(p, ")");
 			} else {
-				printf("  %s: %.*s\n", ups[i].person, len,
-				       line);
+				align_printer_string(p, ups[i].person);
+				align_printer_text(p, ": ");
+				align_printer_string_len(p, line, (size_t)len);
 			}
+			align_printer_separator(p);
 		}
 	}
 	if (!dg->nblockers) {
-		printf(md ? "None.\n" : "  none\n");
+		align_printer_text(p, none);
 	}
-	printf(md ? "\n## Check-ins\n\n" : "\nCheck-ins\n");
+	align_printer_text(p, md ? "\n## Check-ins\n\n" : "\nCheck-ins\n");
 	for (size_t i = 0; i < dg->ncheckins; i++) {
 		const struct align_event *ev = &dg->events.items[dg->checkins[i]];
-		char d[ALIGN_DATE_STRLEN];
-		struct align_date day;
+		const char *text = ev->text;
 
-		align_time_date(&day, &ev->when);
-		align_date_format(d, &day);
-		printf(md ? "- %s %s %s%s%s\n" : "  %s %s %s%s%s\n", d,
-		       ev->who, ev->text + strlen("checked in "),
-		       ev->note ? "  " : "", ev->note ? ev->note : "");
+		/* Under "Check-ins", the sentence without its verb. */
+		if (!strncmp(text, "checked in ", strlen("checked in "))) {
+			text += strlen("checked in ");
+		}
+		event_line(p, item, ev, text);
 	}
 	if (!dg->ncheckins) {
-		printf(md ? "None.\n" : "  none\n");
+		align_printer_text(p, none);
 	}
-	printf(md ? "\n## Changes\n\n" : "\nChanges\n");
+	align_printer_text(p, md ? "\n## Changes\n\n" : "\nChanges\n");
 	for (size_t i = 0; i < dg->nchanges; i++) {
 		const struct align_event *ev = &dg->events.items[dg->changes[i]];
-		char d[ALIGN_DATE_STRLEN];
-		struct align_date day;
 
-		align_time_date(&day, &ev->when);
-		align_date_format(d, &day);
-		printf(md ? "- %s %s %s%s%s\n" : "  %s %s %s%s%s\n", d,
-		       ev->who, ev->text, ev->note ? "  " : "",
-		       ev->note ? ev->note : "");
+		event_line(p, item, ev, ev->text);
 	}
 	if (!dg->nchanges) {
-		printf(md ? "None.\n" : "  none\n");
+		align_printer_text(p, none);
 	}
-	printf(md ? "\n## No update from\n\n" : "\nNo update from\n");
-	for (size_t p = 0; p < dg->nmissing; p++) {
-		printf(md ? "- %s\n" : "  %s\n", dg->missing[p]);
+	align_printer_text(p, md ? "\n## No update from\n\n"
+				 : "\nNo update from\n");
+	for (size_t i = 0; i < dg->nmissing; i++) {
+		align_printer_text(p, item);
+		align_printer_string(p, dg->missing[i]);
+		align_printer_separator(p);
 	}
 	if (!dg->nmissing) {
-		printf(md ? "Everyone posted.\n" : "  everyone posted\n");
+		align_printer_text(p, md ? "Everyone posted.\n"
+					 : "  everyone posted\n");
 	}
 }
 
-static void json_lines(struct json *j, const struct align_buf *items)
+/* The lines of `items` as a list of strings. */
+static void lines_print(struct align_printer *p, const struct align_buf *items)
 {
-	struct align_buf one = ALIGN_BUF_INIT;
-
-	json_begin_array(j);
+	align_printer_begin_list(p);
 	EACH_LINE(items, line, len)
 	{
-		align_buf_clear(&one);
-		align_buf_add(&one, line, (size_t)len);
-		json_string(j, one.ptr);
+		align_printer_string_len(p, line, (size_t)len);
 	}
-	json_end_array(j);
-	align_buf_release(&one);
+	align_printer_end(p);
 }
 
-static void print_json(const struct align_digest *dg)
+/* JSON: the week, its updates and blockers, and events as align log's. */
+static void print_json(struct align_printer *p, const struct align_digest *dg)
 {
 	const struct align_period *week = &dg->week;
 	const struct align_digest_update *ups = dg->updates;
 	size_t nups = dg->nupdates;
 	char s[ALIGN_DATE_STRLEN], e[ALIGN_DATE_STRLEN];
-	struct align_buf one = ALIGN_BUF_INIT;
-	struct json j;
 
 	align_date_format(s, &week->start);
 	align_date_format(e, &week->end);
-	json_init(&j, stdout);
-	json_begin_object(&j);
-	json_key(&j, "week");
-	json_string(&j, week->name);
-	json_key(&j, "start");
-	json_string(&j, s);
-	json_key(&j, "end");
-	json_string(&j, e);
-	json_key(&j, "updates");
-	json_begin_array(&j);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "week");
+	align_printer_string(p, week->name);
+	align_printer_map_key(p, "start");
+	align_printer_string(p, s);
+	align_printer_map_key(p, "end");
+	align_printer_string(p, e);
+	align_printer_map_key(p, "updates");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < nups; i++) {
-		json_begin_object(&j);
-		json_key(&j, "person");
-		json_string(&j, ups[i].person);
-		json_key(&j, "path");
-		json_string(&j, ups[i].record->path);
-		json_key(&j, "done");
-		json_lines(&j, &ups[i].items[0]);
-		json_key(&j, "next");
-		json_lines(&j, &ups[i].items[1]);
-		json_key(&j, "blockers");
-		json_lines(&j, &ups[i].items[2]);
-		json_key(&j, "notes");
-		json_lines(&j, &ups[i].notes);
-		json_end_object(&j);
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "person");
+		align_printer_string(p, ups[i].person);
+		align_printer_map_key(p, "path");
+		align_printer_string(p, ups[i].record->path);
+		align_printer_map_key(p, "done");
+		lines_print(p, &ups[i].items[0]);
+		align_printer_map_key(p, "next");
+		lines_print(p, &ups[i].items[1]);
+		align_printer_map_key(p, "blockers");
+		lines_print(p, &ups[i].items[2]);
+		align_printer_map_key(p, "notes");
+		lines_print(p, &ups[i].notes);
+		align_printer_end(p);
 	}
-	json_end_array(&j);
-	json_key(&j, "blockers");
-	json_begin_array(&j);
+	align_printer_end(p);
+	align_printer_map_key(p, "blockers");
+	align_printer_begin_list(p);
 	for (size_t i = 0; i < nups; i++) {
 		EACH_LINE(&ups[i].items[2], line, len)
 		{
-			align_buf_clear(&one);
-			align_buf_add(&one, line, (size_t)len);
-			json_begin_object(&j);
-			json_key(&j, "owner");
-			json_string(&j, ups[i].person);
-			json_key(&j, "text");
-			json_string(&j, one.ptr);
-			json_end_object(&j);
+			align_printer_begin_map(p);
+			align_printer_map_key(p, "owner");
+			align_printer_string(p, ups[i].person);
+			align_printer_map_key(p, "text");
+			align_printer_string_len(p, line, (size_t)len);
+			align_printer_end(p);
 		}
 	}
-	json_end_array(&j);
+	align_printer_end(p);
 	for (int pass = 0; pass < 2; pass++) {
 		const size_t *which = pass ? dg->changes : dg->checkins;
 		size_t count = pass ? dg->nchanges : dg->ncheckins;
 
-		json_key(&j, pass ? "changes" : "checkins");
-		json_begin_array(&j);
+		align_printer_map_key(p, pass ? "changes" : "checkins");
+		align_printer_begin_list(p);
 		for (size_t i = 0; i < count; i++) {
-			const struct align_event *ev = &dg->events.items[which[i]];
-			char d[ALIGN_DATE_STRLEN];
-			struct align_date day;
-
-			align_time_date(&day, &ev->when);
-			align_date_format(d, &day);
-			json_begin_object(&j);
-			json_key(&j, "date");
-			json_string(&j, d);
-			json_key(&j, "who");
-			json_string(&j, ev->who);
-			json_key(&j, "kind");
-			json_string(&j, ev->kind);
-			json_key(&j, "id");
-			json_string(&j, ev->id);
-			json_key(&j, "action");
-			json_string(&j, align_event_action(ev));
-			json_key(&j, "text");
-			json_string(&j, ev->text);
-			json_key(&j, "note");
-			if (ev->note) {
-				json_string(&j, ev->note);
-			} else {
-				json_null(&j);
-			}
-			if (!pass && ev->sub) {
-				json_key(&j, "key");
-				json_string(&j, ev->sub);
-				json_key(&j, "old");
-				json_string(&j, ev->old_value ? ev->old_value
-							      : "");
-				json_key(&j, "new");
-				json_string(&j, ev->new_value ? ev->new_value
-							      : "");
-			}
-			json_end_object(&j);
+			event_print(p, &dg->events.items[which[i]]);
 		}
-		json_end_array(&j);
+		align_printer_end(p);
 	}
-	json_key(&j, "missing");
-	json_begin_array(&j);
-	for (size_t p = 0; p < dg->nmissing; p++) {
-		json_string(&j, dg->missing[p]);
+	align_printer_map_key(p, "missing");
+	align_printer_begin_list(p);
+	for (size_t i = 0; i < dg->nmissing; i++) {
+		align_printer_string(p, dg->missing[i]);
 	}
-	json_end_array(&j);
-	json_end_object(&j);
-	json_finish(&j);
-	align_buf_release(&one);
+	align_printer_end(p);
+	align_printer_end(p);
 }
 
 int cmd_digest(int argc, const char **argv, struct align_ctx *ctx)
@@ -256,6 +244,7 @@ int cmd_digest(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct align_digest dg;
 	struct align_period period;
+	struct align_printer *p;
 	int n, status = EXIT_OK;
 
 	memset(&dg, 0, sizeof(dg));
@@ -290,11 +279,13 @@ int cmd_digest(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	print_history_warnings(&warnings);
-	if (!strcmp(format, "json")) {
-		print_json(&dg);
+	p = printer_for(format);
+	if (align_printer_format(p) == ALIGN_PRINTER_JSON) {
+		print_json(p, &dg);
 	} else {
-		print_text(&dg, !strcmp(format, "md"));
+		print_text(p, &dg);
 	}
+	align_printer_free(p);
 done:
 	align_digest_release(&dg);
 	align_people_release(&people);

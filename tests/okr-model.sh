@@ -113,8 +113,6 @@ END {
 		op[o] = wsum[o] > 0 ? psum[o] / wsum[o] : 0
 		rolled[o] = roll(o, 0)
 	}
-	if (mode == "csv")
-		print "objective,quarter,objective_owner,kr,title,owner,start,target,current,unit,confidence,progress,expected,health,days_since_checkin,stale"
 	for (o = 1; o <= no; o++) {
 		if (owner != "" && oown[o] != owner) continue
 		if (mode == "text") show(o, 0, 0)
@@ -126,8 +124,10 @@ END {
 				print oid[o] "#" kkey[k], kc[k], (kconf[k] == "" ? "null" : kconf[k]),
 					fmt4(kp[k]), fmt4(ke[k]), name[kh[k]],
 					(kage[k] > cadence ? "true" : "false"), kage[k]
+			if (mode == "csv" && !header++)
+				print "objective,quarter,objective_owner,kr,title,owner,start,target,current,unit,confidence,progress,expected,health,days_since_checkin,stale"
 			if (mode == "csv")
-				print oid[o] "," oq[o] "," dash(oown[o]) "," kkey[k] "," ktitle[k] "," kown[k] "," ks[k] "," kt[k] "," kc[k] "," ku[k] "," kconf[k] "," fmt4(kp[k]) "," fmt4(ke[k]) "," name[kh[k]] "," kage[k] "," (kage[k] > cadence ? "yes" : "no")
+				print oid[o] "," oq[o] "," oown[o] "," kkey[k] "," ktitle[k] "," kown[k] "," ks[k] "," kt[k] "," kc[k] "," ku[k] "," kconf[k] "," fmt4(kp[k]) "," fmt4(ke[k]) "," name[kh[k]] "," kage[k] "," (kage[k] > cadence ? "yes" : "no")
 		}
 	}
 }
@@ -147,18 +147,18 @@ fields() {
 		sub(/^ *"[a-z_]+": /, "", s); sub(/,$/, "", s); gsub(/"/, "", s)
 		return s
 	}
-	/^    "id": / { id = val($0) }
-	/^    "progress": / { p = val($0) }
-	/^    "rolled_up_progress": / { r = val($0) }
-	/^    "health": / { print id, p, r, val($0) }
-	/^        "key": / { key = val($0) }
-	/^        "current": / { c = val($0) }
-	/^        "confidence": / { cf = val($0) }
-	/^        "progress": / { kp = val($0) }
-	/^        "expected": / { ke = val($0) }
-	/^        "health": / { kh = val($0) }
-	/^        "stale": / { st = val($0) }
-	/^        "days_since_checkin": / {
+	/^      "id": / { id = val($0) }
+	/^      "progress": / { p = val($0) }
+	/^      "rolled_up_progress": / { r = val($0) }
+	/^      "health": / { print id, p, r, val($0) }
+	/^          "key": / { key = val($0) }
+	/^          "current": / { c = val($0) }
+	/^          "confidence": / { cf = val($0) }
+	/^          "progress": / { kp = val($0) }
+	/^          "expected": / { ke = val($0) }
+	/^          "health": / { kh = val($0) }
+	/^          "stale": / { st = val($0) }
+	/^          "days_since_checkin": / {
 		print id "#" key, c, cf, kp, ke, kh, st, val($0)
 	}' "$1"
 }

@@ -502,53 +502,56 @@ test_expect_success 'status: the exact text and JSON of that day' '
 	ALIGN_NOW=2026-11-02T12:00:00Z align okr status --format json \
 		>"$S/out" &&
 	cat >"$S/expect" <<-EOF &&
-	[
-	  {
-	    "id": "$p",
-	    "title": "Partner pipeline",
-	    "quarter": "2026-Q4",
-	    "owner": "maya",
-	    "parent": null,
-	    "path": "okrs/2026-Q4/$p.md",
-	    "progress": 0.3182,
-	    "rolled_up_progress": 0.3182,
-	    "health": "at-risk",
-	    "key_results": [
-	      {
-	        "key": "attendance",
-	        "title": "Webinar attendance",
-	        "owner": "maya",
-	        "unit": "%",
-	        "start": 38,
-	        "target": 60,
-	        "current": 41,
-	        "confidence": 0.7,
-	        "progress": 0.1364,
-	        "expected": 0.3587,
-	        "health": "at-risk",
-	        "stale": false,
-	        "days_since_checkin": 5,
-	        "due": null
-	      },
-	      {
-	        "key": "cycle",
-	        "title": "Sales cycle",
-	        "owner": "lee",
-	        "unit": "days",
-	        "start": 20,
-	        "target": 10,
-	        "current": 15,
-	        "confidence": 0.8,
-	        "progress": 0.5,
-	        "expected": 0.3587,
-	        "health": "on-track",
-	        "stale": true,
-	        "days_since_checkin": 13,
-	        "due": null
-	      }
-	    ]
-	  }
-	]
+	{
+	  "format_version": 1,
+	  "objectives": [
+	    {
+	      "id": "$p",
+	      "title": "Partner pipeline",
+	      "quarter": "2026-Q4",
+	      "owner": "maya",
+	      "parent": null,
+	      "path": "okrs/2026-Q4/$p.md",
+	      "progress": 0.3182,
+	      "rolled_up_progress": 0.3182,
+	      "health": "at-risk",
+	      "key_results": [
+	        {
+	          "key": "attendance",
+	          "title": "Webinar attendance",
+	          "owner": "maya",
+	          "unit": "%",
+	          "start": 38,
+	          "target": 60,
+	          "current": 41,
+	          "confidence": 0.7,
+	          "progress": 0.1364,
+	          "expected": 0.3587,
+	          "health": "at-risk",
+	          "stale": false,
+	          "days_since_checkin": 5,
+	          "due": null
+	        },
+	        {
+	          "key": "cycle",
+	          "title": "Sales cycle",
+	          "owner": "lee",
+	          "unit": "days",
+	          "start": 20,
+	          "target": 10,
+	          "current": 15,
+	          "confidence": 0.8,
+	          "progress": 0.5,
+	          "expected": 0.3587,
+	          "health": "on-track",
+	          "stale": true,
+	          "days_since_checkin": 13,
+	          "due": null
+	        }
+	      ]
+	    }
+	  ]
+	}
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '
@@ -656,10 +659,10 @@ test_expect_success 'status --tree rolls children up by their weight' '
 	test_cmp "$S/expect" "$S/actual" &&
 	ALIGN_NOW=2026-11-12T12:00:00Z align okr status --format json \
 		>"$S/out.json" &&
-	grep "^    \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
+	grep "^      \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	    "rolled_up_progress": 0.45,
-	    "rolled_up_progress": 0.2727,
+	      "rolled_up_progress": 0.45,
+	      "rolled_up_progress": 0.2727,
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '

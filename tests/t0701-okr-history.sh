@@ -162,8 +162,12 @@ history_expect() {
 	$2 == o && $3 == k && (since == "" || $7 >= since) &&
 	(until == "" || $7 <= until) { line[++n] = $0 }
 	END {
-		if (fmt == "csv") print "date,who,commit,value,unit,confidence,note,late"
-		if (fmt == "json") print "["
+		if (fmt == "csv" && n) print "date,who,commit,value,unit,confidence,note,late"
+		if (fmt == "json") {
+			print "{"
+			print "  \"format_version\": 1,"
+			printf "  \"values\": [%s\n", (n ? "" : "]")
+		}
 		for (i = 1; i <= n; i++) {
 			split(line[i], f, "|")
 			if (fmt == "text") {
@@ -179,21 +183,24 @@ history_expect() {
 				print f[7] "," f[6] "," f[9] "," f[4] "," unit "," \
 					f[5] "," f[10] ",no"
 			if (fmt == "json") {
-				print "  {"
-				print "    \"date\": \"" f[7] "\","
-				print "    \"time\": " (days(f[7]) * 86400 + 36000) ","
-				print "    \"who\": \"" f[6] "\","
-				print "    \"email\": \"" f[6] "@example.com\","
-				print "    \"commit\": \"" f[9] "\","
-				print "    \"value\": " f[4] ","
-				print "    \"unit\": \"" unit "\","
-				print "    \"confidence\": " (f[5] == "" ? "null" : f[5]) ","
-				print "    \"note\": \"" f[10] "\","
-				print "    \"late\": false"
-				print "  }" (i < n ? "," : "")
+				print "    {"
+				print "      \"date\": \"" f[7] "\","
+				print "      \"time\": " (days(f[7]) * 86400 + 36000) ","
+				print "      \"who\": \"" f[6] "\","
+				print "      \"email\": \"" f[6] "@example.com\","
+				print "      \"commit\": \"" f[9] "\","
+				print "      \"value\": " f[4] ","
+				print "      \"unit\": \"" unit "\","
+				print "      \"confidence\": " (f[5] == "" ? "null" : f[5]) ","
+				print "      \"note\": \"" f[10] "\","
+				print "      \"late\": false"
+				print "    }" (i < n ? "," : "")
 			}
 		}
-		if (fmt == "json") print "]"
+		if (fmt == "json") {
+			if (n) print "  ]"
+			print "}"
+		}
 	}' "$S/defs" "${hledger:-$ledger}"
 }
 
@@ -403,11 +410,11 @@ test_expect_success 'okr status --tree rolls the team objectives up' '
 	test_cmp "$S/expect" "$S/actual" &&
 	ALIGN_NOW=2026-11-20T12:00:00Z align okr status --format json \
 		>"$S/out.json" 2>"$S/err" &&
-	grep "^    \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
+	grep "^      \"rolled_up_progress\"" "$S/out.json" >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	    "rolled_up_progress": 0.5417,
-	    "rolled_up_progress": 0.4415,
-	    "rolled_up_progress": 0.4995,
+	      "rolled_up_progress": 0.5417,
+	      "rolled_up_progress": 0.4415,
+	      "rolled_up_progress": 0.4995,
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '

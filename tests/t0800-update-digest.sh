@@ -450,6 +450,7 @@ test_expect_success 'digest --week: updates, blockers, check-ins, changes, who i
 	test_cmp expect out
 '
 
+# Markdown: what people wrote is escaped, so "#" in a check-in is "\#".
 test_expect_success 'digest --format md' '
 	align digest --week 2026-W47 --format md >out &&
 	cat >expect <<-EOF &&
@@ -485,11 +486,11 @@ test_expect_success 'digest --format md' '
 
 	## Check-ins
 
-	- 2026-11-22 lee $o#signups 120 → 130 signups (confidence 0.7)
-	- 2026-11-21 dana $o#opps 5 → 6
-	- 2026-11-20 maya $o#opps 2 → 5
-	- 2026-11-18 lee $o#signups 40 → 120 signups (confidence 0.7)  partner newsletter
-	- 2026-11-16 maya $o#opps 0 → 2
+	- 2026-11-22 lee $o\#signups 120 → 130 signups (confidence 0.7)
+	- 2026-11-21 dana $o\#opps 5 → 6
+	- 2026-11-20 maya $o\#opps 2 → 5
+	- 2026-11-18 lee $o\#signups 40 → 120 signups (confidence 0.7)  partner newsletter
+	- 2026-11-16 maya $o\#opps 0 → 2
 
 	## Changes
 
@@ -505,9 +506,12 @@ test_expect_success 'digest --format md' '
 '
 
 test_expect_success 'digest --format json' '
-	align digest --week 2026-W47 --format json >out &&
+	align digest --week 2026-W47 --format json >out.json &&
+	sed -E "s/\"commit\": \"[0-9a-f]{40}\"/\"commit\": \"<commit>\"/" \
+		out.json >out &&
 	cat >expect <<-EOF &&
 	{
+	  "format_version": 1,
 	  "week": "2026-W47",
 	  "start": "2026-11-16",
 	  "end": "2026-11-22",
@@ -570,83 +574,139 @@ test_expect_success 'digest --format json' '
 	  "checkins": [
 	    {
 	      "date": "2026-11-22",
+	      "time": 1795391999,
 	      "who": "lee",
+	      "email": "lee@example.com",
+	      "commit": "<commit>",
 	      "kind": "objective",
 	      "id": "$o",
+	      "path": "okrs/2026-Q4/$o.md",
 	      "action": "checked in",
 	      "text": "checked in $o#signups 120 → 130 signups (confidence 0.7)",
 	      "note": null,
-	      "key": "signups",
-	      "old": "120",
-	      "new": "130"
+	      "field": {
+	        "section": "kr",
+	        "sub": "signups",
+	        "key": "current",
+	        "old": "120",
+	        "new": "130"
+	      }
 	    },
 	    {
 	      "date": "2026-11-21",
+	      "time": 1795273200,
 	      "who": "dana",
+	      "email": "dana@example.com",
+	      "commit": "<commit>",
 	      "kind": "objective",
 	      "id": "$o",
+	      "path": "okrs/2026-Q4/$o.md",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 5 → 6",
 	      "note": null,
-	      "key": "opps",
-	      "old": "5",
-	      "new": "6"
+	      "field": {
+	        "section": "kr",
+	        "sub": "opps",
+	        "key": "current",
+	        "old": "5",
+	        "new": "6"
+	      }
 	    },
 	    {
 	      "date": "2026-11-20",
+	      "time": 1795168800,
 	      "who": "maya",
+	      "email": "maya@example.com",
+	      "commit": "<commit>",
 	      "kind": "objective",
 	      "id": "$o",
+	      "path": "okrs/2026-Q4/$o.md",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 2 → 5",
 	      "note": null,
-	      "key": "opps",
-	      "old": "2",
-	      "new": "5"
+	      "field": {
+	        "section": "kr",
+	        "sub": "opps",
+	        "key": "current",
+	        "old": "2",
+	        "new": "5"
+	      }
 	    },
 	    {
 	      "date": "2026-11-18",
+	      "time": 1794996000,
 	      "who": "lee",
+	      "email": "lee@example.com",
+	      "commit": "<commit>",
 	      "kind": "objective",
 	      "id": "$o",
+	      "path": "okrs/2026-Q4/$o.md",
 	      "action": "checked in",
 	      "text": "checked in $o#signups 40 → 120 signups (confidence 0.7)",
 	      "note": "partner newsletter",
-	      "key": "signups",
-	      "old": "40",
-	      "new": "120"
+	      "field": {
+	        "section": "kr",
+	        "sub": "signups",
+	        "key": "current",
+	        "old": "40",
+	        "new": "120"
+	      }
 	    },
 	    {
 	      "date": "2026-11-16",
+	      "time": 1794787200,
 	      "who": "maya",
+	      "email": "maya@example.com",
+	      "commit": "<commit>",
 	      "kind": "objective",
 	      "id": "$o",
+	      "path": "okrs/2026-Q4/$o.md",
 	      "action": "checked in",
 	      "text": "checked in $o#opps 0 → 2",
 	      "note": null,
-	      "key": "opps",
-	      "old": "0",
-	      "new": "2"
+	      "field": {
+	        "section": "kr",
+	        "sub": "opps",
+	        "key": "current",
+	        "old": "0",
+	        "new": "2"
+	      }
 	    }
 	  ],
 	  "changes": [
 	    {
 	      "date": "2026-11-21",
+	      "time": 1795255200,
 	      "who": "kim",
+	      "email": "kim@example.com",
+	      "commit": "<commit>",
 	      "kind": "brief",
 	      "id": "2026-11-spring-launch",
+	      "path": "briefs/2026-11-spring-launch.md",
 	      "action": "created",
 	      "text": "created brief 2026-11-spring-launch",
-	      "note": null
+	      "note": null,
+	      "field": null
 	    },
 	    {
 	      "date": "2026-11-18",
+	      "time": 1794996000,
 	      "who": "dana",
+	      "email": "dana@example.com",
+	      "commit": "<commit>",
 	      "kind": "brief",
 	      "id": "2026-11-partner-webinar",
+	      "path": "briefs/2026-11-partner-webinar.md",
 	      "action": "approved",
 	      "text": "approved brief 2026-11-partner-webinar",
-	      "note": null
+	      "note": null,
+	      "field": {
+	        "section": "brief",
+	        "sub": null,
+	        "key": "status",
+	        "old": "submitted",
+	        "new": "approved"
+	      }
 	    }
 	  ],
 	  "missing": [
@@ -655,7 +715,16 @@ test_expect_success 'digest --format json' '
 	  ]
 	}
 	EOF
-	test_cmp expect out
+	test_cmp expect out &&
+	# Each commit named is the one that made the event, on its day.
+	sed -n "s/^      \"date\": \"\(.*\)\",\$/\1/p" out.json >dates &&
+	sed -n "s/^      \"commit\": \"\(.*\)\",\$/\1/p" out.json >commits &&
+	test $(wc -l <commits) -eq 7 &&
+	for c in $(cat commits)
+	do
+		git log -1 --format=%ad --date=short $c || exit 1
+	done >actual &&
+	test_cmp dates actual
 '
 
 test_expect_success 'digest defaults to this week; merged branches count once' '
@@ -738,6 +807,7 @@ test_expect_success 'digest of a week across the new year: 2026-W53 and 2027-W01
 	align digest --week 2027-W01 --format json >out &&
 	cat >expect <<-\EOF &&
 	{
+	  "format_version": 1,
 	  "week": "2027-W01",
 	  "start": "2027-01-04",
 	  "end": "2027-01-10",

@@ -138,7 +138,7 @@ Align-Late-Checkin: 2026-Q3" >/dev/null &&
 	align okr history grow#leads --format csv >out &&
 	tail -n 1 out >actual &&
 	c=$(git rev-parse HEAD) &&
-	echo "2026-11-19,dana,$c,63,-,,on time Align-Late-Checkin: 2026-Q3,no" >expect &&
+	echo "2026-11-19,dana,$c,63,,,on time Align-Late-Checkin: 2026-Q3,no" >expect &&
 	test_cmp expect actual &&
 	align log --since 2026-11-19 >out &&
 	echo "2026-11-19 dana checked in grow#leads 62 → 63  on time Align-Late-Checkin: 2026-Q3" >expect &&

@@ -17,6 +17,113 @@
 #include "util/text.h"
 #include "util/banned.h"
 
+/* "-" is how the history says a key result has no unit. */
+static const char *unit_or_null(const char *unit)
+{
+	return unit && *unit && strcmp(unit, "-") ? unit : NULL;
+}
+
+/*
+ * One value as a map: JSON has every member; CSV's row leaves out `time`
+ * and `email`, its columns since the first release.
+ */
+static void value_print(struct align_printer *p,
+			const struct align_okr_value *v, int csv)
+{
+	char date[ALIGN_DATE_STRLEN];
+	struct align_date d;
+
+	align_time_date(&d, &v->when);
+	align_date_format(date, &d);
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "date");
+	align_printer_string(p, date);
+	if (!csv) {
+		align_printer_map_key(p, "time");
+		align_printer_integer(p, (long long)v->when.seconds);
+	}
+	align_printer_map_key(p, "who");
+	align_printer_string(p, v->who);
+	if (!csv) {
+		align_printer_map_key(p, "email");
+		align_printer_string(p, v->email);
+	}
+	align_printer_map_key(p, "commit");
+	align_printer_string(p, v->commit);
+	align_printer_map_key(p, "value");
+	align_printer_number_text(p, v->value);
+	align_printer_map_key(p, "unit");
+	align_printer_string(p, unit_or_null(v->unit));
+	align_printer_map_key(p, "confidence");
+	align_printer_number_text(p, v->confidence);
+	align_printer_map_key(p, "note");
+	align_printer_string(p, v->note);
+	align_printer_map_key(p, "late");
+	align_printer_boolean(p, v->late);
+	align_printer_end(p);
+}
+
+/*
+ * Text: one line a value, "date  value unit  who  commit  confidence c
+ * note (late)".
+ */
+static void value_line(struct align_printer *p,
+		       const struct align_okr_value *v)
+{
+	char date[ALIGN_DATE_STRLEN];
+	struct align_date d;
+	const char *unit = unit_or_null(v->unit);
+
+	align_time_date(&d, &v->when);
+	align_date_format(date, &d);
+	align_printer_textf(p, "%s  ", date);
+	align_printer_number_text(p, v->value);
+	if (unit) {
+		align_printer_text(p, " ");
+		align_printer_string(p, unit);
+	}
+	align_printer_text(p, "  ");
+	align_printer_string(p, v->who);
+	align_printer_text(p, "  ");
+	align_printer_string_len(p, v->commit, strnlen(v->commit, 7));
+	align_printer_text(p, "  ");
+	if (v->confidence) {
+		align_printer_text(p, "confidence ");
+		align_printer_number_text(p, v->confidence);
+		if (*v->note) {
+			align_printer_text(p, "  ");
+		}
+	}
+	align_printer_string(p, v->note);
+	if (v->late) {
+		align_printer_text(p, "  (late)");
+	}
+	align_printer_separator(p);
+}
+
+/* The values, oldest first: {"values": [...]} in JSON, rows in CSV. */
+static void print_values(const struct align_okr_history *h,
+			 const char *format)
+{
+	struct align_printer *p = printer_for(format);
+	int text = align_printer_format(p) == ALIGN_PRINTER_TEXT;
+	int csv = align_printer_format(p) == ALIGN_PRINTER_CSV;
+
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "values");
+	align_printer_begin_list(p);
+	for (size_t i = 0; i < h->count; i++) {
+		if (text) {
+			value_line(p, &h->items[i]);
+		} else {
+			value_print(p, &h->items[i], csv);
+		}
+	}
+	align_printer_end(p);
+	align_printer_end(p);
+	align_printer_free(p);
+}
+
 int okr_history(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
@@ -102,78 +209,7 @@ int okr_history(int argc, const char **argv, struct align_ctx *ctx)
 		goto done;
 	}
 	print_history_warnings(&warnings);
-	if (!strcmp(format, "json")) {
-		struct json j;
-		json_init(&j, stdout);
-		json_begin_array(&j);
-	for (size_t i = 0; i < h.count; i++) {
-			const struct align_okr_value *v = &h.items[i];
-			char date[ALIGN_DATE_STRLEN];
-			align_time_date(&d, &v->when);
-			align_date_format(date, &d);
-			json_begin_object(&j);
-			json_key(&j, "date");
-			json_string(&j, date);
-			json_key(&j, "time");
-			json_int(&j, (long long)v->when.seconds);
-			json_key(&j, "who");
-			json_string(&j, v->who);
-			json_key(&j, "email");
-			json_string(&j, v->email);
-			json_key(&j, "commit");
-			json_string(&j, v->commit);
-			json_key(&j, "value");
-			json_number_text(&j, v->value);
-			json_key(&j, "unit");
-			json_string(&j, v->unit);
-			json_key(&j, "confidence");
-			if (v->confidence) {
-				json_number_text(&j, v->confidence);
-			} else {
-				json_null(&j);
-			}
-			json_key(&j, "note");
-			json_string(&j, v->note);
-			json_key(&j, "late");
-			json_raw(&j, v->late ? "true" : "false");
-			json_end_object(&j);
-		}
-		json_end_array(&j);
-		json_finish(&j);
-	} else if (!strcmp(format, "csv")) {
-		fputs("date,who,commit,value,unit,confidence,note,late\n",
-		      stdout);
-		for (size_t i = 0; i < h.count; i++) {
-			const struct align_okr_value *v = &h.items[i];
-			char date[ALIGN_DATE_STRLEN];
-			align_time_date(&d, &v->when);
-			align_date_format(date, &d);
-			csv_field(stdout, date, ',');
-			csv_field(stdout, v->who, ',');
-			csv_field(stdout, v->commit, ',');
-			csv_field(stdout, v->value, ',');
-			csv_field(stdout, v->unit, ',');
-			csv_field(stdout, v->confidence ? v->confidence : "",
-				  ',');
-			csv_field(stdout, v->note, ',');
-			csv_field(stdout, v->late ? "yes" : "no", '\n');
-		}
-	} else {
-		for (size_t i = 0; i < h.count; i++) {
-			const struct align_okr_value *v = &h.items[i];
-			char date[ALIGN_DATE_STRLEN];
-			align_time_date(&d, &v->when);
-			align_date_format(date, &d);
-			printf("%s  %s%s%s  %s  %.7s  %s%s%s%s%s\n", date,
-			       v->value, strcmp(v->unit, "-") ? " " : "",
-			       strcmp(v->unit, "-") ? v->unit : "", v->who,
-			       v->commit,
-			       v->confidence ? "confidence " : "",
-			       v->confidence ? v->confidence : "",
-			       v->confidence && *v->note ? "  " : "", v->note,
-			       v->late ? "  (late)" : "");
-		}
-	}
+	print_values(&h, format);
 done:
 	align_okr_history_release(&h);
 	free(ref);

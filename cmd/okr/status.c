@@ -36,294 +36,293 @@ static void pct(char *out, size_t size, double v)
 	snprintf(out, size, "%d%%", (int)(v * 100 + 0.5 + 1e-9));
 }
 
-static void kr_json(struct json *j, const struct align_kr_status *k,
-		    const struct align_record *r,
-		    const struct align_kr_freshness *fresh)
+/* An absent text: null in JSON and CSV (text shows "-" itself). */
+static const char *or_null(const char *s)
 {
-	int64_t age = fresh->age_days;
-	int stale = fresh->stale;
-	struct align_buf num = ALIGN_BUF_INIT;
-	const char *v;
-
-	json_begin_object(j);
-	json_key(j, "key");
-	json_string(j, k->key);
-	json_key(j, "title");
-	json_string(j, okr_or_dash(k->title));
-	json_key(j, "owner");
-	json_string(j, okr_or_dash(k->owner));
-	json_key(j, "unit");
-	json_string(j, k->unit ? k->unit : "");
-	json_key(j, "start");
-	align_number_format(&num, k->start);
-	json_raw(j, num.ptr);
-	align_buf_clear(&num);
-	json_key(j, "target");
-	align_number_format(&num, k->target);
-	json_raw(j, num.ptr);
-	align_buf_clear(&num);
-	json_key(j, "current");
-	align_number_format(&num, k->current);
-	json_raw(j, num.ptr);
-	align_buf_clear(&num);
-	json_key(j, "confidence");
-	if (k->confidence >= 0) {
-		align_number_format(&num, k->confidence);
-		json_raw(j, num.ptr);
-		align_buf_clear(&num);
-	} else {
-		json_null(j);
-	}
-	json_key(j, "progress");
-	align_number_format(&num, (double)(long)(k->progress * 10000 + 0.5) /
-					  10000);
-	json_raw(j, num.ptr);
-	align_buf_clear(&num);
-	json_key(j, "expected");
-	align_number_format(&num, (double)(long)(k->expected * 10000 + 0.5) /
-					  10000);
-	json_raw(j, num.ptr);
-	align_buf_clear(&num);
-	json_key(j, "health");
-	json_string(j, align_health_name(k->health));
-	json_key(j, "stale");
-	json_raw(j, stale ? "true" : "false");
-	json_key(j, "days_since_checkin");
-	if (age >= 0) {
-		json_int(j, age);
-	} else {
-		json_null(j);
-	}
-	v = align_record_get(r, "kr", k->key, "due");
-	json_key(j, "due");
-	if (v && *v) {
-		json_string(j, v);
-	} else {
-		json_null(j);
-	}
-	json_end_object(j);
-	align_buf_release(&num);
+	return s && *s ? s : NULL;
 }
 
-static void print_row_text(const struct align_okr_row *row, int indent)
+/* A share, 0..1, rounded to 4 decimals as people read it. */
+static void share(struct align_printer *p, double v)
 {
-	char p[16];
+	align_printer_number(p, (double)(long)(v * 10000 + 0.5) / 10000);
+}
 
-	pct(p, sizeof(p), row->progress);
-	printf("%*s%s  %s  %s  %s  %s\n", indent * 2, "", okr_or_dash(row->st.id),
-	       p, align_health_name(row->st.health), okr_or_dash(row->st.owner),
-	       okr_or_dash(row->title));
+/* Text: what people wrote, or "-" when it is absent. */
+static void string_or_dash(struct align_printer *p, const char *s)
+{
+	if (s && *s) {
+		align_printer_string(p, s);
+	} else {
+		align_printer_text(p, "-");
+	}
+}
+
+static void kr_print(struct align_printer *p, const struct align_kr_status *k,
+		     const struct align_record *r,
+		     const struct align_kr_freshness *fresh)
+{
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "key");
+	align_printer_string(p, k->key);
+	align_printer_map_key(p, "title");
+	align_printer_string(p, or_null(k->title));
+	align_printer_map_key(p, "owner");
+	align_printer_string(p, or_null(k->owner));
+	align_printer_map_key(p, "unit");
+	align_printer_string(p, or_null(k->unit));
+	align_printer_map_key(p, "start");
+	align_printer_number(p, k->start);
+	align_printer_map_key(p, "target");
+	align_printer_number(p, k->target);
+	align_printer_map_key(p, "current");
+	align_printer_number(p, k->current);
+	align_printer_map_key(p, "confidence");
+	if (k->confidence >= 0) {
+		align_printer_number(p, k->confidence);
+	} else {
+		align_printer_null(p);
+	}
+	align_printer_map_key(p, "progress");
+	share(p, k->progress);
+	align_printer_map_key(p, "expected");
+	share(p, k->expected);
+	align_printer_map_key(p, "health");
+	align_printer_string(p, align_health_name(k->health));
+	align_printer_map_key(p, "stale");
+	align_printer_boolean(p, fresh->stale);
+	align_printer_map_key(p, "days_since_checkin");
+	if (fresh->age_days >= 0) {
+		align_printer_integer(p, (long long)fresh->age_days);
+	} else {
+		align_printer_null(p);
+	}
+	align_printer_map_key(p, "due");
+	align_printer_string(p, or_null(align_record_get(r, "kr", k->key,
+							  "due")));
+	align_printer_end(p);
+}
+
+/* JSON: every objective shown, its key results inside. */
+static void objective_print(struct align_printer *p,
+			    const struct align_okr_row *row)
+{
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "id");
+	align_printer_string(p, or_null(row->st.id));
+	align_printer_map_key(p, "title");
+	align_printer_string(p, or_null(row->title));
+	align_printer_map_key(p, "quarter");
+	align_printer_string(p, or_null(row->st.quarter));
+	align_printer_map_key(p, "owner");
+	align_printer_string(p, or_null(row->st.owner));
+	align_printer_map_key(p, "parent");
+	align_printer_string(p, or_null(row->st.parent));
+	align_printer_map_key(p, "path");
+	align_printer_string(p, row->st.record->path);
+	align_printer_map_key(p, "progress");
+	share(p, row->st.progress);
+	align_printer_map_key(p, "rolled_up_progress");
+	share(p, row->rolled);
+	align_printer_map_key(p, "health");
+	align_printer_string(p, align_health_name(row->st.health));
+	align_printer_map_key(p, "key_results");
+	align_printer_begin_list(p);
+	for (size_t k = 0; k < row->st.nkrs; k++) {
+		kr_print(p, &row->st.krs[k], row->st.record, &row->fresh[k]);
+	}
+	align_printer_end(p);
+	align_printer_end(p);
+}
+
+/* CSV: one row a key result, with its objective's columns first. */
+static void kr_row_print(struct align_printer *p,
+			 const struct align_okr_row *row, size_t k)
+{
+	const struct align_kr_status *kr = &row->st.krs[k];
+	const struct align_kr_freshness *f = &row->fresh[k];
+
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "objective");
+	align_printer_string(p, or_null(row->st.id));
+	align_printer_map_key(p, "quarter");
+	align_printer_string(p, or_null(row->st.quarter));
+	align_printer_map_key(p, "objective_owner");
+	align_printer_string(p, or_null(row->st.owner));
+	align_printer_map_key(p, "kr");
+	align_printer_string(p, kr->key);
+	align_printer_map_key(p, "title");
+	align_printer_string(p, or_null(kr->title));
+	align_printer_map_key(p, "owner");
+	align_printer_string(p, or_null(kr->owner));
+	align_printer_map_key(p, "start");
+	align_printer_number(p, kr->start);
+	align_printer_map_key(p, "target");
+	align_printer_number(p, kr->target);
+	align_printer_map_key(p, "current");
+	align_printer_number(p, kr->current);
+	align_printer_map_key(p, "unit");
+	align_printer_string(p, or_null(kr->unit));
+	align_printer_map_key(p, "confidence");
+	if (kr->confidence >= 0) {
+		align_printer_number(p, kr->confidence);
+	} else {
+		align_printer_null(p);
+	}
+	align_printer_map_key(p, "progress");
+	share(p, kr->progress);
+	align_printer_map_key(p, "expected");
+	share(p, kr->expected);
+	align_printer_map_key(p, "health");
+	align_printer_string(p, align_health_name(kr->health));
+	align_printer_map_key(p, "days_since_checkin");
+	if (f->age_days >= 0) {
+		align_printer_integer(p, (long long)f->age_days);
+	} else {
+		align_printer_null(p);
+	}
+	align_printer_map_key(p, "stale");
+	align_printer_boolean(p, f->stale);
+	align_printer_end(p);
+}
+
+/*
+ * Text: the objective's line, "id  progress  health  owner  title", then
+ * one line a key result, indented by `indent` levels.
+ */
+static void print_row_text(struct align_printer *p,
+			   const struct align_okr_row *row, int indent)
+{
+	char pc[16];
+
+	pct(pc, sizeof(pc), row->progress);
+	align_printer_textf(p, "%*s", indent * 2, "");
+	string_or_dash(p, row->st.id);
+	align_printer_textf(p, "  %s  %s  ", pc,
+			    align_health_name(row->st.health));
+	string_or_dash(p, row->st.owner);
+	align_printer_text(p, "  ");
+	string_or_dash(p, row->title);
+	align_printer_separator(p);
 	for (size_t k = 0; k < row->st.nkrs; k++) {
 		const struct align_kr_status *kr = &row->st.krs[k];
 		const struct align_kr_freshness *f = &row->fresh[k];
-		struct align_buf line = ALIGN_BUF_INIT;
 		char a[16], e[16];
 
 		pct(a, sizeof(a), kr->progress);
 		pct(e, sizeof(e), kr->expected);
-		align_buf_addf(&line, "%*s  #%s  ", indent * 2, "", kr->key);
-		align_number_format(&line, kr->current);
-		align_buf_adds(&line, "/");
-		align_number_format(&line, kr->target);
+		align_printer_textf(p, "%*s  #", indent * 2, "");
+		align_printer_string(p, kr->key);
+		align_printer_text(p, "  ");
+		align_printer_number(p, kr->current);
+		align_printer_text(p, "/");
+		align_printer_number(p, kr->target);
 		if (kr->unit && *kr->unit) {
-			align_buf_addf(&line, " %s", kr->unit);
+			align_printer_text(p, " ");
+			align_printer_string(p, kr->unit);
 		}
-		align_buf_addf(&line, "  %s of %s expected  %s", a, e,
-			       align_health_name(kr->health));
+		align_printer_textf(p, "  %s of %s expected  %s", a, e,
+				    align_health_name(kr->health));
 		if (kr->confidence >= 0) {
-			align_buf_adds(&line, "  confidence ");
-			align_number_format(&line, kr->confidence);
+			align_printer_text(p, "  confidence ");
+			align_printer_number(p, kr->confidence);
 		}
-		align_buf_addf(&line, "  %s", okr_or_dash(kr->owner));
+		align_printer_text(p, "  ");
+		string_or_dash(p, kr->owner);
 		if (f->stale) {
 			if (f->age_days >= 0) {
-				align_buf_addf(&line, "  stale %lldd",
-					       (long long)f->age_days);
+				align_printer_textf(p, "  stale %lldd",
+						    (long long)f->age_days);
 			} else {
-				align_buf_adds(&line, "  stale (no check-in "
+				align_printer_text(p, "  stale (no check-in "
 						      "this quarter)");
 			}
 		}
-		printf("%s\n", line.ptr);
-		align_buf_release(&line);
+		align_printer_separator(p);
 	}
 }
 
-static void print_tree(const struct align_okr_board *b, char *shown, size_t i,
-		       int depth)
+static void print_tree(struct align_printer *p, const struct align_okr_board *b,
+		       char *shown, size_t i, int depth)
 {
 	if (shown[i] || depth > 32) {
 		return;
 	}
 	shown[i] = 1;
-	print_row_text(&b->rows[i], depth);
+	print_row_text(p, &b->rows[i], depth);
 	for (size_t c = 0; c < b->count; c++) {
 		if (b->rows[c].st.parent && b->rows[i].st.id &&
 		    !strcmp(b->rows[c].st.parent, b->rows[i].st.id)) {
-			print_tree(b, shown, c, depth + 1);
+			print_tree(p, b, shown, c, depth + 1);
 		}
 	}
 }
 
+/* Is this row left out by --owner? */
+static int other_owner(const struct align_okr_row *row, const char *owner)
+{
+	return owner && (!row->st.owner || strcmp(row->st.owner, owner));
+}
+
+/*
+ * The board: {"objectives": [...]} in JSON, one row a key result in CSV,
+ * lines (or a tree) in text.
+ */
 static int print_status(const struct align_okr_board *b, int tree,
 			const char *owner, const char *format)
 {
 	const struct align_okr_row *rows = b->rows;
 	size_t n = b->count;
+	struct align_printer *p = printer_for(format);
+	enum align_printer_format f = align_printer_format(p);
 
-	if (!strcmp(format, "json")) {
-		struct json j;
-		struct align_buf num = ALIGN_BUF_INIT;
-
-		json_init(&j, stdout);
-		json_begin_array(&j);
+	if (f == ALIGN_PRINTER_JSON) {
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "objectives");
+		align_printer_begin_list(p);
 		for (size_t i = 0; i < n; i++) {
-			const struct align_okr_row *row = &rows[i];
-			if (owner && (!row->st.owner ||
-				      strcmp(row->st.owner, owner))) {
+			if (!other_owner(&rows[i], owner)) {
+				objective_print(p, &rows[i]);
+			}
+		}
+		align_printer_end(p);
+		align_printer_end(p);
+	} else if (f == ALIGN_PRINTER_CSV) {
+		align_printer_begin_map(p);
+		align_printer_map_key(p, "key_results");
+		align_printer_begin_list(p);
+		for (size_t i = 0; i < n; i++) {
+			if (other_owner(&rows[i], owner)) {
 				continue;
 			}
-			json_begin_object(&j);
-			json_key(&j, "id");
-			json_string(&j, okr_or_dash(row->st.id));
-			json_key(&j, "title");
-			json_string(&j, okr_or_dash(row->title));
-			json_key(&j, "quarter");
-			json_string(&j, okr_or_dash(row->st.quarter));
-			json_key(&j, "owner");
-			json_string(&j, okr_or_dash(row->st.owner));
-			json_key(&j, "parent");
-			if (row->st.parent) {
-				json_string(&j, row->st.parent);
-			} else {
-				json_null(&j);
-			}
-			json_key(&j, "path");
-			json_string(&j, row->st.record->path);
-			json_key(&j, "progress");
-			align_buf_clear(&num);
-			align_number_format(
-				&num, (double)(long)(row->st.progress * 10000 +
-						     0.5) /
-					      10000);
-			json_raw(&j, num.ptr);
-			json_key(&j, "rolled_up_progress");
-			align_buf_clear(&num);
-			align_number_format(
-				&num,
-				(double)(long)(row->rolled * 10000 + 0.5) / 10000);
-			json_raw(&j, num.ptr);
-			json_key(&j, "health");
-			json_string(&j, align_health_name(row->st.health));
-			json_key(&j, "key_results");
-			json_begin_array(&j);
-			for (size_t k = 0; k < row->st.nkrs; k++) {
-				kr_json(&j, &row->st.krs[k], row->st.record,
-					&row->fresh[k]);
-			}
-			json_end_array(&j);
-			json_end_object(&j);
-		}
-		json_end_array(&j);
-		json_finish(&j);
-		align_buf_release(&num);
-		return EXIT_OK;
-	}
-	if (!strcmp(format, "csv")) {
-		static const char *const cols[] = {
-			"objective", "quarter", "objective_owner", "kr", "title",
-			"owner", "start", "target", "current", "unit",
-			"confidence", "progress", "expected", "health",
-			"days_since_checkin", "stale",
-		};
-		struct align_buf v = ALIGN_BUF_INIT;
-
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
-			csv_field(stdout, cols[c],
-				  c + 1 < sizeof(cols) / sizeof(cols[0]) ? ','
-									 : '\n');
-		}
-		for (size_t i = 0; i < n; i++) {
-			const struct align_okr_row *row = &rows[i];
-			if (owner && (!row->st.owner ||
-				      strcmp(row->st.owner, owner))) {
-				continue;
-			}
-			for (size_t k = 0; k < row->st.nkrs; k++) {
-				const struct align_kr_status *kr =
-					&row->st.krs[k];
-				int64_t age = row->fresh[k].age_days;
-				int stale = row->fresh[k].stale;
-
-				csv_field(stdout, okr_or_dash(row->st.id), ',');
-				csv_field(stdout, okr_or_dash(row->st.quarter), ',');
-				csv_field(stdout, okr_or_dash(row->st.owner), ',');
-				csv_field(stdout, kr->key, ',');
-				csv_field(stdout, okr_or_dash(kr->title), ',');
-				csv_field(stdout, okr_or_dash(kr->owner), ',');
-				align_buf_clear(&v);
-				align_number_format(&v, kr->start);
-				csv_field(stdout, v.ptr, ',');
-				align_buf_clear(&v);
-				align_number_format(&v, kr->target);
-				csv_field(stdout, v.ptr, ',');
-				align_buf_clear(&v);
-				align_number_format(&v, kr->current);
-				csv_field(stdout, v.ptr, ',');
-				csv_field(stdout, kr->unit ? kr->unit : "", ',');
-				align_buf_clear(&v);
-				if (kr->confidence >= 0) {
-					align_number_format(&v, kr->confidence);
-				}
-				csv_field(stdout, v.ptr, ',');
-				align_buf_clear(&v);
-				align_number_format(
-					&v, (double)(long)(kr->progress * 10000 +
-							   0.5) /
-						    10000);
-				csv_field(stdout, v.ptr, ',');
-				align_buf_clear(&v);
-				align_number_format(
-					&v, (double)(long)(kr->expected * 10000 +
-							   0.5) /
-						    10000);
-				csv_field(stdout, v.ptr, ',');
-				csv_field(stdout, align_health_name(kr->health),
-					  ',');
-				align_buf_clear(&v);
-				if (age >= 0) {
-					align_buf_addf(&v, "%lld",
-						       (long long)age);
-				}
-				csv_field(stdout, v.ptr, ',');
-				csv_field(stdout, stale ? "yes" : "no", '\n');
+			for (size_t k = 0; k < rows[i].st.nkrs; k++) {
+				kr_row_print(p, &rows[i], k);
 			}
 		}
-		align_buf_release(&v);
-		return EXIT_OK;
-	}
-	if (tree) {
+		align_printer_end(p);
+		align_printer_end(p);
+	} else if (tree) {
 		char *shown = align_calloc(n ? n : 1, 1);
 
 		/* Roots: no parent, or a parent outside what is shown. */
 		for (size_t i = 0; i < n; i++) {
 			if (!rows[i].st.parent ||
 			    find_row(b, rows[i].st.parent) < 0) {
-				print_tree(b, shown, i, 0);
+				print_tree(p, b, shown, i, 0);
 			}
 		}
 		for (size_t i = 0; i < n; i++) {
-			print_tree(b, shown, i, 0);
+			print_tree(p, b, shown, i, 0);
 		}
 		free(shown);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (owner && (!rows[i].st.owner || strcmp(rows[i].st.owner, owner))) {
-			continue;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (!other_owner(&rows[i], owner)) {
+				print_row_text(p, &rows[i], 0);
+			}
 		}
-		print_row_text(&rows[i], 0);
 	}
+	align_printer_free(p);
 	return EXIT_OK;
 }
 

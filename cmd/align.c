@@ -345,7 +345,11 @@ int main(int argc, char **argv_)
 		return EXIT_USAGE;
 	}
 	if (version) {
+#ifdef ALIGN_FAULT_INJECTION
+		printf("align version %s (fault injection)\n", ALIGN_VERSION);
+#else
 		printf("align version %s\n", ALIGN_VERSION);
+#endif
 		return finish(EXIT_OK);
 	}
 	if (!color_known(color)) {
@@ -405,6 +409,10 @@ int main(int argc, char **argv_)
 			error_msg("%s", align_repo_error(ctx.repo));
 			align_repo_free(ctx.repo);
 			return EXIT_FATAL;
+		}
+		if ((cmd->flags & CMD_WRITES) && align_repo_recovered(ctx.repo)) {
+			warning_msg("finished a write that was interrupted: %s",
+				    align_repo_recovered(ctx.repo));
 		}
 	}
 	ctx.command = cmd;

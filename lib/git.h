@@ -102,6 +102,13 @@ int align_git_lock_index(struct align_git *git, struct align_buf *err);
 void align_git_unlock_index(struct align_git *git);
 
 /*
+ * Removes index.lock when align took it in a process that is gone (the
+ * lock holds align's mark and that process id): a crash left it. Call
+ * with align's writer lock held. Returns 1 when removed, else 0.
+ */
+int align_git_clear_dead_index_lock(struct align_git *git);
+
+/*
  * Under the index lock: points the index entries of `paths` at what their
  * working-tree files hold now (removing entries whose file is gone),
  * leaving every other entry as it was, writes the index and releases the
@@ -115,6 +122,30 @@ int align_git_index_update(struct align_git *git, const char *const *paths,
  * then the smudge filters (core.autocrlf, .gitattributes eol), so a file
  * align writes looks as if git had checked it out. Appends to `out`.
  */
+/*
+ * The id of the blob git stores for `data` at `path` (relative to the
+ * work tree; clean filters applied), written to the object database.
+ * Returns 0 or ALIGN_ERROR.
+ */
+int align_git_blob_id(struct align_git *git, const char *path,
+		      const char *data, size_t len,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
+/*
+ * The id of the blob the working-tree file at `path` (relative to the
+ * work tree) would be stored as, writing nothing; "" when there is no
+ * such regular file. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_file_id(struct align_git *git, const char *path,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
+/*
+ * The blob id at `path` (relative to the work tree) in HEAD's tree; ""
+ * when absent or when there is no commit yet. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_head_blob(struct align_git *git, const char *path,
+			char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
 int align_git_worktree_bytes(struct align_git *git, const char *path,
 			     const char *data, size_t len,
 			     struct align_buf *out, struct align_buf *err);

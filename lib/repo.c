@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/fault.h"
 #include "util/fs.h"
 #include "util/text.h"
 #include "util/banned.h"
@@ -31,6 +32,7 @@ struct align_repo {
 	struct align_buf error;
 	char base[ALIGN_OID_HEXSZ + 1];
 	int lock_fd;
+	struct align_buf recovered; /* what the last recovery did */
 };
 
 static int fail(struct align_repo *repo, int code, const char *fmt, ...)
@@ -65,6 +67,7 @@ static struct align_repo *repo_new(void)
 	struct align_repo *repo = align_calloc(1, sizeof(*repo));
 
 	align_buf_init(&repo->error);
+	align_buf_init(&repo->recovered);
 	repo->lock_fd = -1;
 	return repo;
 }
@@ -322,6 +325,7 @@ void align_repo_free(struct align_repo *repo)
 	align_record_free(repo->config);
 	align_git_free(repo->git);
 	align_buf_release(&repo->error);
+	align_buf_release(&repo->recovered);
 	free(repo->root);
 	free(repo->prefix);
 	free(repo->cwd);
@@ -510,6 +514,227 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
 	align_buf_release(&full);
 }
 
+/*
+ * The write journal, <gitdir>/align/write: what a write is doing, so that
+ * a later one finishes or undoes it when the process died halfway (a
+ * crash, kill -9, a full disk). Written whole (temporary file, rename)
+ * before the temporary files are made, again with the blob ids before the
+ * commit, and removed once the index is written:
+ *
+ *   align-write 1
+ *   <new blob|-> <old blob|-> <temporary file>\t<file>
+ *
+ * paths relative to the work tree. Without blob ids the commit cannot have
+ * started: the temporary files are removed. With them, the file's blob in
+ * HEAD says whether the commit landed: if it did, the temporary file is
+ * renamed into place (unless the file was edited since) and the index
+ * entry set; if not, the temporary file is removed.
+ */
+#define JOURNAL_HEADER "align-write 1\n"
+
+struct journal_entry {
+	char new_blob[ALIGN_OID_HEXSZ + 1]; /* "" before the commit */
+	char old_blob[ALIGN_OID_HEXSZ + 1]; /* "" when the file was new */
+	char *temp;
+	char *path;
+};
+
+static void journal_path(struct align_buf *out, const struct align_repo *repo)
+{
+	align_path_join(out, align_git_gitdir(repo->git), "align/write");
+}
+
+static int journal_write(struct align_repo *repo,
+			 const struct journal_entry *e, size_t n)
+{
+	struct align_buf data = ALIGN_BUF_INIT, path = ALIGN_BUF_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT;
+	int ret = 0;
+
+	align_buf_adds(&data, JOURNAL_HEADER);
+	for (size_t i = 0; i < n; i++) {
+		align_buf_addf(&data, "%s %s %s\t%s\n",
+			       *e[i].new_blob ? e[i].new_blob : "-",
+			       *e[i].old_blob ? e[i].old_blob : "-", e[i].temp,
+			       e[i].path);
+	}
+	journal_path(&path, repo);
+	align_buf_adds(&tmp, path.ptr);
+	align_buf_adds(&tmp, ".new");
+	*strrchr(tmp.ptr, '/') = '\0';
+	if (align_fs_mkdirs(tmp.ptr) < 0) {
+		ret = fail(repo, ALIGN_ERROR, "cannot write '%s': %s", path.ptr,
+			   strerror(errno));
+		goto done;
+	}
+	align_buf_clear(&tmp);
+	align_buf_addf(&tmp, "%s.new", path.ptr);
+	if (align_fs_write_named(tmp.ptr, path.ptr, data.ptr, data.len) < 0 ||
+	    rename(tmp.ptr, path.ptr) < 0) {
+		ret = fail(repo, ALIGN_ERROR, "cannot write '%s': %s", path.ptr,
+			   strerror(errno));
+		unlink(tmp.ptr);
+	}
+done:
+	align_buf_release(&data);
+	align_buf_release(&path);
+	align_buf_release(&tmp);
+	return ret;
+}
+
+static void journal_remove(struct align_repo *repo)
+{
+	struct align_buf path = ALIGN_BUF_INIT;
+
+	journal_path(&path, repo);
+	unlink(path.ptr);
+	align_buf_release(&path);
+}
+
+/* Parses one journal line; 0, or -1 when it is not one. */
+static int journal_parse(struct journal_entry *e, char *line)
+{
+	char *tab = strchr(line, '\t');
+
+	memset(e, 0, sizeof(*e));
+	if (!tab || strlen(line) < 2 * 2 + 2 || strchr(tab + 1, '\t')) {
+		return -1;
+	}
+	*tab = '\0';
+	for (int k = 0; k < 2; k++) {
+		char *out = k ? e->old_blob : e->new_blob;
+		char *sp = strchr(line, ' ');
+
+		if (!sp) {
+			return -1;
+		}
+		*sp = '\0';
+		if (strcmp(line, "-")) {
+			if (strlen(line) != ALIGN_OID_HEXSZ ||
+			    !align_oid_hex_valid(line)) {
+				return -1;
+			}
+			memcpy(out, line, ALIGN_OID_HEXSZ + 1);
+		}
+		line = sp + 1;
+	}
+	e->temp = line;
+	e->path = tab + 1;
+	return *e->temp && *e->path ? 0 : -1;
+}
+
+/* Finishes or undoes one entry; `*done` says whether it was finished. */
+static int recover_entry(struct align_repo *repo, const struct journal_entry *e,
+			 int *finished)
+{
+	struct align_buf temp = ALIGN_BUF_INIT, file = ALIGN_BUF_INIT;
+	char head[ALIGN_OID_HEXSZ + 1], now[ALIGN_OID_HEXSZ + 1];
+	int ret = 0;
+
+	*finished = 0;
+	align_path_join(&temp, align_git_workdir(repo->git), e->temp);
+	align_path_join(&file, align_git_workdir(repo->git), e->path);
+	if (!*e->new_blob ||
+	    (ret = align_git_head_blob(repo->git, e->path, head,
+				       &repo->error)) < 0 ||
+	    strcmp(head, e->new_blob)) {
+		/* The commit did not land: nothing of this write stays. */
+		unlink(temp.ptr);
+		goto done;
+	}
+	if ((ret = align_git_file_id(repo->git, e->path, now, &repo->error)) <
+	    0) {
+		goto done;
+	}
+	if (align_fs_exists(temp.ptr)) {
+		if (!strcmp(now, e->old_blob)) {
+			/* The file still holds what the commit replaced. */
+			if (rename(temp.ptr, file.ptr) < 0) {
+				ret = fail(repo, ALIGN_ERROR,
+					   "cannot finish the interrupted "
+					   "write of '%s': %s",
+					   e->path, strerror(errno));
+				goto done;
+			}
+			align_buf_addf(&repo->recovered, "%s%s",
+				       repo->recovered.len ? ", " : "",
+				       e->path);
+			memcpy(now, e->new_blob, sizeof(now));
+		} else {
+			/* Edited since, or in place already: keep the file. */
+			unlink(temp.ptr);
+		}
+	}
+	*finished = !strcmp(now, e->new_blob);
+done:
+	align_buf_release(&temp);
+	align_buf_release(&file);
+	return ret;
+}
+
+/*
+ * Finishes or undoes a write that a dead process left half done, from the
+ * journal; called with the writer lock held.
+ */
+static int recover(struct align_repo *repo)
+{
+	struct align_buf path = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	const char **paths = NULL;
+	size_t npaths = 0, alloc = 0;
+	char *line, *next;
+	int ret = 0;
+
+	align_buf_clear(&repo->recovered);
+	align_git_clear_dead_index_lock(repo->git);
+	journal_path(&path, repo);
+	if (align_fs_read(&data, path.ptr, 0) < 0) {
+		goto done; /* no write was interrupted */
+	}
+	if (strncmp(data.ptr, JOURNAL_HEADER, strlen(JOURNAL_HEADER))) {
+		ret = fail(repo, ALIGN_ERROR,
+			   "'%s' is not align's write journal; move it away",
+			   path.ptr);
+		goto done;
+	}
+	for (line = data.ptr + strlen(JOURNAL_HEADER); *line; line = next) {
+		struct journal_entry e;
+		char *nl = strchr(line, '\n');
+		int finished;
+
+		if (!nl) {
+			break; /* torn: the rename makes this impossible */
+		}
+		*nl = '\0';
+		next = nl + 1;
+		if (journal_parse(&e, line) < 0) {
+			continue;
+		}
+		if ((ret = recover_entry(repo, &e, &finished)) < 0) {
+			goto done;
+		}
+		if (finished) {
+			ALIGN_ARRAY_GROW(paths, alloc, npaths + 1);
+			paths[npaths++] = e.path;
+		}
+	}
+	/* The index as the commit left it, for what is now in place. */
+	if (npaths && (ret = align_git_index_update(repo->git, paths, npaths,
+						    &repo->error)) < 0) {
+		goto done;
+	}
+	unlink(path.ptr);
+done:
+	free(paths);
+	align_buf_release(&path);
+	align_buf_release(&data);
+	return ret;
+}
+
+const char *align_repo_recovered(const struct align_repo *repo)
+{
+	return repo->recovered.len ? repo->recovered.ptr : NULL;
+}
+
 /* Seconds since an arbitrary start, for measuring waits. */
 static double monotonic(void)
 {
@@ -555,6 +780,9 @@ int align_repo_begin_write(struct align_repo *repo)
 		nanosleep(&ts, NULL);
 	}
 	align_buf_release(&lock);
+	if ((ret = recover(repo)) < 0) {
+		return ret;
+	}
 	if ((what = align_git_operation(repo->git, &how))) {
 		return fail(repo, ALIGN_EREFUSED,
 			    "%s is in progress: %s, then run align again", what,
@@ -612,10 +840,13 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		     char out_id[ALIGN_OID_HEXSZ + 1])
 {
 	struct align_buf made = ALIGN_BUF_INIT, full = ALIGN_BUF_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT;
 	struct align_buf *temps = align_calloc(nchanges, sizeof(*temps));
 	struct align_buf *bytes = align_calloc(nchanges, sizeof(*bytes));
 	struct align_git_change *gc = align_calloc(nchanges, sizeof(*gc));
 	char **gpaths = align_calloc(nchanges, sizeof(*gpaths));
+	struct journal_entry *journal = align_calloc(nchanges,
+						     sizeof(*journal));
 	size_t written = 0;
 	int ret = 0;
 
@@ -626,6 +857,18 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		align_buf_init(&bytes[i]);
 		gpaths[i] = align_malloc(n);
 		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
+		/* Named before they exist, so a crash leaves none unknown. */
+		journal[i].path = gpaths[i];
+		align_buf_addf(&temps[i], "%s.align-%ld", gpaths[i],
+			       (long)getpid());
+		journal[i].temp = temps[i].ptr;
+		if (strchr(gpaths[i], '\t') || strchr(gpaths[i], '\n')) {
+			ret = fail(repo, ALIGN_EINVALID,
+				   "cannot write '%s': a tab or a line break "
+				   "in a path",
+				   changes[i].path);
+			goto done;
+		}
 	}
 	/*
 	 * Everything that can refuse the commit, before anything is written.
@@ -639,6 +882,10 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 	     (ret = align_git_lock_index(repo->git, &repo->error)) < 0)) {
 		goto done;
 	}
+	if ((ret = journal_write(repo, journal, nchanges)) < 0) {
+		goto undo;
+	}
+	ALIGN_FAULT_POINT("after-journal");
 	for (; written < nchanges; written++) {
 		const struct align_change *c = &changes[written];
 
@@ -650,10 +897,12 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 			goto undo;
 		}
 		full_path(repo, c->path, &full);
+		align_buf_clear(&tmp);
+		align_path_join(&tmp, align_git_workdir(repo->git),
+				temps[written].ptr);
 		if (make_parents(full.ptr, &made) < 0 ||
-		    align_fs_write_temp(&temps[written], full.ptr,
-					bytes[written].ptr,
-					bytes[written].len) < 0) {
+		    align_fs_write_named(tmp.ptr, full.ptr, bytes[written].ptr,
+					 bytes[written].len) < 0) {
 			ret = fail(repo, ALIGN_ERROR, "cannot write '%s': %s",
 				   c->path, strerror(errno));
 			goto undo;
@@ -661,15 +910,41 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		gc[written].path = gpaths[written];
 		gc[written].data = bytes[written].ptr;
 		gc[written].len = bytes[written].len;
+		if (message &&
+		    ((ret = align_git_blob_id(repo->git, gpaths[written],
+					      bytes[written].ptr,
+					      bytes[written].len,
+					      journal[written].new_blob,
+					      &repo->error)) < 0 ||
+		     (ret = align_git_head_blob(repo->git, gpaths[written],
+						journal[written].old_blob,
+						&repo->error)) < 0)) {
+			written++;
+			goto undo;
+		}
 	}
+	ALIGN_FAULT_POINT("after-temp");
+	/* Now a crash after the commit can be finished by the next write. */
+	if (message && (ret = journal_write(repo, journal, nchanges)) < 0) {
+		goto undo;
+	}
+	ALIGN_FAULT_POINT("before-commit");
 	if (message && (ret = align_git_commit(repo->git, repo->base, gc,
 					       nchanges, message, out_id,
 					       &repo->error)) < 0) {
 		goto undo;
 	}
+	ALIGN_FAULT_POINT("before-rename");
 	for (size_t i = 0; i < nchanges; i++) {
 		full_path(repo, changes[i].path, &full);
-		if (rename(temps[i].ptr, full.ptr) < 0) {
+		align_buf_clear(&tmp);
+		align_path_join(&tmp, align_git_workdir(repo->git),
+				temps[i].ptr);
+		if (i == 1) {
+			/* One file in place, the next not yet. */
+			ALIGN_FAULT_POINT("between-renames");
+		}
+		if (rename(tmp.ptr, full.ptr) < 0) {
 			ret = fail(repo, ALIGN_ERROR,
 				   "%s, but cannot write '%s': %s",
 				   message ? "committed" : "prepared",
@@ -677,12 +952,13 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 			align_git_unlock_index(repo->git);
 			goto done;
 		}
-		align_buf_release(&temps[i]);
 	}
+	ALIGN_FAULT_POINT("before-index");
 	if (message) {
 		ret = align_git_index_update(repo->git,
 					     (const char *const *)gpaths,
 					     nchanges, &repo->error);
+		ALIGN_FAULT_POINT("after-index");
 		if (ret < 0) {
 			struct align_buf msg = ALIGN_BUF_INIT;
 			align_buf_addf(&msg,
@@ -693,12 +969,18 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 			align_buf_release(&msg);
 		}
 	}
+	/* Done, or the message above says what to run: nothing to finish. */
+	journal_remove(repo);
 	goto done;
 undo:
 	for (size_t i = 0; i < written; i++) {
-		unlink(temps[i].ptr);
+		align_buf_clear(&tmp);
+		align_path_join(&tmp, align_git_workdir(repo->git),
+				temps[i].ptr);
+		unlink(tmp.ptr);
 	}
 	remove_made_dirs(&made);
+	journal_remove(repo);
 	align_git_unlock_index(repo->git);
 done:
 	for (size_t i = 0; i < nchanges; i++) {
@@ -710,7 +992,9 @@ done:
 	free(bytes);
 	free(gc);
 	free(gpaths);
+	free(journal);
 	align_buf_release(&made);
 	align_buf_release(&full);
+	align_buf_release(&tmp);
 	return ret;
 }

@@ -101,11 +101,20 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
 
 /*
  * Prepares for writing: takes align's writer lock (so align processes on
- * this machine write one at a time) and remembers HEAD as the base every
- * later commit is checked against. Call before reading what will be
- * edited.
+ * this machine write one at a time), finishes or undoes a write that a
+ * dead process left half done (the write journal), refuses while git has
+ * a merge, rebase, cherry-pick, revert, bisect or am in progress
+ * (ALIGN_EREFUSED), and remembers HEAD as the base every later commit is
+ * checked against. Call before reading what will be edited.
  */
 int align_repo_begin_write(struct align_repo *repo);
+
+/*
+ * The files align_repo_begin_write() put in place to finish a write that
+ * a dead process left half done (comma separated), or NULL. Borrowed,
+ * until the repository is freed.
+ */
+const char *align_repo_recovered(const struct align_repo *repo);
 
 struct align_change {
 	const char *path; /* relative to the root */

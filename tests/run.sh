@@ -41,7 +41,7 @@ setup() {
 	dir=$1 cc=$2
 	shift 2
 	if [ -f "$dir/build.ninja" ]; then
-		meson configure "$dir" -Dman-pages=enabled
+		meson configure "$dir" -Dman-pages=enabled "$@"
 	else
 		CC=$cc meson setup "$dir" -Dman-pages=enabled "$@"
 	fi
@@ -65,8 +65,8 @@ if [ -n "$need" ]; then
 fi
 phase "install"
 
-echo "==> build (gcc) in build/"
-setup build gcc
+echo "==> build (gcc, fault points for the crash tests) in build/"
+setup build gcc -Dfault_injection=true
 meson compile -C build
 phase "build (gcc)"
 
@@ -80,7 +80,7 @@ meson compile -C build-clang
 phase "build (clang)"
 
 echo "==> build (gcc, address + undefined sanitizers) in build-asan/"
-setup build-asan gcc -Db_sanitize=address,undefined
+setup build-asan gcc -Db_sanitize=address,undefined -Dfault_injection=true
 meson compile -C build-asan
 phase "build (sanitizers)"
 

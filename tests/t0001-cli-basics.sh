@@ -4,7 +4,7 @@
 
 test_expect_success '--version' '
 	align --version >out &&
-	grep -E "^align version [0-9]+\.[0-9]+\.[0-9]+$" out
+	grep -E "^align version [0-9]+\.[0-9]+\.[0-9]+( \(fault injection\))?$" out
 '
 
 test_expect_success 'no command prints the overview and exits 129' '

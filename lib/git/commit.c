@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../util/fault.h"
 #include "../util/fs.h"
 #include "../util/banned.h"
 
@@ -166,6 +167,7 @@ int align_git_commit(struct align_git *git, const char *base,
 			goto done;
 		}
 	}
+	ALIGN_FAULT_POINT("after-blob");
 	align_buf_adds(&reflog, "commit: ");
 	align_buf_add(&reflog, message, strcspn(message, "\n"));
 	clock_gettime(CLOCK_MONOTONIC, &start);
@@ -238,6 +240,7 @@ int align_git_commit(struct align_git *git, const char *base,
 				goto done;
 			}
 		}
+		ALIGN_FAULT_POINT("after-tree");
 		code = git_commit_create(&commit_id, git->repo, NULL, author,
 					 committer, NULL, message, tree,
 					 parent ? 1 : 0,
@@ -248,6 +251,7 @@ int align_git_commit(struct align_git *git, const char *base,
 			    align_git__fail(err, code, "cannot create commit");
 			goto done;
 		}
+		ALIGN_FAULT_POINT("after-commit-object");
 		if (parent) {
 			git_oid_cpy(&parent_id, git_commit_id(parent));
 			code = git_reference_create_matching(
@@ -260,6 +264,7 @@ int align_git_commit(struct align_git *git, const char *base,
 		}
 		git_reference_free(ref);
 		if (code == 0) {
+			ALIGN_FAULT_POINT("after-ref");
 			if (out_id) {
 				git_oid_tostr(out_id, ALIGN_OID_HEXSZ + 1,
 					      &commit_id);
@@ -342,6 +347,16 @@ static int index_set(git_index *index, struct align_git *git, const char *path,
 	entry.gid = st.st_gid;
 	entry.file_size = (uint32_t)st.st_size;
 	entry.path = path;
+	/* As git does: an entry's skip-worktree and assume-unchanged stay. */
+	{
+		const git_index_entry *old = git_index_get_bypath(index, path, 0);
+
+		if (old) {
+			entry.flags |= old->flags & GIT_INDEX_ENTRY_VALID;
+			entry.flags_extended |= old->flags_extended &
+						GIT_INDEX_ENTRY_SKIP_WORKTREE;
+		}
+	}
 	if ((code = git_index_add(index, &entry)) < 0) {
 		ret = align_git__fail(err, code, "cannot update the index");
 	}

@@ -4,7 +4,10 @@
 
 #include "internal.h"
 
+#include <sys/stat.h>
+
 #include "../util/error.h"
+#include "../util/fs.h"
 #include "../util/banned.h"
 
 /* Applies the filters git applies to `path` in direction `mode`. */
@@ -64,4 +67,54 @@ int align_git_worktree_bytes(struct align_git *git, const char *path,
 	}
 	align_buf_release(&clean);
 	return code;
+}
+
+int align_git_blob_id(struct align_git *git, const char *path,
+		      const char *data, size_t len,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	git_oid id;
+	int ret = align_git__make_blob(&id, git, path, data, len, err);
+
+	out[0] = '\0';
+	if (ret == 0) {
+		git_oid_tostr(out, ALIGN_OID_HEXSZ + 1, &id);
+	}
+	return ret;
+}
+
+int align_git_file_id(struct align_git *git, const char *path,
+		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	struct stat st;
+	git_oid id;
+	int code, ret = 0;
+
+	out[0] = '\0';
+	align_path_join(&full, git->workdir, path);
+	if (lstat(full.ptr, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((code = git_repository_hashfile(&id, git->repo, full.ptr,
+						    GIT_OBJECT_BLOB, path)) < 0) {
+			ret = align_git__fail(err, code, "cannot read file");
+		} else {
+			git_oid_tostr(out, ALIGN_OID_HEXSZ + 1, &id);
+		}
+	}
+	align_buf_release(&full);
+	return ret;
+}
+
+int align_git_head_blob(struct align_git *git, const char *path,
+			char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err)
+{
+	char head[ALIGN_OID_HEXSZ + 1], tree[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	out[0] = '\0';
+	if ((ret = align_git_head(git, head, err)) < 0 || !*head ||
+	    (ret = align_git_records_tree(git, head, "", tree, err)) < 0) {
+		return ret;
+	}
+	return align_git_tree_blob(git, tree, path, out, err);
 }

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +18,9 @@
 #include "../util/error.h"
 #include "../util/fs.h"
 #include "../util/banned.h"
+
+/* What align writes into index.lock while it holds it. */
+#define OWN_MARK "align index lock, pid "
 
 int align_git__lock_problem(const char *lock, struct align_buf *err)
 {
@@ -105,6 +110,18 @@ int align_git_lock_index(struct align_git *git, struct align_buf *err)
 		git->index_lock = open(
 		    path.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (git->index_lock >= 0) {
+			/*
+			 * Signed, so a later align knows the lock as its own
+			 * when this process dies holding it. git only looks
+			 * at whether the file exists; the new index replaces
+			 * it whole.
+			 */
+			char mark[64];
+			int n = snprintf(mark, sizeof(mark), OWN_MARK "%ld\n",
+					 (long)getpid());
+			if (write(git->index_lock, mark, (size_t)n) != n) {
+				/* Unsigned: only costs the clean-up. */
+			}
 			break;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -125,6 +142,29 @@ int align_git_lock_index(struct align_git *git, struct align_buf *err)
 		align_git__backoff(attempt++);
 	}
 	align_buf_release(&path);
+	return ret;
+}
+
+int align_git_clear_dead_index_lock(struct align_git *git)
+{
+	struct align_buf path = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	int ret = 0;
+	long pid;
+	char *end;
+
+	align_git__index_lock_path(&path, git);
+	if (git->index_lock < 0 && align_fs_read(&data, path.ptr, 64) == 0 &&
+	    !strncmp(data.ptr, OWN_MARK, strlen(OWN_MARK))) {
+		pid = strtol(data.ptr + strlen(OWN_MARK), &end, 10);
+		/* The writer lock is held: no live align can own it. */
+		if (pid > 0 && *end == '\n' &&
+		    (kill((pid_t)pid, 0) < 0 && errno == ESRCH) &&
+		    unlink(path.ptr) == 0) {
+			ret = 1;
+		}
+	}
+	align_buf_release(&path);
+	align_buf_release(&data);
 	return ret;
 }
 

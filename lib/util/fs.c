@@ -92,20 +92,17 @@ int align_fs_mkdirs(const char *path)
 	return ret;
 }
 
-int align_fs_write_temp(struct align_buf *out_tmp, const char *path,
-			const void *data, size_t len)
+/*
+ * Gives the open file `fd` (at `tmp`) the mode of `path` (or 0666 less the
+ * umask), writes `data` and closes it; on failure unlinks `tmp`.
+ */
+static int fill(int fd, const char *tmp, const char *path, const void *data,
+		size_t len)
 {
 	struct stat st;
 	const char *p = data;
-	int fd, err;
+	int err;
 
-	align_buf_clear(out_tmp);
-	/* mkstemp's template: six capital X, spelled so they read as such. */
-	align_buf_addf(out_tmp, "%s.align-%s", path, "\x58\x58\x58\x58\x58\x58");
-	fd = mkstemp(out_tmp->ptr);
-	if (fd < 0) {
-		return ALIGN_ERROR;
-	}
 	if (stat(path, &st) == 0) {
 		(void)fchmod(fd, st.st_mode & 07777);
 	} else {
@@ -134,9 +131,39 @@ fail:
 	if (fd >= 0) {
 		close(fd);
 	}
-	unlink(out_tmp->ptr);
+	unlink(tmp);
 	errno = err;
 	return ALIGN_ERROR;
+}
+
+int align_fs_write_temp(struct align_buf *out_tmp, const char *path,
+			const void *data, size_t len)
+{
+	int fd;
+
+	align_buf_clear(out_tmp);
+	/* mkstemp's template: six capital X, spelled so they read as such. */
+	align_buf_addf(out_tmp, "%s.align-%s", path, "\x58\x58\x58\x58\x58\x58");
+	fd = mkstemp(out_tmp->ptr);
+	if (fd < 0) {
+		return ALIGN_ERROR;
+	}
+	return fill(fd, out_tmp->ptr, path, data, len);
+}
+
+int align_fs_write_named(const char *tmp, const char *path, const void *data,
+			 size_t len)
+{
+	int fd;
+
+	/* Never through a link someone put there. */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0) {
+		return ALIGN_ERROR;
+	}
+	return fill(fd, tmp, path, data, len);
 }
 
 int align_fs_exists(const char *path)

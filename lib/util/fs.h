@@ -26,6 +26,13 @@ int align_fs_mkdirs(const char *path);
 int align_fs_write_temp(struct align_buf *out_tmp, const char *path,
 			const void *data, size_t len);
 
+/*
+ * align_fs_write_temp() to the file named `tmp` (replaced when it exists;
+ * created new, never through a link), with `path`'s mode.
+ */
+int align_fs_write_named(const char *tmp, const char *path, const void *data,
+			 size_t len);
+
 /* Returns 1 when `path` exists (any type), 0 otherwise. */
 int align_fs_exists(const char *path);
 int align_fs_is_dir(const char *path);

@@ -179,7 +179,9 @@ int opts_parse(int argc, const char **argv, const struct opt *opts,
 			i++;
 			break;
 		}
-		if (arg[0] != '-' || !arg[1]) {
+		/* "-3.5" is a negative number, never options 3, . and 5. */
+		if (arg[0] != '-' || !arg[1] ||
+		    (arg[1] >= '0' && arg[1] <= '9')) {
 			if (flags & OPTS_STOP_AT_NON_OPTION) {
 				break;
 			}

@@ -8,6 +8,7 @@
 #include "history.h"
 #include "options.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 int load_catalog(struct align_ctx *ctx, struct align_catalog *out)
@@ -184,8 +185,14 @@ int write_one_record(struct align_ctx *ctx, const struct align_record *r,
 {
 	struct align_buf msg = ALIGN_BUF_INIT;
 	struct align_change change;
+	const char *problem;
 	int ret;
 
+	/* A note is shown on terminals and pages: text, not control. */
+	if (note && (problem = align_text_problem(note, 1))) {
+		error_msg("invalid note given with -m: it %s", problem);
+		return EXIT_USAGE;
+	}
 	record_commit_message(&msg, summary, note, r->path, trailer);
 	change.path = r->path;
 	change.data = r->bytes.ptr;

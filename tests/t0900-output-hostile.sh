@@ -88,8 +88,15 @@ test_expect_success 'setup: a check-in note, an update item and a title holding 
 	align okr new Grow --owner maya --id grow >/dev/null &&
 	align okr kr add grow leads --title Leads --start 0 --target 100 \
 		--unit leads &&
-	align okr checkin grow#leads 007 -m "$H" >/dev/null &&
+	test_expect_code 129 align okr checkin grow#leads 007 -m "$H" \
+		2>err &&
+	echo "align: error: invalid note given with -m: it contains a control character" >expect &&
+	test_cmp expect err &&
+	align okr checkin grow#leads 007 --no-commit >/dev/null &&
 	grep -q "^current = 007\$" okrs/2026-Q4/grow.md &&
+	printf "%s\n\n%s\n\n%s\n" "okr: leads 0 → 007" "$H" \
+		"Align-Record: okrs/2026-Q4/grow.md" >msg &&
+	git commit -q -a -F msg &&
 	sed -i "s|^title = Leads\$|title = $T|; s|^# Grow\$|# $T|" \
 		okrs/2026-Q4/grow.md &&
 	git commit -q -am "titles by hand" &&

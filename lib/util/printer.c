@@ -1,4 +1,5 @@
 #include "printer.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -67,59 +68,6 @@ struct align_printer {
 	struct table t;
 };
 
-/* ---- UTF-8 ------------------------------------------------------------- */
-
-/*
- * Decodes one character at `s` (`n` bytes left): returns its length and
- * sets `*cp`, or returns 0 for a byte that does not start valid UTF-8.
- */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len) {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			return 0;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-		return 0;
-	}
-	*cp = c;
-	return len;
-}
-
-/* Characters that reorder or hide text on a terminal or a page. */
-static int is_bidi(unsigned cp)
-{
-	return (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c;
-}
-
 /* ---- escaping ------------------------------------------------------------ */
 
 void align_printer_escape_text(struct align_buf *out, const char *str,
@@ -130,7 +78,7 @@ void align_printer_escape_text(struct align_buf *out, const char *str,
 
 	while (i < len) {
 		unsigned cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n = align_utf8_decode(s + i, len - i, &cp);
 
 		if (!n) {
 			align_buf_addf(out, "\\x%02x", s[i]);
@@ -151,7 +99,7 @@ void align_printer_escape_text(struct align_buf *out, const char *str,
 			align_buf_adds(out, "\\b");
 		} else if (cp < 0x20 || cp == 0x7f) {
 			align_buf_addf(out, "\\x%02x", cp);
-		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi(cp)) {
+		} else if ((cp >= 0x80 && cp <= 0x9f) || align_cp_is_bidi(cp)) {
 			align_buf_addf(out, "<U+%04X>", cp);
 		} else {
 			align_buf_add(out, s + i, n);
@@ -210,7 +158,7 @@ static void escape_json(FILE *out, const char *str, size_t len)
 	fputc('"', out);
 	while (i < len) {
 		unsigned cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n = align_utf8_decode(s + i, len - i, &cp);
 
 		if (!n) {
 			fputs("\\ufffd", out); /* not UTF-8 */
@@ -241,7 +189,7 @@ static void escape_json(FILE *out, const char *str, size_t len)
 			break;
 		default:
 			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-			    cp == 0x2028 || cp == 0x2029 || is_bidi(cp)) {
+			    cp == 0x2028 || cp == 0x2029 || align_cp_is_bidi(cp)) {
 				fprintf(out, "\\u%04x", cp);
 			} else {
 				fwrite(s + i, 1, n, out);

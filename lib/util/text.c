@@ -222,3 +222,73 @@ int align_oid_hex_valid(const char *s)
 	}
 	return 1;
 }
+
+size_t align_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	unsigned c = s[0], min;
+	size_t len;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len) {
+		return 0;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			return 0;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		return 0;
+	}
+	*cp = c;
+	return len;
+}
+
+int align_cp_is_bidi(unsigned cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
+}
+
+const char *align_text_problem(const char *s, int lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t len = align_utf8_decode(p + i, n - i, &cp);
+
+		if (!len) {
+			return "is not valid UTF-8";
+		}
+		if ((cp < 0x20 && !(lines && (cp == '\n' || cp == '\t'))) ||
+		    (cp >= 0x7f && cp <= 0x9f)) {
+			return "contains a control character";
+		}
+		if (align_cp_is_bidi(cp)) {
+			return "contains a bidirectional control character";
+		}
+		i += len;
+	}
+	return NULL;
+}

@@ -12,6 +12,22 @@
 int align_utf8_valid(const char *s, size_t len);
 
 /*
+ * Decodes one character at `s` (`n` bytes left): returns its length and
+ * sets `*cp`, or returns 0 for a byte that does not start valid UTF-8.
+ */
+size_t align_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
+/* Characters that reorder or hide text on a terminal or a page. */
+int align_cp_is_bidi(unsigned cp);
+
+/*
+ * Why text a person typed cannot be kept as it is, or NULL: not UTF-8, a
+ * control character (with `lines`, newline and tab are allowed), or a
+ * bidirectional control. The phrase follows "it", as in "the note ...".
+ */
+const char *align_text_problem(const char *s, int lines);
+
+/*
  * Appends to `out` the slug of `title`: ASCII lowercase letters and digits,
  * runs of anything else folded to one '-', Latin-1 letters with accents
  * reduced to their base letter, no leading or trailing '-', cut at a word

@@ -1,0 +1,71 @@
+#!/bin/sh
+# What a write keeps and what it refuses: index flags stay as git keeps
+# them; a note holding control characters is refused before anything
+# changes; a negative check-in value is a number, not an option.
+. "$(dirname "$0")/lib.sh"
+
+S=$TRASH_DIRECTORY
+f=okrs/2026-Q4/grow.md
+b=2026-11-partner-webinar
+
+test_expect_success 'setup: an objective and a brief' '
+	ALIGN_NOW=2026-11-20 &&
+	export ALIGN_NOW &&
+	setup_align_repo &&
+	align okr new Grow --owner maya --id grow >/dev/null &&
+	align okr kr add grow delta --title Delta --start 0 --target -10 &&
+	write_answered_brief briefs/$b.md &&
+	git add briefs && git commit -q -m brief
+'
+ALIGN_NOW=2026-11-20
+export ALIGN_NOW
+
+test_expect_success 'a negative check-in value without --' '
+	align okr checkin grow#delta -3.5 >out &&
+	echo "grow#delta: 0 → -3.5" >expect &&
+	test_cmp expect out &&
+	sed -n "/^\[kr \"delta\"\]/,/^\[/s/^current = //p" $f >actual &&
+	echo -3.5 >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a note with a control character is refused, nothing changes' '
+	save_state &&
+	for note in "$(printf "clear \\033[2J")" "$(printf "a\\rb")" \
+		"$(printf "right \\342\\200\\256left")"; do
+		test_expect_code 129 align brief submit $b -m "$note" \
+			>"$S/out" 2>"$S/err" &&
+		test_must_be_empty "$S/out" || return 1
+	done &&
+	echo "align: error: invalid note given with -m: it contains a bidirectional control character" >expect &&
+	test_cmp expect "$S/err" &&
+	test_state_unchanged
+'
+
+test_expect_success 'a note of several lines and a tab is kept' '
+	align brief submit $b -m "$(printf "Ready.\\n\\nBudget\\tagreed")" \
+		>/dev/null &&
+	git log -1 --format=%B >msg &&
+	sed -n 3,5p msg >actual &&
+	printf "Ready.\\n\\nBudget\\tagreed\\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a written record keeps skip-worktree and assume-unchanged' '
+	git update-index --skip-worktree $f &&
+	align okr checkin grow#delta -5 >/dev/null &&
+	git ls-files -v $f >actual &&
+	echo "S $f" >expect &&
+	test_cmp expect actual &&
+	git update-index --no-skip-worktree $f &&
+	git update-index --assume-unchanged briefs/$b.md &&
+	align brief approve $b >/dev/null &&
+	git ls-files -v briefs/$b.md >actual &&
+	echo "h briefs/$b.md" >expect &&
+	test_cmp expect actual &&
+	git update-index --no-assume-unchanged briefs/$b.md &&
+	git status --porcelain >status &&
+	test_must_be_empty status
+'
+
+test_done

@@ -1,10 +1,12 @@
 #!/bin/sh
 # What a write keeps and what it refuses: index flags stay as git keeps
 # them; a note holding control characters is refused before anything
-# changes; a negative check-in value is a number, not an option.
+# changes; a negative check-in value is a number, not an option; a record
+# inside a submodule is never committed over the submodule.
 . "$(dirname "$0")/lib.sh"
 
 S=$TRASH_DIRECTORY
+SQ="'"
 f=okrs/2026-Q4/grow.md
 b=2026-11-partner-webinar
 
@@ -65,6 +67,32 @@ test_expect_success 'a written record keeps skip-worktree and assume-unchanged' 
 	test_cmp expect actual &&
 	git update-index --no-assume-unchanged briefs/$b.md &&
 	git status --porcelain >status &&
+	test_must_be_empty status
+'
+
+test_expect_success 'a record inside a submodule is never written over the gitlink' '
+	mkdir "$S/sub" &&
+	(
+		cd "$S/sub" &&
+		git init -q -b main . &&
+		write_answered_brief x.md &&
+		sed -i "s/^id = .*/id = vendored/" x.md &&
+		git add x.md && git commit -q -m vendored
+	) &&
+	git -c protocol.file.allow=always submodule --quiet add "$S/sub" \
+		briefs/vendor >/dev/null 2>&1 &&
+	git commit -q -m "submodule" &&
+	git ls-files -s briefs/vendor >before &&
+	grep -q "^160000 " before &&
+	save_state &&
+	test_expect_code 1 align brief submit briefs/vendor/x.md >out 2>err &&
+	test_must_be_empty out &&
+	echo "align: error: cannot write ${SQ}briefs/vendor/x.md${SQ}: ${SQ}briefs/vendor${SQ} is a submodule in git" >expect &&
+	test_cmp expect err &&
+	test_state_unchanged &&
+	git ls-files -s briefs/vendor >after &&
+	test_cmp before after &&
+	git -C briefs/vendor status --porcelain >status &&
 	test_must_be_empty status
 '
 

@@ -18,11 +18,42 @@
 #include "../util/banned.h"
 
 /*
+ * Refuses to write through or over what is not a plain folder or file in
+ * git: a submodule (a gitlink), a symbolic link, a file where a folder is
+ * needed. Writing a tree there would delete the submodule or the link
+ * from the commit.
+ */
+static int not_ours(const git_tree_entry *entry, const char *full,
+		    size_t len, int leaf, struct align_buf *err)
+{
+	git_filemode_t mode = git_tree_entry_filemode(entry);
+	const char *what = NULL;
+
+	if (mode == GIT_FILEMODE_COMMIT) {
+		what = "a submodule";
+	} else if (mode == GIT_FILEMODE_LINK) {
+		what = "a symbolic link";
+	} else if (!leaf && mode != GIT_FILEMODE_TREE) {
+		what = "a file, not a folder";
+	} else if (leaf && mode == GIT_FILEMODE_TREE) {
+		what = "a folder";
+	}
+	if (!what) {
+		return 0;
+	}
+	align_buf_clear(err);
+	align_buf_addf(err, "cannot write '%s': '%.*s' is %s in git", full,
+		       (int)len, full, what);
+	return ALIGN_EREFUSED;
+}
+
+/*
  * Writes a tree equal to `base` (NULL for empty) with `path` set to `blob`
  * (or removed when `blob` is NULL), rebuilding only the trees along it.
+ * `full` is the whole path, for messages.
  */
 static int tree_with(git_oid *out, struct align_git *git, git_tree *base,
-		     const char *path, const git_oid *blob,
+		     const char *path, const git_oid *blob, const char *full,
 		     struct align_buf *err)
 {
 	git_treebuilder *tb = NULL;
@@ -41,13 +72,20 @@ static int tree_with(git_oid *out, struct align_git *git, git_tree *base,
 
 		align_buf_add(&name, path, (size_t)(slash - path));
 		entry = base ? git_tree_entry_byname(base, name.ptr) : NULL;
+		if (entry && (code = not_ours(entry, full,
+					      (size_t)(slash - full), 0, err)) <
+				     0) {
+			align_buf_release(&name);
+			git_treebuilder_free(tb);
+			return code;
+		}
 		if (entry && git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
 			code = git_tree_lookup(&sub, git->repo,
 					       git_tree_entry_id(entry));
 		}
 		if (code >= 0) {
-			code =
-			    tree_with(&sub_id, git, sub, slash + 1, blob, err);
+			code = tree_with(&sub_id, git, sub, slash + 1, blob,
+					 full, err);
 		}
 		git_tree_free(sub);
 		if (code >= 0) {
@@ -78,6 +116,11 @@ static int tree_with(git_oid *out, struct align_git *git, git_tree *base,
 		const git_tree_entry *old = git_treebuilder_get(tb, path);
 		git_filemode_t mode = GIT_FILEMODE_BLOB;
 
+		if (old && (code = not_ours(old, full, strlen(full), 1, err)) <
+			       0) {
+			git_treebuilder_free(tb);
+			return code;
+		}
 		if (old && git_tree_entry_filemode(old) ==
 			       GIT_FILEMODE_BLOB_EXECUTABLE) {
 			mode = GIT_FILEMODE_BLOB_EXECUTABLE;
@@ -213,9 +256,9 @@ int align_git_commit(struct align_git *git, const char *base,
 		for (size_t i = 0; i < nchanges; i++) {
 			git_tree *next = NULL;
 
-			ret =
-			    tree_with(&tree_id, git, tree, changes[i].path,
-				      changes[i].data ? &blobs[i] : NULL, err);
+			ret = tree_with(&tree_id, git, tree, changes[i].path,
+					changes[i].data ? &blobs[i] : NULL,
+					changes[i].path, err);
 			git_tree_free(tree);
 			tree = NULL;
 			if (ret < 0) {
@@ -230,7 +273,7 @@ int align_git_commit(struct align_git *git, const char *base,
 			tree = next;
 		}
 		if (!tree) {
-			ret = tree_with(&tree_id, git, NULL, "", NULL, err);
+			ret = tree_with(&tree_id, git, NULL, "", NULL, "", err);
 			if (ret < 0 || (code = git_tree_lookup(&tree, git->repo,
 							       &tree_id)) < 0) {
 				ret = ret < 0

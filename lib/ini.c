@@ -204,13 +204,34 @@ static const char *scan_line(struct line *l)
 	return NULL;
 }
 
+/* Lines kept on the stack; a longer text moves them to the heap. */
+#define STACK_LINES 64
+
 struct reader {
 	struct line *lines;
 	size_t nlines;
 	size_t alloc;
 	size_t next; /* next line to hand to inih */
 	size_t current; /* index of the line inih is reading */
+	struct line stack[STACK_LINES];
 };
+
+static struct line *add_line(struct reader *r)
+{
+	if (r->nlines == r->alloc) {
+		size_t want = r->alloc * 2;
+
+		if (r->lines == r->stack) {
+			r->lines = align_malloc(want * sizeof(*r->lines));
+			memcpy(r->lines, r->stack, r->nlines * sizeof(*r->lines));
+		} else {
+			r->lines = align_realloc(r->lines,
+						 want * sizeof(*r->lines));
+		}
+		r->alloc = want;
+	}
+	return &r->lines[r->nlines++];
+}
 
 /* Hands inih one whole line at a time; lines were checked to fit. */
 static char *read_line(char *str, int num, void *stream)
@@ -238,11 +259,25 @@ static char *read_line(char *str, int num, void *stream)
 struct parse_state {
 	struct align_ini *ini;
 	struct reader *reader;
+	const char *text;  /* what the lines point into */
+	char *strings;     /* its copy in ini->block, cut into strings */
+	size_t fields_cap; /* room for fields in ini->block */
+	size_t nsection_lines;
 	size_t first_line;
 	const char *path;
 	struct align_diags *diags;
 	int errors;
 };
+
+/* A span of line `l` as a string in the copy: cut after it, point at it. */
+static char *cut(struct parse_state *st, const struct line *l, size_t start,
+		 size_t len)
+{
+	char *s = st->strings + (l->start - st->text) + start;
+
+	s[len] = '\0';
+	return s;
+}
 
 static int handle_field(void *user, const char *section, const char *key,
 			const char *value)
@@ -253,38 +288,45 @@ static int handle_field(void *user, const char *section, const char *key,
 	size_t lineno = st->first_line + st->reader->current;
 	struct align_ini_field *f;
 
-	/* inih and align's scan must agree on every field, or we stop. */
+	/*
+	 * inih and align's scan must agree on every field, or we stop; the
+	 * field's strings are then the scan's own, cut in the copy.
+	 */
 	if (l->type != L_FIELD || l->section < 0 ||
-	    strlen(key) != l->a_len || memcmp(key, l->start, l->a_len) ||
-	    strlen(value) != l->b_len ||
-	    memcmp(value, l->start + l->b_start, l->b_len)) {
+	    ini->nfields >= st->fields_cap ||
+	    memcmp(key, l->start, l->a_len) || key[l->a_len] ||
+	    memcmp(value, l->start + l->b_start, l->b_len) ||
+	    value[l->b_len]) {
 		align_diags_add(st->diags, st->path, lineno, ALIGN_SEV_ERROR,
 				"inih read this line differently than align "
 				"(section '%s', key '%s')", section, key);
 		st->errors++;
 		return 1;
 	}
-	ALIGN_ARRAY_GROW(ini->fields, ini->fields_alloc, ini->nfields + 1);
 	f = &ini->fields[ini->nfields++];
 	f->section = (size_t)l->section;
-	f->key = align_strdup(key);
-	f->value = align_strdup(value);
+	f->key = st->strings + (l->start - st->text) + l->a_start;
+	f->value = st->strings + (l->start - st->text) + l->b_start;
 	f->line = lineno;
 	f->value_start = l->b_start;
 	f->value_end = l->b_start + l->b_len;
 	return 1;
 }
 
+static int same_section(const struct align_ini_section *s, const char *name,
+			const char *sub)
+{
+	if (s->name[0] != name[0] || strcmp(s->name, name)) {
+		return 0;
+	}
+	return (!sub && !s->sub) || (sub && s->sub && !strcmp(sub, s->sub));
+}
+
 long align_ini_find_section(const struct align_ini *ini, const char *name,
 			    const char *sub)
 {
 	for (size_t i = 0; i < ini->nsections; i++) {
-		const struct align_ini_section *s = &ini->sections[i];
-		if (strcmp(s->name, name)) {
-			continue;
-		}
-		if ((!sub && !s->sub) ||
-		    (sub && s->sub && !strcmp(sub, s->sub))) {
+		if (same_section(&ini->sections[i], name, sub)) {
 			return (long)i;
 		}
 	}
@@ -294,9 +336,15 @@ long align_ini_find_section(const struct align_ini *ini, const char *name,
 const struct align_ini_field *align_ini_find(const struct align_ini *ini,
 					     size_t section, const char *key)
 {
-	for (size_t i = 0; i < ini->nfields; i++) {
+	const struct align_ini_section *s;
+
+	if (section >= ini->nsections) {
+		return NULL;
+	}
+	s = &ini->sections[section];
+	for (size_t i = s->first_field; i < s->first_field + s->nfields; i++) {
 		const struct align_ini_field *f = &ini->fields[i];
-		if (f->section == section && !strcmp(f->key, key)) {
+		if (f->key[0] == key[0] && !strcmp(f->key, key)) {
 			return f;
 		}
 	}
@@ -311,6 +359,41 @@ static void describe_section(struct align_buf *out,
 		align_buf_addf(out, " \"%s\"", s->sub);
 	}
 	align_buf_addch(out, ']');
+}
+
+/*
+ * What inih 55 would misread in one line, in order of precedence: a NUL,
+ * a carriage return inside the line, more than ALIGN_INI_LINE_MAX bytes,
+ * invalid UTF-8. One pass over the bytes finds the first three; UTF-8 is
+ * decoded only when a byte is not ASCII.
+ */
+static const char *check_bytes(const char *s, size_t n, int *too_long)
+{
+	unsigned char any = 0;
+	int nul = 0, cr = 0;
+
+	*too_long = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		nul |= c == '\0';
+		cr |= c == '\r';
+		any |= c;
+	}
+	if (nul) {
+		return "contains a NUL byte";
+	}
+	if (cr) {
+		return "contains a carriage return that does not end the line";
+	}
+	if (n > ALIGN_INI_LINE_MAX) {
+		*too_long = 1;
+		return NULL;
+	}
+	if ((any & 0x80) && !align_utf8_valid(s, n)) {
+		return "is not valid UTF-8";
+	}
+	return NULL;
 }
 
 /* Splits the text into lines and checks each one. */
@@ -330,22 +413,18 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 		size_t lineno = st->first_line + r->nlines;
 		struct line *l;
 		const char *problem;
+		int too_long;
 
 		pos += n + (nl ? 1 : 0);
 		if (n && start[n - 1] == '\r') {
 			n--;
 		}
-		ALIGN_ARRAY_GROW(r->lines, r->alloc, r->nlines + 1);
-		l = &r->lines[r->nlines++];
+		l = add_line(r);
 		memset(l, 0, sizeof(*l));
 		l->start = start;
 		l->len = n;
-		if (memchr(start, '\0', n)) {
-			problem = "contains a NUL byte";
-		} else if (memchr(start, '\r', n)) {
-			problem = "contains a carriage return that does not "
-				  "end the line";
-		} else if (n > ALIGN_INI_LINE_MAX) {
+		problem = check_bytes(start, n, &too_long);
+		if (too_long) {
 			align_diags_add(st->diags, st->path, lineno,
 					ALIGN_SEV_ERROR,
 					"line is %zu bytes long; the limit is "
@@ -353,9 +432,8 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 					n, ALIGN_INI_LINE_MAX);
 			st->errors++;
 			continue;
-		} else if (!align_utf8_valid(start, n)) {
-			problem = "is not valid UTF-8";
-		} else {
+		}
+		if (!problem) {
 			problem = scan_line(l);
 		}
 		if (problem) {
@@ -368,11 +446,45 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 						: "",
 					problem);
 			st->errors++;
+			continue;
+		}
+		if (l->type == L_SECTION) {
+			st->nsection_lines++;
+		} else if (l->type == L_FIELD) {
+			st->fields_cap++;
 		}
 	}
 }
 
-/* Records sections and catches duplicates and fields outside sections. */
+/*
+ * Makes the one block of `ini`: room for every section and field line
+ * found, then a copy of the text to cut the strings from.
+ */
+static void make_block(struct parse_state *st, size_t len)
+{
+	struct align_ini *ini = st->ini;
+	size_t sections = st->nsection_lines * sizeof(*ini->sections);
+	size_t fields = st->fields_cap * sizeof(*ini->fields);
+	char *block = align_malloc(sections + fields + len + 1);
+
+	ini->block = block;
+	ini->sections = st->nsection_lines
+				? (struct align_ini_section *)(void *)block
+				: NULL;
+	ini->sections_alloc = st->nsection_lines;
+	ini->fields = st->fields_cap ? (struct align_ini_field *)(void *)(
+					       block + sections)
+				     : NULL;
+	ini->fields_alloc = st->fields_cap;
+	st->strings = block + sections + fields;
+	memcpy(st->strings, st->text, len);
+	st->strings[len] = '\0';
+}
+
+/*
+ * Records sections and catches duplicates and fields outside sections;
+ * cuts the names, keys and values of the copy into strings.
+ */
 static void collect_sections(struct reader *r, struct parse_state *st)
 {
 	struct align_ini *ini = st->ini;
@@ -382,11 +494,15 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 		size_t lineno = st->first_line + i;
 
 		l->section = (long)ini->nsections - 1;
-		if (l->type == L_FIELD && !ini->nsections) {
-			align_diags_add(st->diags, st->path, lineno,
-					ALIGN_SEV_ERROR,
-					"field outside any section");
-			st->errors++;
+		if (l->type == L_FIELD) {
+			if (!ini->nsections) {
+				align_diags_add(st->diags, st->path, lineno,
+						ALIGN_SEV_ERROR,
+						"field outside any section");
+				st->errors++;
+			}
+			cut(st, l, l->a_start, l->a_len);
+			cut(st, l, l->b_start, l->b_len);
 		}
 		if (l->type != L_SECTION) {
 			continue;
@@ -395,11 +511,12 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 			struct align_ini_section s;
 			long dup;
 
-			s.name = align_strndup(l->start + l->a_start, l->a_len);
-			s.sub = l->has_sub ? align_strndup(l->start + l->b_start,
-							   l->b_len)
+			s.name = cut(st, l, l->a_start, l->a_len);
+			s.sub = l->has_sub ? cut(st, l, l->b_start, l->b_len)
 					   : NULL;
 			s.line = lineno;
+			s.first_field = 0;
+			s.nfields = 0;
 			dup = align_ini_find_section(ini, s.name, s.sub);
 			if (dup >= 0) {
 				struct align_buf d = ALIGN_BUF_INIT;
@@ -412,10 +529,21 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 				align_buf_release(&d);
 				st->errors++;
 			}
-			ALIGN_ARRAY_GROW(ini->sections, ini->sections_alloc,
-					 ini->nsections + 1);
 			l->section = (long)ini->nsections;
 			ini->sections[ini->nsections++] = s;
+		}
+	}
+}
+
+/* Each section's run of fields: fields come in line order. */
+static void index_fields(struct align_ini *ini)
+{
+	for (size_t i = 0; i < ini->nfields; i++) {
+		struct align_ini_section *s =
+			&ini->sections[ini->fields[i].section];
+
+		if (!s->nfields++) {
+			s->first_field = i;
 		}
 	}
 }
@@ -425,19 +553,21 @@ static void check_duplicate_keys(struct parse_state *st)
 	struct align_ini *ini = st->ini;
 
 	for (size_t i = 0; i < ini->nfields; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (ini->fields[i].section == ini->fields[j].section &&
-			    !strcmp(ini->fields[i].key, ini->fields[j].key)) {
+		const struct align_ini_field *f = &ini->fields[i];
+		const struct align_ini_section *s = &ini->sections[f->section];
+
+		/* An earlier field of the same section is in its run. */
+		for (size_t j = s->first_field; j < i; j++) {
+			const struct align_ini_field *g = &ini->fields[j];
+
+			if (g->key[0] == f->key[0] && !strcmp(f->key, g->key)) {
 				struct align_buf d = ALIGN_BUF_INIT;
-				describe_section(
-					&d, &ini->sections[ini->fields[i].section]);
-				align_diags_add(st->diags, st->path,
-						ini->fields[i].line,
+				describe_section(&d, s);
+				align_diags_add(st->diags, st->path, f->line,
 						ALIGN_SEV_ERROR,
 						"duplicate key '%s' in %s (first "
 						"at line %zu)",
-						ini->fields[i].key, d.ptr,
-						ini->fields[j].line);
+						f->key, d.ptr, g->line);
 				align_buf_release(&d);
 				st->errors++;
 				break;
@@ -450,12 +580,24 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		    size_t first_line, const char *path,
 		    struct align_diags *diags)
 {
-	struct reader r = { NULL, 0, 0, 0, 0 };
-	struct parse_state st = { out, &r, first_line, path, diags, 0 };
+	struct reader r;
+	struct parse_state st;
 	int ret;
 
+	memset(&st, 0, sizeof(st));
+	r.lines = r.stack;
+	r.nlines = 0;
+	r.alloc = STACK_LINES;
+	r.next = r.current = 0;
+	st.ini = out;
+	st.reader = &r;
+	st.text = text;
+	st.first_line = first_line;
+	st.path = path;
+	st.diags = diags;
 	scan_lines(&r, text, len, &st);
 	if (!st.errors) {
+		make_block(&st, len);
 		collect_sections(&r, &st);
 	}
 	if (!st.errors) {
@@ -469,9 +611,12 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		}
 	}
 	if (!st.errors) {
+		index_fields(out);
 		check_duplicate_keys(&st);
 	}
-	free(r.lines);
+	if (r.lines != r.stack) {
+		free(r.lines);
+	}
 	if (st.errors) {
 		align_ini_release(out);
 		return ALIGN_EINVALID;
@@ -481,15 +626,6 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 
 void align_ini_release(struct align_ini *ini)
 {
-	for (size_t i = 0; i < ini->nsections; i++) {
-		free(ini->sections[i].name);
-		free(ini->sections[i].sub);
-	}
-	for (size_t i = 0; i < ini->nfields; i++) {
-		free(ini->fields[i].key);
-		free(ini->fields[i].value);
-	}
-	free(ini->sections);
-	free(ini->fields);
+	free(ini->block);
 	memset(ini, 0, sizeof(*ini));
 }

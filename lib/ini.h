@@ -25,6 +25,9 @@ struct align_ini_section {
 	char *name; /* "kr" */
 	char *sub;  /* "attendance", or NULL for "[kr]" */
 	size_t line;
+	/* The section's fields: fields[first_field .. first_field + nfields). */
+	size_t first_field;
+	size_t nfields;
 };
 
 struct align_ini_field {
@@ -37,6 +40,11 @@ struct align_ini_field {
 	size_t value_end;
 };
 
+/*
+ * Fields are in line order, so the fields of one section are adjacent.
+ * Both arrays and every name, key and value they point to live in one
+ * allocation, `block`, owned by the struct.
+ */
 struct align_ini {
 	struct align_ini_section *sections;
 	size_t nsections;
@@ -44,9 +52,10 @@ struct align_ini {
 	struct align_ini_field *fields;
 	size_t nfields;
 	size_t fields_alloc;
+	void *block;
 };
 
-#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
 
 /*
  * Parses `len` bytes of INI text whose first line is line `first_line` of

@@ -123,6 +123,16 @@ static void test_fields(void)
 		ok(f && f->value_start == 7 && f->value_end == 7,
 		   "an empty value's span is at the end of 'empty ='");
 	}
+	if (ini.nsections == 4) {
+		const struct align_ini_section *s = ini.sections;
+		ok(s[0].first_field == 0 && s[0].nfields == 2 &&
+			   s[1].first_field == 2 && s[1].nfields == 10 &&
+			   s[2].nfields == 0 && s[3].first_field == 12 &&
+			   s[3].nfields == 1,
+		   "each section knows its run of fields");
+	}
+	ok(align_ini_find(&ini, 9, "target") == NULL,
+	   "find in a section that does not exist");
 	ok(align_ini_find_section(&ini, "kr", "nope") == -1,
 	   "find_section of a missing subsection");
 	ok(align_ini_find_section(&ini, "brief", "x") == -1,

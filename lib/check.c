@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,30 +42,96 @@ static int enum_has(const struct align_kind *kind, const struct align_field *f,
 	return 0;
 }
 
-/* The record of kind `kname` with id `id`, or NULL. */
-static const struct align_record *by_id(const struct align_kind_check *ctx,
-					const char *kname, const char *id)
+/* Findings of one run: the missing roster is said once. */
+struct typed_state {
+	const struct align_kind_check *ctx;
+	int roster_missing; /* a person field was seen without a roster */
+	/*
+	 * Records by id, made at the first reference: `ids` maps an id to
+	 * the first record that has it, `next` chains the later ones in
+	 * order (SIZE_MAX ends a chain) and `last` is where each chain ends.
+	 */
+	int indexed;
+	struct align_idmap ids;
+	size_t *next;
+	size_t *last;
+};
+
+static void index_ids(struct typed_state *st)
 {
+	const struct align_kind_check *ctx = st->ctx;
+
+	st->indexed = 1;
+	st->next = align_calloc(ctx->nrecords + 1, sizeof(*st->next));
+	st->last = align_calloc(ctx->nrecords + 1, sizeof(*st->last));
 	for (size_t i = 0; i < ctx->nrecords; i++) {
 		const char *rid = align_record_id(ctx->records[i]);
-		if (rid && !strcmp(rid, id) &&
-		    !strcmp(align_record_kind(ctx->records[i]), kname)) {
+		size_t head;
+
+		st->next[i] = SIZE_MAX;
+		st->last[i] = i;
+		if (rid && !align_idmap_add(&st->ids, rid, i, &head)) {
+			st->next[st->last[head]] = i;
+			st->last[head] = i;
+		}
+	}
+}
+
+static void typed_state_release(struct typed_state *st)
+{
+	align_idmap_release(&st->ids);
+	free(st->next);
+	free(st->last);
+}
+
+/* The first record of kind `kname` with id `id`, or NULL. */
+static const struct align_record *by_id(struct typed_state *st,
+					const char *kname, const char *id)
+{
+	const struct align_kind_check *ctx = st->ctx;
+	size_t i;
+
+	if (!st->indexed) {
+		index_ids(st);
+	}
+	if (!align_idmap_get(&st->ids, id, &i)) {
+		return NULL;
+	}
+	for (; i != SIZE_MAX; i = st->next[i]) {
+		if (!strcmp(align_record_kind(ctx->records[i]), kname)) {
 			return ctx->records[i];
 		}
 	}
 	return NULL;
 }
 
-/* Findings of one run: the missing roster is said once. */
-struct typed_state {
-	const struct align_kind_check *ctx;
-	int roster_missing; /* a person field was seen without a roster */
+/*
+ * How findings name a field: "owner", or "key result 'kr1': owner" for a
+ * field of a subsection, formatted only when a finding needs it.
+ */
+struct field_name {
+	const char *noun; /* NULL for a field of the kind's own section */
+	const char *sub;
+	const char *field;
+	struct align_buf buf;
 };
+
+static const char *name_of(struct field_name *n)
+{
+	if (!n->noun) {
+		return n->field;
+	}
+	if (!n->buf.len) {
+		align_buf_addf(&n->buf, "%s '%s': %s", n->noun, n->sub,
+			       n->field);
+	}
+	return n->buf.ptr;
+}
 
 /* One handle of a person field: a roster handle, else the closest. */
 static void check_handle(struct typed_state *st, const struct align_record *r,
-			 size_t line, const char *name, const char *handle,
-			 struct align_diags *out)
+			 size_t line, struct field_name *name,
+			 const char *handle, struct align_diags *out)
 {
 	const struct align_people *people = st->ctx->people;
 	const struct align_person *close;
@@ -81,18 +148,18 @@ static void check_handle(struct typed_state *st, const struct align_record *r,
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 				"%s '%s' is not in the roster (did you mean "
 				"'%s'?)",
-				name, handle, close->handle);
+				name_of(name), handle, close->handle);
 	} else {
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-				"%s '%s' is not in the roster (%s)", name,
-				handle, ALIGN_PEOPLE_FILE);
+				"%s '%s' is not in the roster (%s)",
+				name_of(name), handle, ALIGN_PEOPLE_FILE);
 	}
 }
 
 /* One value of a typed field, at `line`; `name` is how to call it. */
 static void check_value(struct typed_state *st, const struct align_kind *kind,
 			const struct align_record *r,
-			const struct align_field *f, const char *name,
+			const struct align_field *f, struct field_name *name,
 			const char *v, size_t line, struct align_diags *out)
 {
 	struct align_date d;
@@ -107,34 +174,35 @@ static void check_value(struct typed_state *st, const struct align_kind *kind,
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"invalid %s '%s': use lowercase letters, "
 					"digits and single dashes",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_DATE:
 		if (align_date_parse(&d, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not a date (YYYY-MM-DD)",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_NUMBER:
 		if (align_number_parse(&num, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"%s '%s' is not a number", name, v);
+					"%s '%s' is not a number",
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_PERIOD:
 		if (align_period_parse(&p, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not YYYY-Qn (n 1-4) or YYYY",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_WEEK:
 		if (align_week_parse(&p, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not an ISO week (YYYY-Www)",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_ENUM:
@@ -142,16 +210,16 @@ static void check_value(struct typed_state *st, const struct align_kind *kind,
 			struct align_buf list = ALIGN_BUF_INIT;
 			add_values(&list, kind, f);
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"unknown %s '%s' (one of: %s)", name, v,
-					list.ptr);
+					"unknown %s '%s' (one of: %s)",
+					name_of(name), v, list.ptr);
 			align_buf_release(&list);
 		}
 		break;
 	case ALIGN_FIELD_REF:
-		if (!by_id(st->ctx, f->ref, v)) {
+		if (!by_id(st, f->ref, v)) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"%s %s '%s' does not exist", name,
-					f->ref, v);
+					"%s %s '%s' does not exist",
+					name_of(name), f->ref, v);
 		}
 		break;
 	case ALIGN_FIELD_PERSON:
@@ -186,36 +254,38 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 	const struct align_kind *kind = e->kind;
 	const struct align_ini *ini = &r->ini;
 	size_t head = ini->sections[0].line;
-	struct align_buf name = ALIGN_BUF_INIT;
+	long own = align_ini_find_section(ini, kind->name, NULL);
+	struct field_name name;
 
+	memset(&name, 0, sizeof(name));
+	align_buf_init(&name.buf);
 	for (const struct align_field *f = kind->fields; f && f->name; f++) {
-		const char *v;
+		const struct align_ini_field *fld;
 
 		if (f->section) {
+			/* Sections are unique, so each is its own lookup. */
 			for (size_t s = 0; s < ini->nsections; s++) {
 				const char *sub = ini->sections[s].sub;
-				if (strcmp(ini->sections[s].name, f->section) ||
-				    !sub) {
+				if (!sub || strcmp(ini->sections[s].name,
+						   f->section)) {
 					continue;
 				}
-				v = align_record_get(r, f->section, sub, f->name);
-				if (!v || !*v) {
+				fld = align_ini_find(ini, s, f->name);
+				if (!fld || !*fld->value) {
 					continue;
 				}
-				align_buf_clear(&name);
-				align_buf_addf(&name, "%s '%s': %s",
-					       kind->part_noun ? kind->part_noun
-							       : f->section,
-					       sub, f->name);
-				check_value(st, kind, r, f, name.ptr, v,
-					    align_record_line(r, f->section, sub,
-							      f->name),
-					    out);
+				align_buf_clear(&name.buf);
+				name.noun = kind->part_noun ? kind->part_noun
+							    : f->section;
+				name.sub = sub;
+				name.field = f->name;
+				check_value(st, kind, r, f, &name, fld->value,
+					    fld->line, out);
 			}
 			continue;
 		}
-		v = align_record_get(r, kind->name, NULL, f->name);
-		if (!v || !*v) {
+		fld = own < 0 ? NULL : align_ini_find(ini, (size_t)own, f->name);
+		if (!fld || !*fld->value) {
 			if (f->flags & ALIGN_FIELD_REQUIRED) {
 				align_diags_add(out, r->path, head,
 						ALIGN_SEV_ERROR,
@@ -224,10 +294,11 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 			}
 			continue;
 		}
-		check_value(st, kind, r, f, f->name, v,
-			    align_record_line(r, kind->name, NULL, f->name), out);
+		name.noun = NULL;
+		name.field = f->name;
+		check_value(st, kind, r, f, &name, fld->value, fld->line, out);
 	}
-	align_buf_release(&name);
+	align_buf_release(&name.buf);
 }
 
 static void check_generic(struct typed_state *st, const struct align_entry *e,
@@ -289,7 +360,7 @@ void align_check(const struct align_catalog *catalog,
 		 const struct align_people *people, struct align_diags *out)
 {
 	struct align_kind_check ctx;
-	struct typed_state st = { &ctx, 0 };
+	struct typed_state st;
 	const struct align_record **all =
 		align_calloc(catalog->count + 1, sizeof(*all));
 	size_t nall = 0;
@@ -299,6 +370,8 @@ void align_check(const struct align_catalog *catalog,
 			all[nall++] = catalog->entries[i].record;
 		}
 	}
+	memset(&st, 0, sizeof(st));
+	st.ctx = &ctx;
 	ctx.today = *today;
 	ctx.repo = repo;
 	ctx.records = all;
@@ -324,6 +397,7 @@ void align_check(const struct align_catalog *catalog,
 	}
 	check_unique_ids(catalog, out);
 	align_diags_sort(out);
+	typed_state_release(&st);
 	free(all);
 }
 

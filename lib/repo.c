@@ -407,16 +407,42 @@ int align_repo_exists(struct align_repo *repo, const char *path)
 	return ret;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* One name of a folder: where it is in the names buffer, and its type. */
+struct dir_name {
+	const char *name;
+	size_t at;
+	int dir; /* 1 folder, 0 not, -1 unknown (stat decides) */
+};
+
+static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_name *)a)->name,
+		      ((const struct dir_name *)b)->name);
+}
+
+/* What readdir's d_type says of an entry without a stat, when it can. */
+static int dirent_is_dir(const struct dirent *de)
+{
+#ifdef _DIRENT_HAVE_D_TYPE
+	if (de->d_type == DT_DIR) {
+		return 1;
+	}
+	/* A link may point to a folder; some file systems do not say. */
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN) {
+		return 0;
+	}
+#else
+	(void)de;
+#endif
+	return -1;
 }
 
 static int list_dir(struct align_repo *repo, const char *rel,
 		    struct align_buf *out, int depth)
 {
 	struct align_buf full = ALIGN_BUF_INIT, child = ALIGN_BUF_INIT;
-	char **names = NULL;
+	struct align_buf buf = ALIGN_BUF_INIT;
+	struct dir_name *names = NULL;
 	size_t n = 0, alloc = 0;
 	struct dirent *de;
 	DIR *d;
@@ -440,27 +466,37 @@ static int list_dir(struct align_repo *repo, const char *rel,
 			continue;
 		}
 		ALIGN_ARRAY_GROW(names, alloc, n + 1);
-		names[n++] = align_strdup(de->d_name);
+		names[n].at = buf.len;
+		names[n].dir = dirent_is_dir(de);
+		n++;
+		align_buf_add(&buf, de->d_name, strlen(de->d_name) + 1);
 	}
 	closedir(d);
-	if (n) {
-		qsort(names, n, sizeof(*names), cmp_str);
-	}
+	/* The names buffer stopped moving: point into it, then sort. */
 	for (size_t i = 0; i < n; i++) {
+		names[i].name = buf.ptr + names[i].at;
+	}
+	if (n) {
+		qsort(names, n, sizeof(*names), cmp_name);
+	}
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		int dir = names[i].dir;
+
 		align_buf_clear(&child);
-		align_path_join(&child, rel, names[i]);
-		align_buf_clear(&full);
-		full_path(repo, child.ptr, &full);
-		if (ret == 0) {
-			if (align_fs_is_dir(full.ptr)) {
-				ret = list_dir(repo, child.ptr, out, depth + 1);
-			} else {
-				align_buf_add(out, child.ptr, child.len + 1);
-			}
+		align_path_join(&child, rel, names[i].name);
+		if (dir < 0) {
+			align_buf_clear(&full);
+			full_path(repo, child.ptr, &full);
+			dir = align_fs_is_dir(full.ptr);
 		}
-		free(names[i]);
+		if (dir) {
+			ret = list_dir(repo, child.ptr, out, depth + 1);
+		} else {
+			align_buf_add(out, child.ptr, child.len + 1);
+		}
 	}
 	free(names);
+	align_buf_release(&buf);
 	align_buf_release(&full);
 	align_buf_release(&child);
 	return ret;

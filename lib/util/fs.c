@@ -32,6 +32,31 @@ int align_fs_read(struct align_buf *out, const char *path, size_t max)
 		close(fd);
 		return ALIGN_ETOOBIG;
 	}
+	if (S_ISREG(st.st_mode)) {
+		/*
+		 * Room for one byte more than the size, so that reading all
+		 * of it in one call also shows the end: no second read.
+		 */
+		size_t want = (size_t)st.st_size + 1;
+		ssize_t n;
+
+		align_buf_grow(out, want);
+		do {
+			n = read(fd, out->ptr + out->len, want);
+		} while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			goto fail;
+		}
+		align_buf_setlen(out, out->len + (size_t)n);
+		if (max && out->len > max) {
+			close(fd);
+			return ALIGN_ETOOBIG;
+		}
+		if ((size_t)n + 1 == want) {
+			close(fd);
+			return 0;
+		}
+	}
 	for (;;) {
 		ssize_t n;
 

@@ -19,6 +19,8 @@ struct line {
 	size_t a_start, a_len, b_start, b_len;
 	int has_sub;
 	long section; /* index of the section in effect, -1 before any */
+	size_t inih_line; /* its number among the lines inih read, or 0 */
+	int confirmed; /* inih read this field as the scan did */
 };
 
 /*
@@ -222,12 +224,30 @@ static const char *scan_line(struct line *l)
 /* Lines kept on the stack; a longer text moves them to the heap. */
 #define STACK_LINES 64
 
+struct reader;
+
+struct parse_state {
+	struct align_ini *ini;
+	struct reader *reader;
+	const char *text;  /* what the lines point into */
+	char *strings;     /* its copy in ini->block, cut into strings */
+	size_t fields_cap; /* room for fields in ini->block */
+	size_t nsection_lines;
+	size_t first_line;
+	const char *path;
+	struct align_ini_memo *memo; /* or NULL */
+	struct align_diags *diags;
+	int errors;
+};
+
 struct reader {
 	struct line *lines;
 	size_t nlines;
 	size_t alloc;
 	size_t next; /* next line to hand to inih */
 	size_t current; /* index of the line inih is reading */
+	size_t handed; /* lines inih has read */
+	struct parse_state *st;
 	struct line stack[STACK_LINES];
 };
 
@@ -248,18 +268,132 @@ static struct line *add_line(struct reader *r)
 	return &r->lines[r->nlines++];
 }
 
-/* Hands inih one whole line at a time; lines were checked to fit. */
+/*
+ * The memo: field lines inih has read exactly as the scan does, by their
+ * bytes. An open-addressing table of hashes, lengths and offsets into a
+ * pool of the lines themselves; a hit is confirmed byte for byte.
+ */
+#define MEMO_LINES 2048 /* at most; then it only answers */
+
+struct memo_slot {
+	uint64_t hash; /* 0: free */
+	size_t at;     /* in pool */
+	size_t len;
+};
+
+struct align_ini_memo {
+	struct memo_slot *slots; /* 2 * MEMO_LINES, or NULL while empty */
+	size_t count;
+	struct align_buf pool;
+};
+
+struct align_ini_memo *align_ini_memo_new(void)
+{
+	struct align_ini_memo *memo = align_calloc(1, sizeof(*memo));
+
+	/* The table comes with the first line. */
+	align_buf_init(&memo->pool);
+	return memo;
+}
+
+void align_ini_memo_free(struct align_ini_memo *memo)
+{
+	if (!memo) {
+		return;
+	}
+	free(memo->slots);
+	align_buf_release(&memo->pool);
+	free(memo);
+}
+
+/* FNV-1a, never 0 (which marks a free slot). */
+static uint64_t memo_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* The slot of line `s`, or the free one where it would go. */
+static struct memo_slot *memo_slot(const struct align_ini_memo *memo,
+				   const char *s, size_t n, uint64_t h)
+{
+	size_t mask = 2 * MEMO_LINES - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct memo_slot *slot = &memo->slots[i];
+
+		if (!slot->hash || (slot->hash == h && slot->len == n &&
+				    !memcmp(memo->pool.ptr + slot->at, s, n))) {
+			return slot;
+		}
+	}
+}
+
+static int memo_has(const struct align_ini_memo *memo, const struct line *l)
+{
+	return memo->slots && memo_slot(memo, l->start, l->len,
+					memo_hash(l->start, l->len))->hash;
+}
+
+static void memo_add(struct align_ini_memo *memo, const struct line *l)
+{
+	uint64_t h = memo_hash(l->start, l->len);
+	struct memo_slot *slot;
+
+	if (memo->count >= MEMO_LINES) {
+		return;
+	}
+	if (!memo->slots) {
+		memo->slots = align_calloc(2 * MEMO_LINES,
+					   sizeof(*memo->slots));
+	}
+	slot = memo_slot(memo, l->start, l->len, h);
+	if (slot->hash) {
+		return;
+	}
+	slot->hash = h;
+	slot->at = memo->pool.len;
+	slot->len = l->len;
+	align_buf_add(&memo->pool, l->start, l->len);
+	memo->count++;
+}
+
+static void add_field(struct parse_state *st, size_t index);
+
+/*
+ * Hands inih one whole line at a time; lines were checked to fit. Blank
+ * lines and comments are nothing to inih, and a field line it has read
+ * before (in the memo) would be read the same way again: those it does
+ * not see. Every section line it sees, so it knows the section.
+ */
 static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
-	const struct line *l;
+	const struct align_ini_memo *memo = r->st->memo;
+	struct line *l;
 	size_t n;
 
-	if (r->next >= r->nlines) {
-		return NULL;
+	for (;; r->next++) {
+		if (r->next >= r->nlines) {
+			return NULL;
+		}
+		l = &r->lines[r->next];
+		if (l->type == L_BLANK) {
+			continue;
+		}
+		if (l->type == L_FIELD && memo && memo_has(memo, l)) {
+			add_field(r->st, r->next);
+			continue;
+		}
+		break;
 	}
-	l = &r->lines[r->next];
 	r->current = r->next++;
+	l->inih_line = ++r->handed;
 	n = l->len;
 	if ((size_t)num < n + 2) {
 		/* Cannot happen: lines over ALIGN_INI_LINE_MAX were refused. */
@@ -271,18 +405,6 @@ static char *read_line(char *str, int num, void *stream)
 	return str;
 }
 
-struct parse_state {
-	struct align_ini *ini;
-	struct reader *reader;
-	const char *text;  /* what the lines point into */
-	char *strings;     /* its copy in ini->block, cut into strings */
-	size_t fields_cap; /* room for fields in ini->block */
-	size_t nsection_lines;
-	size_t first_line;
-	const char *path;
-	struct align_diags *diags;
-	int errors;
-};
 
 /* A span of line `l` as a string in the copy: cut after it, point at it. */
 static char *cut(struct parse_state *st, const struct line *l, size_t start,
@@ -294,14 +416,27 @@ static char *cut(struct parse_state *st, const struct line *l, size_t start,
 	return s;
 }
 
+/* Appends the field of line `index`, as the scan read it. */
+static void add_field(struct parse_state *st, size_t index)
+{
+	const struct line *l = &st->reader->lines[index];
+	struct align_ini_field *f = &st->ini->fields[st->ini->nfields++];
+
+	f->section = (size_t)l->section;
+	f->key = st->strings + (l->start - st->text) + l->a_start;
+	f->value = st->strings + (l->start - st->text) + l->b_start;
+	f->line = st->first_line + index;
+	f->value_start = l->b_start;
+	f->value_end = l->b_start + l->b_len;
+}
+
 static int handle_field(void *user, const char *section, const char *key,
 			const char *value)
 {
 	struct parse_state *st = user;
 	struct align_ini *ini = st->ini;
-	const struct line *l = &st->reader->lines[st->reader->current];
+	struct line *l = &st->reader->lines[st->reader->current];
 	size_t lineno = st->first_line + st->reader->current;
-	struct align_ini_field *f;
 
 	/*
 	 * inih and align's scan must agree on every field, or we stop; the
@@ -318,13 +453,8 @@ static int handle_field(void *user, const char *section, const char *key,
 		st->errors++;
 		return 1;
 	}
-	f = &ini->fields[ini->nfields++];
-	f->section = (size_t)l->section;
-	f->key = st->strings + (l->start - st->text) + l->a_start;
-	f->value = st->strings + (l->start - st->text) + l->b_start;
-	f->line = lineno;
-	f->value_start = l->b_start;
-	f->value_end = l->b_start + l->b_len;
+	add_field(st, st->reader->current);
+	l->confirmed = 1;
 	return 1;
 }
 
@@ -623,9 +753,29 @@ static void check_duplicate_keys(struct parse_state *st)
 	}
 }
 
+/* The line of the file where inih's line number `n` is. */
+static size_t inih_to_line(const struct reader *r, size_t first_line,
+			   size_t n)
+{
+	for (size_t i = 0; i < r->nlines; i++) {
+		if (r->lines[i].inih_line == n) {
+			return first_line + i;
+		}
+	}
+	return first_line + n - 1;
+}
+
 int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		    size_t first_line, const char *path,
 		    struct align_diags *diags)
+{
+	return align_ini_parse_memo(out, text, len, first_line, path, NULL,
+				    diags);
+}
+
+int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
+			 size_t first_line, const char *path,
+			 struct align_ini_memo *memo, struct align_diags *diags)
 {
 	struct reader r;
 	struct parse_state st;
@@ -635,12 +785,14 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 	r.lines = r.stack;
 	r.nlines = 0;
 	r.alloc = STACK_LINES;
-	r.next = r.current = 0;
+	r.next = r.current = r.handed = 0;
+	r.st = &st;
 	st.ini = out;
 	st.reader = &r;
 	st.text = text;
 	st.first_line = first_line;
 	st.path = path;
+	st.memo = memo;
 	st.diags = diags;
 	scan_lines(&r, text, len, &st);
 	if (!st.errors) {
@@ -651,10 +803,19 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		ret = ini_parse_stream(read_line, &r, handle_field, &st);
 		if (ret != 0) {
 			align_diags_add(diags, path,
-					ret > 0 ? first_line + (size_t)ret - 1 : 0,
+					ret > 0 ? inih_to_line(&r, first_line,
+							       (size_t)ret)
+						: 0,
 					ALIGN_SEV_ERROR,
 					"inih could not parse this line");
 			st.errors++;
+		}
+	}
+	if (!st.errors && memo) {
+		for (size_t i = 0; i < r.nlines; i++) {
+			if (r.lines[i].confirmed) {
+				memo_add(memo, &r.lines[i]);
+			}
 		}
 	}
 	if (!st.errors) {

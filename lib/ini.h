@@ -68,6 +68,29 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		    size_t first_line, const char *path,
 		    struct align_diags *diags);
 
+/*
+ * A memo of field lines inih has read exactly as align does. inih reads
+ * a field line the same way whatever comes before it (align refuses the
+ * continuation lines that would make it depend on the line before), so
+ * a byte-identical line needs no second reading: parses that share a
+ * memo hand inih only the lines it has not confirmed yet, and every
+ * section line. Records repeat most of their lines. The memo holds at
+ * most a few thousand lines; one thread at a time may use it.
+ */
+struct align_ini_memo;
+
+struct align_ini_memo *align_ini_memo_new(void);
+void align_ini_memo_free(struct align_ini_memo *memo);
+
+/*
+ * As align_ini_parse(), with `memo` (or NULL for none): the result and
+ * the diagnostics are the same.
+ */
+int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
+			 size_t first_line, const char *path,
+			 struct align_ini_memo *memo,
+			 struct align_diags *diags);
+
 void align_ini_release(struct align_ini *ini);
 
 /*

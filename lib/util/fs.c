@@ -11,10 +11,14 @@
 #include "error.h"
 #include "banned.h"
 
-int align_fs_read(struct align_buf *out, const char *path, size_t max)
+/* Reads `path`; with `regular_only`, only a regular file (else 1). */
+static int read_file(struct align_buf *out, const char *path, size_t max,
+		     int regular_only)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC |
+				    (regular_only ? O_NONBLOCK : 0));
 	int err = 0;
 
 	if (fd < 0) {
@@ -23,6 +27,10 @@ int align_fs_read(struct align_buf *out, const char *path, size_t max)
 	}
 	if (fstat(fd, &st) < 0) {
 		goto fail;
+	}
+	if (regular_only && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 1;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
@@ -84,6 +92,17 @@ fail:
 	close(fd);
 	errno = err;
 	return ALIGN_ERROR;
+}
+
+int align_fs_read(struct align_buf *out, const char *path, size_t max)
+{
+	return read_file(out, path, max, 0);
+}
+
+int align_fs_read_regular(struct align_buf *out, const char *path,
+			  size_t max)
+{
+	return read_file(out, path, max, 1);
 }
 
 int align_fs_mkdirs(const char *path)

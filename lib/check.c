@@ -55,7 +55,31 @@ struct typed_state {
 	struct align_idmap ids;
 	size_t *next;
 	size_t *last;
+	/* The record's subsections of the section `parts_of`, in order. */
+	const char *parts_of;
+	size_t *parts;
+	size_t nparts;
+	size_t parts_alloc;
 };
+
+/* The subsections of `ini` named `section` into st->parts. */
+static void find_parts(struct typed_state *st, const struct align_ini *ini,
+		       const char *section)
+{
+	if (st->parts_of && !strcmp(st->parts_of, section)) {
+		return;
+	}
+	st->parts_of = section;
+	st->nparts = 0;
+	for (size_t s = 0; s < ini->nsections; s++) {
+		if (ini->sections[s].sub &&
+		    !strcmp(ini->sections[s].name, section)) {
+			ALIGN_ARRAY_GROW(st->parts, st->parts_alloc,
+					 st->nparts + 1);
+			st->parts[st->nparts++] = s;
+		}
+	}
+}
 
 static void index_ids(struct typed_state *st)
 {
@@ -82,6 +106,7 @@ static void typed_state_release(struct typed_state *st)
 	align_idmap_release(&st->ids);
 	free(st->next);
 	free(st->last);
+	free(st->parts);
 }
 
 /* The first record of kind `kname` with id `id`, or NULL. */
@@ -259,17 +284,17 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 
 	memset(&name, 0, sizeof(name));
 	align_buf_init(&name.buf);
+	st->parts_of = NULL;
 	for (const struct align_field *f = kind->fields; f && f->name; f++) {
 		const struct align_ini_field *fld;
 
 		if (f->section) {
 			/* Sections are unique, so each is its own lookup. */
-			for (size_t s = 0; s < ini->nsections; s++) {
+			find_parts(st, ini, f->section);
+			for (size_t p = 0; p < st->nparts; p++) {
+				size_t s = st->parts[p];
 				const char *sub = ini->sections[s].sub;
-				if (!sub || strcmp(ini->sections[s].name,
-						   f->section)) {
-					continue;
-				}
+
 				fld = align_ini_find(ini, s, f->name);
 				if (!fld || !*fld->value) {
 					continue;
@@ -332,27 +357,24 @@ static void check_generic(struct typed_state *st, const struct align_entry *e,
 	}
 }
 
-static void check_unique_ids(const struct align_catalog *c,
-			     struct align_diags *out)
+/*
+ * Entry `i`'s id against those of the entries before it. A hash of ids:
+ * pairwise comparison was most of check's time.
+ */
+static void check_unique_id(const struct align_catalog *c, size_t i,
+			    struct align_idmap *seen, struct align_diags *out)
 {
-	struct align_idmap seen = ALIGN_IDMAP_INIT;
+	const struct align_record *r = c->entries[i].record;
+	const char *id = r ? align_record_id(r) : NULL;
+	size_t first;
 
-	/* A hash of ids: pairwise comparison was most of check's time. */
-	for (size_t i = 0; i < c->count; i++) {
-		const struct align_record *r = c->entries[i].record;
-		const char *id = r ? align_record_id(r) : NULL;
-		size_t first;
-
-		if (!id || !*id || align_idmap_add(&seen, id, i, &first)) {
-			continue;
-		}
-		align_diags_add(out, r->path,
-				align_record_line(r, align_record_kind(r), NULL,
-						  "id"),
-				ALIGN_SEV_ERROR, "duplicate id '%s' (also in %s)",
-				id, c->entries[first].record->path);
+	if (!id || !*id || align_idmap_add(seen, id, i, &first)) {
+		return;
 	}
-	align_idmap_release(&seen);
+	align_diags_add(out, r->path,
+			align_record_line(r, align_record_kind(r), NULL, "id"),
+			ALIGN_SEV_ERROR, "duplicate id '%s' (also in %s)", id,
+			c->entries[first].record->path);
 }
 
 void align_check(const struct align_catalog *catalog,
@@ -361,6 +383,7 @@ void align_check(const struct align_catalog *catalog,
 {
 	struct align_kind_check ctx;
 	struct typed_state st;
+	struct align_idmap seen = ALIGN_IDMAP_INIT;
 	const struct align_record **all =
 		align_calloc(catalog->count + 1, sizeof(*all));
 	size_t nall = 0;
@@ -382,12 +405,17 @@ void align_check(const struct align_catalog *catalog,
 		align_diags_add(out, d->path, d->line, d->severity, "%s",
 				d->message);
 	}
+	/*
+	 * Each record's findings, then its id against the ids before it,
+	 * while the record is at hand; sorting puts the findings in order.
+	 */
 	for (size_t i = 0; i < catalog->count; i++) {
 		const struct align_entry *e = &catalog->entries[i];
 		if (!e->record) {
 			continue;
 		}
 		check_generic(&st, e, out);
+		check_unique_id(catalog, i, &seen, out);
 	}
 	if (st.roster_missing) {
 		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
@@ -395,8 +423,8 @@ void align_check(const struct align_catalog *catalog,
 				"list the team in %s",
 				ALIGN_PEOPLE_FILE);
 	}
-	check_unique_ids(catalog, out);
 	align_diags_sort(out);
+	align_idmap_release(&seen);
 	typed_state_release(&st);
 	free(all);
 }

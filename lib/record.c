@@ -22,8 +22,14 @@ int align_record_format_of(const char *path)
 static void index_lines(struct align_record *r)
 {
 	const char *s = r->bytes.ptr;
-	size_t len = r->bytes.len, alloc = 0, crlf = 0, lf = 0;
+	size_t len = r->bytes.len, alloc = 1, crlf = 0, lf = 0;
 
+	/* Count the lines first: one allocation of the right size. */
+	for (const char *p = s, *end = s + len;
+	     p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+		alloc++;
+	}
+	r->line_starts = align_malloc(alloc * sizeof(*r->line_starts));
 	r->nlines = 0;
 	for (size_t pos = 0; pos < len;) {
 		const char *nl = memchr(s + pos, '\n', len - pos);

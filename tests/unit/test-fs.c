@@ -191,6 +191,32 @@ static void test_read(void)
 		}
 	}
 
+	path_in(&path, "small.md");
+	align_buf_sets(&out, "keep:");
+	ok(align_fs_read_regular(&out, path.ptr, 0) == 0 && out.len == 9 &&
+		   !memcmp(out.ptr, "keep:a\0b\n", 10),
+	   "read_regular reads a regular file as read does");
+	align_buf_clear(&out);
+	is_int(align_fs_read_regular(&out, path.ptr, 3), ALIGN_ETOOBIG,
+	       "read_regular keeps the size limit");
+	path_in(&path, "missing.md");
+	is_int(align_fs_read_regular(&out, path.ptr, 0), ALIGN_ENOTFOUND,
+	       "read_regular of a missing file");
+	align_buf_sets(&out, "keep");
+	is_int(align_fs_read_regular(&out, tmpdir, 0), 1,
+	       "read_regular leaves a directory alone");
+	path_in(&path, "fifo.md");
+	if (mkfifo(path.ptr, 0600) == 0) {
+		/* Without a writer, a plain read would wait for ever. */
+		ok(align_fs_read_regular(&out, path.ptr, 0) == 1 &&
+			   !strcmp(out.ptr, "keep"),
+		   "read_regular opens a FIFO without waiting and reads "
+		   "nothing");
+		unlink(path.ptr);
+	} else {
+		ok(1, "read_regular of a FIFO # SKIP cannot make a FIFO");
+	}
+
 	align_buf_clear(&out);
 	errno = 0;
 	is_int(align_fs_read(&out, tmpdir, 0), ALIGN_ERROR,

@@ -134,6 +134,40 @@ static void test_parse_md(void)
 	ok(1, "align_record_free(NULL) is a no-op");
 }
 
+/* Records parsed with a shared memo are those parsed without one. */
+static void test_parse_memo(void)
+{
+	struct align_ini_memo *memo = align_ini_memo_new();
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int good = 1;
+
+	for (int i = 0; i < 3; i++) {
+		struct align_record *a = parse("briefs/x.md", SAMPLE,
+					       strlen(SAMPLE));
+		struct align_record *b = NULL;
+
+		align_record_parse_memo(&b, "briefs/x.md", SAMPLE,
+					strlen(SAMPLE), NULL, memo, &diags);
+		good = good && a && b && a->ini.nfields == b->ini.nfields &&
+		       a->ini.nsections == b->ini.nsections;
+		for (size_t f = 0; good && f < a->ini.nfields; f++) {
+			const struct align_ini_field *x = &a->ini.fields[f];
+			const struct align_ini_field *y = &b->ini.fields[f];
+			good = !strcmp(x->key, y->key) &&
+			       !strcmp(x->value, y->value) &&
+			       x->line == y->line && x->section == y->section &&
+			       x->value_start == y->value_start &&
+			       x->value_end == y->value_end;
+		}
+		align_record_free(a);
+		align_record_free(b);
+	}
+	ok(good && diags.count == 0,
+	   "a record parses the same, three times, with a shared memo");
+	align_diags_clear(&diags);
+	align_ini_memo_free(memo);
+}
+
 static struct align_record *parse_str(const char *path, const char *text)
 {
 	return parse(path, text, strlen(text));
@@ -1720,6 +1754,7 @@ static void test_large_outline(void)
 int main(void)
 {
 	test_parse_md();
+	test_parse_memo();
 	test_parse_crlf_ini();
 	test_parse_errors();
 	test_set();

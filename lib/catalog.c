@@ -1,7 +1,10 @@
 #include "catalog.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "history.h"
 #include "util/error.h"
@@ -64,23 +67,170 @@ static int load_file(struct align_catalog *out, struct align_repo *repo,
 	return 0;
 }
 
-static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
-			 const struct align_kind *const *kinds,
-			 const char *folder, struct load_filter *filter)
+/*
+ * Reading and parsing records is most of loading a catalog, and each file
+ * is parsed on its own (cmark and inih are reentrant; libgit2 is not used
+ * here), so threads share the files of a folder. Each file has a slot;
+ * slots are merged in listing order, so the catalog, its problems and the
+ * repository's message come out as one thread would make them.
+ */
+#define CATALOG_THREADS ALIGN_CATALOG_THREADS_MAX
+#define PARALLEL_MIN 32 /* fewer files are not worth a thread */
+
+struct slot {
+	const char *path; /* in the listing */
+	int regular;	  /* the listing saw a regular file */
+	int done;	  /* a worker read (and parsed) it */
+	int ret;	  /* what the read returned */
+	int err;	  /* its errno */
+	struct align_record *record;
+	struct align_diags diags;
+};
+
+struct batch {
+	const struct align_repo *repo;
+	struct slot *slots;
+	size_t n;
+	atomic_size_t next; /* the next slot to take */
+	atomic_int stop;    /* a read failed: later files are not needed */
+};
+
+/*
+ * Takes slots in order until none is left. Files that are not regular
+ * (a FIFO would block) are left for the merge to read in order, as is
+ * everything once a read has failed.
+ */
+static void work(struct batch *b)
 {
-	struct align_buf name = ALIGN_BUF_INIT;
-	struct align_buf list = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	struct align_buf data = ALIGN_BUF_INIT;
+	struct align_ini_memo *memo = align_ini_memo_new();
+	size_t i;
+
+	while (!atomic_load(&b->stop) &&
+	       (i = atomic_fetch_add(&b->next, 1)) < b->n) {
+		struct slot *s = &b->slots[i];
+		int ret;
+
+		if (!s->regular) {
+			continue;
+		}
+		align_buf_clear(&data);
+		ret = align_repo__read_regular(b->repo, s->path, &data, &s->err);
+		if (ret > 0) {
+			continue;
+		}
+		s->ret = ret;
+		if (ret == 0) {
+			align_record_parse_memo(&s->record, s->path, data.ptr,
+						data.len,
+						align_repo_limits(b->repo),
+						memo, &s->diags);
+		} else if (ret != ALIGN_ETOOBIG) {
+			atomic_store(&b->stop, 1);
+		}
+		s->done = 1;
+	}
+	align_ini_memo_free(memo);
+	align_buf_release(&data);
+}
+
+static void *worker(void *payload)
+{
+	work(payload);
+	return NULL;
+}
+
+/* Runs `work` on `nthreads` threads, this one included. */
+static void work_on(struct batch *b, int nthreads)
+{
+	pthread_t helpers[CATALOG_THREADS];
+	int started = 0;
+
+	while (started < nthreads - 1 && started < CATALOG_THREADS &&
+	       pthread_create(&helpers[started], NULL, worker, b) == 0) {
+		started++;
+	}
+	work(b);
+	while (started) {
+		pthread_join(helpers[--started], NULL);
+	}
+}
+
+/*
+ * Adds the slots' files to the catalog in order, as load_file() would
+ * have one by one: the first failed read stops it, and what a worker did
+ * not read is read here.
+ */
+static int merge(struct align_catalog *out, struct align_repo *repo,
+		 const struct align_kind *kind, struct batch *b)
+{
+	struct align_buf data = ALIGN_BUF_INIT;
 	int ret = 0;
 
+	for (size_t i = 0; i < b->n; i++) {
+		struct slot *s = &b->slots[i];
+
+		if (ret < 0) {
+			/* Not needed: a file before it could not be read. */
+		} else if (!s->done) {
+			ret = load_file(out, repo, kind, s->path, &data);
+		} else if (s->ret == 0 || s->ret == ALIGN_ETOOBIG) {
+			if (s->ret == ALIGN_ETOOBIG) {
+				align_repo__read_failed(repo, s->path, s->ret,
+							s->err);
+				align_diags_add(&out->problems, s->path, 0,
+						ALIGN_SEV_ERROR, "%s",
+						align_repo_error(repo));
+			}
+			align_diags_move(&out->problems, &s->diags);
+			add_entry(out, s->path, kind, s->record);
+			s->record = NULL;
+		} else {
+			ret = align_repo__read_failed(repo, s->path, s->ret,
+						      s->err);
+		}
+		align_record_free(s->record);
+		align_diags_clear(&s->diags);
+	}
+	align_buf_release(&data);
+	return ret;
+}
+
+/* How many threads to read with: one unless there are cores to spare. */
+static int threads_to_use(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus > 1 ? CATALOG_THREADS : 1;
+}
+
+static int load_kinds_threads(struct align_catalog *out,
+			      struct align_repo *repo,
+			      const struct align_kind *const *kinds,
+			      const char *folder, struct load_filter *filter,
+			      int nthreads)
+{
+	struct align_buf name = ALIGN_BUF_INIT;
+	struct align_buf list = ALIGN_BUF_INIT, regular = ALIGN_BUF_INIT;
+	struct batch b;
+	size_t alloc = 0;
+	int ret = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.repo = repo;
 	for (size_t k = 0; kinds[k] && !ret; k++) {
+		size_t nth = 0;
+
 		align_buf_clear(&list);
-		ret = align_repo_list(repo,
-				      folder ? folder
-					     : align_kind_folder(kinds[k], repo),
-				      &list);
+		align_buf_clear(&regular);
+		ret = align_repo__list_typed(
+			repo, folder ? folder : align_kind_folder(kinds[k], repo),
+			&list, &regular);
+		b.n = 0;
 		for (size_t pos = 0; !ret && pos < list.len;
-		     pos += strlen(list.ptr + pos) + 1) {
+		     pos += strlen(list.ptr + pos) + 1, nth++) {
 			const char *path = list.ptr + pos;
+			struct slot *s;
 
 			if (align_record_format_of(path) < 0) {
 				continue;
@@ -93,13 +243,40 @@ static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
 					continue;
 				}
 			}
-			ret = load_file(out, repo, kinds[k], path, &data);
+			ALIGN_ARRAY_GROW(b.slots, alloc, b.n + 1);
+			s = &b.slots[b.n++];
+			memset(s, 0, sizeof(*s));
+			s->path = path;
+			s->regular = regular.ptr[nth];
 		}
+		if (ret) {
+			break;
+		}
+		atomic_store(&b.next, 0);
+		atomic_store(&b.stop, 0);
+		work_on(&b, b.n >= PARALLEL_MIN ? nthreads : 1);
+		ret = merge(out, repo, kinds[k], &b);
 	}
+	free(b.slots);
 	align_buf_release(&list);
-	align_buf_release(&data);
+	align_buf_release(&regular);
 	align_buf_release(&name);
 	return ret;
+}
+
+static int load_kinds_in(struct align_catalog *out, struct align_repo *repo,
+			 const struct align_kind *const *kinds,
+			 const char *folder, struct load_filter *filter)
+{
+	return load_kinds_threads(out, repo, kinds, folder, filter,
+				  threads_to_use());
+}
+
+int align_catalog__load_threads(struct align_catalog *out,
+				struct align_repo *repo, int nthreads)
+{
+	return load_kinds_threads(out, repo, align_kinds(), NULL, NULL,
+				  nthreads);
 }
 
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo)

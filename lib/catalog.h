@@ -35,6 +35,15 @@ struct align_catalog {
 int align_catalog_load(struct align_catalog *out, struct align_repo *repo);
 
 /*
+ * For lib/ and its tests: align_catalog_load() reading with `nthreads`
+ * threads (1 to ALIGN_CATALOG_THREADS_MAX) rather than as many as the
+ * machine has cores for. The result is the same for any number.
+ */
+#define ALIGN_CATALOG_THREADS_MAX 2
+int align_catalog__load_threads(struct align_catalog *out,
+				struct align_repo *repo, int nthreads);
+
+/*
  * Loads only the records of `kind` found below `subfolders` of its folder
  * (NULL-terminated, e.g. "2026-Q4"; a missing one holds nothing), as
  * align_catalog_load does.

@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,30 +42,121 @@ static int enum_has(const struct align_kind *kind, const struct align_field *f,
 	return 0;
 }
 
-/* The record of kind `kname` with id `id`, or NULL. */
-static const struct align_record *by_id(const struct align_kind_check *ctx,
-					const char *kname, const char *id)
+/* Findings of one run: the missing roster is said once. */
+struct typed_state {
+	const struct align_kind_check *ctx;
+	int roster_missing; /* a person field was seen without a roster */
+	/*
+	 * Records by id, made at the first reference: `ids` maps an id to
+	 * the first record that has it, `next` chains the later ones in
+	 * order (SIZE_MAX ends a chain) and `last` is where each chain ends.
+	 */
+	int indexed;
+	struct align_idmap ids;
+	size_t *next;
+	size_t *last;
+	/* The record's subsections of the section `parts_of`, in order. */
+	const char *parts_of;
+	size_t *parts;
+	size_t nparts;
+	size_t parts_alloc;
+};
+
+/* The subsections of `ini` named `section` into st->parts. */
+static void find_parts(struct typed_state *st, const struct align_ini *ini,
+		       const char *section)
 {
+	if (st->parts_of && !strcmp(st->parts_of, section)) {
+		return;
+	}
+	st->parts_of = section;
+	st->nparts = 0;
+	for (size_t s = 0; s < ini->nsections; s++) {
+		if (ini->sections[s].sub &&
+		    !strcmp(ini->sections[s].name, section)) {
+			ALIGN_ARRAY_GROW(st->parts, st->parts_alloc,
+					 st->nparts + 1);
+			st->parts[st->nparts++] = s;
+		}
+	}
+}
+
+static void index_ids(struct typed_state *st)
+{
+	const struct align_kind_check *ctx = st->ctx;
+
+	st->indexed = 1;
+	st->next = align_calloc(ctx->nrecords + 1, sizeof(*st->next));
+	st->last = align_calloc(ctx->nrecords + 1, sizeof(*st->last));
 	for (size_t i = 0; i < ctx->nrecords; i++) {
 		const char *rid = align_record_id(ctx->records[i]);
-		if (rid && !strcmp(rid, id) &&
-		    !strcmp(align_record_kind(ctx->records[i]), kname)) {
+		size_t head;
+
+		st->next[i] = SIZE_MAX;
+		st->last[i] = i;
+		if (rid && !align_idmap_add(&st->ids, rid, i, &head)) {
+			st->next[st->last[head]] = i;
+			st->last[head] = i;
+		}
+	}
+}
+
+static void typed_state_release(struct typed_state *st)
+{
+	align_idmap_release(&st->ids);
+	free(st->next);
+	free(st->last);
+	free(st->parts);
+}
+
+/* The first record of kind `kname` with id `id`, or NULL. */
+static const struct align_record *by_id(struct typed_state *st,
+					const char *kname, const char *id)
+{
+	const struct align_kind_check *ctx = st->ctx;
+	size_t i;
+
+	if (!st->indexed) {
+		index_ids(st);
+	}
+	if (!align_idmap_get(&st->ids, id, &i)) {
+		return NULL;
+	}
+	for (; i != SIZE_MAX; i = st->next[i]) {
+		if (!strcmp(align_record_kind(ctx->records[i]), kname)) {
 			return ctx->records[i];
 		}
 	}
 	return NULL;
 }
 
-/* Findings of one run: the missing roster is said once. */
-struct typed_state {
-	const struct align_kind_check *ctx;
-	int roster_missing; /* a person field was seen without a roster */
+/*
+ * How findings name a field: "owner", or "key result 'kr1': owner" for a
+ * field of a subsection, formatted only when a finding needs it.
+ */
+struct field_name {
+	const char *noun; /* NULL for a field of the kind's own section */
+	const char *sub;
+	const char *field;
+	struct align_buf buf;
 };
+
+static const char *name_of(struct field_name *n)
+{
+	if (!n->noun) {
+		return n->field;
+	}
+	if (!n->buf.len) {
+		align_buf_addf(&n->buf, "%s '%s': %s", n->noun, n->sub,
+			       n->field);
+	}
+	return n->buf.ptr;
+}
 
 /* One handle of a person field: a roster handle, else the closest. */
 static void check_handle(struct typed_state *st, const struct align_record *r,
-			 size_t line, const char *name, const char *handle,
-			 struct align_diags *out)
+			 size_t line, struct field_name *name,
+			 const char *handle, struct align_diags *out)
 {
 	const struct align_people *people = st->ctx->people;
 	const struct align_person *close;
@@ -81,18 +173,18 @@ static void check_handle(struct typed_state *st, const struct align_record *r,
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 				"%s '%s' is not in the roster (did you mean "
 				"'%s'?)",
-				name, handle, close->handle);
+				name_of(name), handle, close->handle);
 	} else {
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-				"%s '%s' is not in the roster (%s)", name,
-				handle, ALIGN_PEOPLE_FILE);
+				"%s '%s' is not in the roster (%s)",
+				name_of(name), handle, ALIGN_PEOPLE_FILE);
 	}
 }
 
 /* One value of a typed field, at `line`; `name` is how to call it. */
 static void check_value(struct typed_state *st, const struct align_kind *kind,
 			const struct align_record *r,
-			const struct align_field *f, const char *name,
+			const struct align_field *f, struct field_name *name,
 			const char *v, size_t line, struct align_diags *out)
 {
 	struct align_date d;
@@ -107,34 +199,35 @@ static void check_value(struct typed_state *st, const struct align_kind *kind,
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"invalid %s '%s': use lowercase letters, "
 					"digits and single dashes",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_DATE:
 		if (align_date_parse(&d, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not a date (YYYY-MM-DD)",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_NUMBER:
 		if (align_number_parse(&num, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"%s '%s' is not a number", name, v);
+					"%s '%s' is not a number",
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_PERIOD:
 		if (align_period_parse(&p, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not YYYY-Qn (n 1-4) or YYYY",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_WEEK:
 		if (align_week_parse(&p, v) < 0) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 					"%s '%s' is not an ISO week (YYYY-Www)",
-					name, v);
+					name_of(name), v);
 		}
 		break;
 	case ALIGN_FIELD_ENUM:
@@ -142,16 +235,16 @@ static void check_value(struct typed_state *st, const struct align_kind *kind,
 			struct align_buf list = ALIGN_BUF_INIT;
 			add_values(&list, kind, f);
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"unknown %s '%s' (one of: %s)", name, v,
-					list.ptr);
+					"unknown %s '%s' (one of: %s)",
+					name_of(name), v, list.ptr);
 			align_buf_release(&list);
 		}
 		break;
 	case ALIGN_FIELD_REF:
-		if (!by_id(st->ctx, f->ref, v)) {
+		if (!by_id(st, f->ref, v)) {
 			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
-					"%s %s '%s' does not exist", name,
-					f->ref, v);
+					"%s %s '%s' does not exist",
+					name_of(name), f->ref, v);
 		}
 		break;
 	case ALIGN_FIELD_PERSON:
@@ -186,36 +279,38 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 	const struct align_kind *kind = e->kind;
 	const struct align_ini *ini = &r->ini;
 	size_t head = ini->sections[0].line;
-	struct align_buf name = ALIGN_BUF_INIT;
+	long own = align_ini_find_section(ini, kind->name, NULL);
+	struct field_name name;
 
+	memset(&name, 0, sizeof(name));
+	align_buf_init(&name.buf);
+	st->parts_of = NULL;
 	for (const struct align_field *f = kind->fields; f && f->name; f++) {
-		const char *v;
+		const struct align_ini_field *fld;
 
 		if (f->section) {
-			for (size_t s = 0; s < ini->nsections; s++) {
+			/* Sections are unique, so each is its own lookup. */
+			find_parts(st, ini, f->section);
+			for (size_t p = 0; p < st->nparts; p++) {
+				size_t s = st->parts[p];
 				const char *sub = ini->sections[s].sub;
-				if (strcmp(ini->sections[s].name, f->section) ||
-				    !sub) {
+
+				fld = align_ini_find(ini, s, f->name);
+				if (!fld || !*fld->value) {
 					continue;
 				}
-				v = align_record_get(r, f->section, sub, f->name);
-				if (!v || !*v) {
-					continue;
-				}
-				align_buf_clear(&name);
-				align_buf_addf(&name, "%s '%s': %s",
-					       kind->part_noun ? kind->part_noun
-							       : f->section,
-					       sub, f->name);
-				check_value(st, kind, r, f, name.ptr, v,
-					    align_record_line(r, f->section, sub,
-							      f->name),
-					    out);
+				align_buf_clear(&name.buf);
+				name.noun = kind->part_noun ? kind->part_noun
+							    : f->section;
+				name.sub = sub;
+				name.field = f->name;
+				check_value(st, kind, r, f, &name, fld->value,
+					    fld->line, out);
 			}
 			continue;
 		}
-		v = align_record_get(r, kind->name, NULL, f->name);
-		if (!v || !*v) {
+		fld = own < 0 ? NULL : align_ini_find(ini, (size_t)own, f->name);
+		if (!fld || !*fld->value) {
 			if (f->flags & ALIGN_FIELD_REQUIRED) {
 				align_diags_add(out, r->path, head,
 						ALIGN_SEV_ERROR,
@@ -224,10 +319,11 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 			}
 			continue;
 		}
-		check_value(st, kind, r, f, f->name, v,
-			    align_record_line(r, kind->name, NULL, f->name), out);
+		name.noun = NULL;
+		name.field = f->name;
+		check_value(st, kind, r, f, &name, fld->value, fld->line, out);
 	}
-	align_buf_release(&name);
+	align_buf_release(&name.buf);
 }
 
 static void check_generic(struct typed_state *st, const struct align_entry *e,
@@ -261,27 +357,24 @@ static void check_generic(struct typed_state *st, const struct align_entry *e,
 	}
 }
 
-static void check_unique_ids(const struct align_catalog *c,
-			     struct align_diags *out)
+/*
+ * Entry `i`'s id against those of the entries before it. A hash of ids:
+ * pairwise comparison was most of check's time.
+ */
+static void check_unique_id(const struct align_catalog *c, size_t i,
+			    struct align_idmap *seen, struct align_diags *out)
 {
-	struct align_idmap seen = ALIGN_IDMAP_INIT;
+	const struct align_record *r = c->entries[i].record;
+	const char *id = r ? align_record_id(r) : NULL;
+	size_t first;
 
-	/* A hash of ids: pairwise comparison was most of check's time. */
-	for (size_t i = 0; i < c->count; i++) {
-		const struct align_record *r = c->entries[i].record;
-		const char *id = r ? align_record_id(r) : NULL;
-		size_t first;
-
-		if (!id || !*id || align_idmap_add(&seen, id, i, &first)) {
-			continue;
-		}
-		align_diags_add(out, r->path,
-				align_record_line(r, align_record_kind(r), NULL,
-						  "id"),
-				ALIGN_SEV_ERROR, "duplicate id '%s' (also in %s)",
-				id, c->entries[first].record->path);
+	if (!id || !*id || align_idmap_add(seen, id, i, &first)) {
+		return;
 	}
-	align_idmap_release(&seen);
+	align_diags_add(out, r->path,
+			align_record_line(r, align_record_kind(r), NULL, "id"),
+			ALIGN_SEV_ERROR, "duplicate id '%s' (also in %s)", id,
+			c->entries[first].record->path);
 }
 
 void align_check(const struct align_catalog *catalog,
@@ -289,7 +382,8 @@ void align_check(const struct align_catalog *catalog,
 		 const struct align_people *people, struct align_diags *out)
 {
 	struct align_kind_check ctx;
-	struct typed_state st = { &ctx, 0 };
+	struct typed_state st;
+	struct align_idmap seen = ALIGN_IDMAP_INIT;
 	const struct align_record **all =
 		align_calloc(catalog->count + 1, sizeof(*all));
 	size_t nall = 0;
@@ -299,6 +393,8 @@ void align_check(const struct align_catalog *catalog,
 			all[nall++] = catalog->entries[i].record;
 		}
 	}
+	memset(&st, 0, sizeof(st));
+	st.ctx = &ctx;
 	ctx.today = *today;
 	ctx.repo = repo;
 	ctx.records = all;
@@ -309,12 +405,17 @@ void align_check(const struct align_catalog *catalog,
 		align_diags_add(out, d->path, d->line, d->severity, "%s",
 				d->message);
 	}
+	/*
+	 * Each record's findings, then its id against the ids before it,
+	 * while the record is at hand; sorting puts the findings in order.
+	 */
 	for (size_t i = 0; i < catalog->count; i++) {
 		const struct align_entry *e = &catalog->entries[i];
 		if (!e->record) {
 			continue;
 		}
 		check_generic(&st, e, out);
+		check_unique_id(catalog, i, &seen, out);
 	}
 	if (st.roster_missing) {
 		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
@@ -322,8 +423,9 @@ void align_check(const struct align_catalog *catalog,
 				"list the team in %s",
 				ALIGN_PEOPLE_FILE);
 	}
-	check_unique_ids(catalog, out);
 	align_diags_sort(out);
+	align_idmap_release(&seen);
+	typed_state_release(&st);
 	free(all);
 }
 

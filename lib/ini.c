@@ -1,7 +1,7 @@
 #include "ini.h"
 
-#include <ctype.h>
 #include <ini.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,26 +19,42 @@ struct line {
 	size_t a_start, a_len, b_start, b_len;
 	int has_sub;
 	long section; /* index of the section in effect, -1 before any */
+	size_t inih_line; /* its number among the lines inih read, or 0 */
+	int confirmed; /* inih read this field as the scan did */
 };
 
+/*
+ * Character classes as <ctype.h> has them in the C locale, the only one
+ * align runs in (inih sees the same): spelled out so the scan of every
+ * line needs no call per byte.
+ */
 static int is_space(char c)
 {
-	return isspace((unsigned char)c);
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
 }
 
 static int key_char(char c, int first)
 {
-	if (isalpha((unsigned char)c)) {
+	if (is_alpha(c)) {
 		return 1;
 	}
-	return !first && (isdigit((unsigned char)c) || c == '_' || c == '.' ||
-			  c == '-');
+	return !first && (is_digit(c) || c == '_' || c == '.' || c == '-');
 }
 
 static int sub_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '@' ||
-	       c == '-';
+	return is_alpha(c) || is_digit(c) || c == '_' || c == '.' ||
+	       c == '@' || c == '-';
 }
 
 int align_ini_key_valid(const char *key)
@@ -58,7 +74,7 @@ int align_ini_sub_valid(const char *sub)
 {
 	size_t n = strlen(sub);
 
-	if (n == 0 || n > 32 || !isalnum((unsigned char)sub[0])) {
+	if (n == 0 || n > 32 || !(is_alpha(sub[0]) || is_digit(sub[0]))) {
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -143,7 +159,8 @@ static const char *scan_line(struct line *l)
 				k++;
 			}
 			if (k >= n || s[k] != '"' || k == j + 2 ||
-			    !isalnum((unsigned char)s[j + 2]) || k - j - 2 > 32) {
+			    !(is_alpha(s[j + 2]) || is_digit(s[j + 2])) ||
+			    k - j - 2 > 32) {
 				return "malformed subsection name: use 1-32 of "
 				       "letters, digits, '_', '.', '@', '-' "
 				       "in double quotes";
@@ -204,26 +221,179 @@ static const char *scan_line(struct line *l)
 	return NULL;
 }
 
+/* Lines kept on the stack; a longer text moves them to the heap. */
+#define STACK_LINES 64
+
+struct reader;
+
+struct parse_state {
+	struct align_ini *ini;
+	struct reader *reader;
+	const char *text;  /* what the lines point into */
+	char *strings;     /* its copy in ini->block, cut into strings */
+	size_t fields_cap; /* room for fields in ini->block */
+	size_t nsection_lines;
+	size_t first_line;
+	const char *path;
+	struct align_ini_memo *memo; /* or NULL */
+	struct align_diags *diags;
+	int errors;
+};
+
 struct reader {
 	struct line *lines;
 	size_t nlines;
 	size_t alloc;
 	size_t next; /* next line to hand to inih */
 	size_t current; /* index of the line inih is reading */
+	size_t handed; /* lines inih has read */
+	struct parse_state *st;
+	struct line stack[STACK_LINES];
 };
 
-/* Hands inih one whole line at a time; lines were checked to fit. */
+static struct line *add_line(struct reader *r)
+{
+	if (r->nlines == r->alloc) {
+		size_t want = r->alloc * 2;
+
+		if (r->lines == r->stack) {
+			r->lines = align_malloc(want * sizeof(*r->lines));
+			memcpy(r->lines, r->stack, r->nlines * sizeof(*r->lines));
+		} else {
+			r->lines = align_realloc(r->lines,
+						 want * sizeof(*r->lines));
+		}
+		r->alloc = want;
+	}
+	return &r->lines[r->nlines++];
+}
+
+/*
+ * The memo: field lines inih has read exactly as the scan does, by their
+ * bytes. An open-addressing table of hashes, lengths and offsets into a
+ * pool of the lines themselves; a hit is confirmed byte for byte.
+ */
+#define MEMO_LINES 2048 /* at most; then it only answers */
+
+struct memo_slot {
+	uint64_t hash; /* 0: free */
+	size_t at;     /* in pool */
+	size_t len;
+};
+
+struct align_ini_memo {
+	struct memo_slot *slots; /* 2 * MEMO_LINES, or NULL while empty */
+	size_t count;
+	struct align_buf pool;
+};
+
+struct align_ini_memo *align_ini_memo_new(void)
+{
+	struct align_ini_memo *memo = align_calloc(1, sizeof(*memo));
+
+	/* The table comes with the first line. */
+	align_buf_init(&memo->pool);
+	return memo;
+}
+
+void align_ini_memo_free(struct align_ini_memo *memo)
+{
+	if (!memo) {
+		return;
+	}
+	free(memo->slots);
+	align_buf_release(&memo->pool);
+	free(memo);
+}
+
+/* FNV-1a, never 0 (which marks a free slot). */
+static uint64_t memo_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* The slot of line `s`, or the free one where it would go. */
+static struct memo_slot *memo_slot(const struct align_ini_memo *memo,
+				   const char *s, size_t n, uint64_t h)
+{
+	size_t mask = 2 * MEMO_LINES - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct memo_slot *slot = &memo->slots[i];
+
+		if (!slot->hash || (slot->hash == h && slot->len == n &&
+				    !memcmp(memo->pool.ptr + slot->at, s, n))) {
+			return slot;
+		}
+	}
+}
+
+static int memo_has(const struct align_ini_memo *memo, const struct line *l)
+{
+	return memo->slots && memo_slot(memo, l->start, l->len,
+					memo_hash(l->start, l->len))->hash;
+}
+
+static void memo_add(struct align_ini_memo *memo, const struct line *l)
+{
+	uint64_t h = memo_hash(l->start, l->len);
+	struct memo_slot *slot;
+
+	if (memo->count >= MEMO_LINES) {
+		return;
+	}
+	if (!memo->slots) {
+		memo->slots = align_calloc(2 * MEMO_LINES,
+					   sizeof(*memo->slots));
+	}
+	slot = memo_slot(memo, l->start, l->len, h);
+	if (slot->hash) {
+		return;
+	}
+	slot->hash = h;
+	slot->at = memo->pool.len;
+	slot->len = l->len;
+	align_buf_add(&memo->pool, l->start, l->len);
+	memo->count++;
+}
+
+static void add_field(struct parse_state *st, size_t index);
+
+/*
+ * Hands inih one whole line at a time; lines were checked to fit. Blank
+ * lines and comments are nothing to inih, and a field line it has read
+ * before (in the memo) would be read the same way again: those it does
+ * not see. Every section line it sees, so it knows the section.
+ */
 static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
-	const struct line *l;
+	const struct align_ini_memo *memo = r->st->memo;
+	struct line *l;
 	size_t n;
 
-	if (r->next >= r->nlines) {
-		return NULL;
+	for (;; r->next++) {
+		if (r->next >= r->nlines) {
+			return NULL;
+		}
+		l = &r->lines[r->next];
+		if (l->type == L_BLANK) {
+			continue;
+		}
+		if (l->type == L_FIELD && memo && memo_has(memo, l)) {
+			add_field(r->st, r->next);
+			continue;
+		}
+		break;
 	}
-	l = &r->lines[r->next];
 	r->current = r->next++;
+	l->inih_line = ++r->handed;
 	n = l->len;
 	if ((size_t)num < n + 2) {
 		/* Cannot happen: lines over ALIGN_INI_LINE_MAX were refused. */
@@ -235,56 +405,88 @@ static char *read_line(char *str, int num, void *stream)
 	return str;
 }
 
-struct parse_state {
-	struct align_ini *ini;
-	struct reader *reader;
-	size_t first_line;
-	const char *path;
-	struct align_diags *diags;
-	int errors;
-};
+
+/* A span of line `l` as a string in the copy: cut after it, point at it. */
+static char *cut(struct parse_state *st, const struct line *l, size_t start,
+		 size_t len)
+{
+	char *s = st->strings + (l->start - st->text) + start;
+
+	s[len] = '\0';
+	return s;
+}
+
+/* Appends the field of line `index`, as the scan read it. */
+static void add_field(struct parse_state *st, size_t index)
+{
+	const struct line *l = &st->reader->lines[index];
+	struct align_ini_field *f = &st->ini->fields[st->ini->nfields++];
+
+	f->section = (size_t)l->section;
+	f->key = st->strings + (l->start - st->text) + l->a_start;
+	f->value = st->strings + (l->start - st->text) + l->b_start;
+	f->line = st->first_line + index;
+	f->value_start = l->b_start;
+	f->value_end = l->b_start + l->b_len;
+}
 
 static int handle_field(void *user, const char *section, const char *key,
 			const char *value)
 {
 	struct parse_state *st = user;
 	struct align_ini *ini = st->ini;
-	const struct line *l = &st->reader->lines[st->reader->current];
+	struct line *l = &st->reader->lines[st->reader->current];
 	size_t lineno = st->first_line + st->reader->current;
-	struct align_ini_field *f;
 
-	/* inih and align's scan must agree on every field, or we stop. */
+	/*
+	 * inih and align's scan must agree on every field, or we stop; the
+	 * field's strings are then the scan's own, cut in the copy.
+	 */
 	if (l->type != L_FIELD || l->section < 0 ||
-	    strlen(key) != l->a_len || memcmp(key, l->start, l->a_len) ||
-	    strlen(value) != l->b_len ||
-	    memcmp(value, l->start + l->b_start, l->b_len)) {
+	    ini->nfields >= st->fields_cap ||
+	    memcmp(key, l->start, l->a_len) || key[l->a_len] ||
+	    memcmp(value, l->start + l->b_start, l->b_len) ||
+	    value[l->b_len]) {
 		align_diags_add(st->diags, st->path, lineno, ALIGN_SEV_ERROR,
 				"inih read this line differently than align "
 				"(section '%s', key '%s')", section, key);
 		st->errors++;
 		return 1;
 	}
-	ALIGN_ARRAY_GROW(ini->fields, ini->fields_alloc, ini->nfields + 1);
-	f = &ini->fields[ini->nfields++];
-	f->section = (size_t)l->section;
-	f->key = align_strdup(key);
-	f->value = align_strdup(value);
-	f->line = lineno;
-	f->value_start = l->b_start;
-	f->value_end = l->b_start + l->b_len;
+	add_field(st, st->reader->current);
+	l->confirmed = 1;
 	return 1;
+}
+
+/*
+ * Names, keys and subsections are a few bytes long: comparing them here
+ * is quicker than a call to strcmp, and lookups are most of what check
+ * does with a record.
+ */
+static int same_str(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+static int same_section(const struct align_ini_section *s, const char *name,
+			const char *sub)
+{
+	if (!same_str(s->name, name)) {
+		return 0;
+	}
+	/* Callers often pass a section's own sub back. */
+	return s->sub == sub || (sub && s->sub && same_str(sub, s->sub));
 }
 
 long align_ini_find_section(const struct align_ini *ini, const char *name,
 			    const char *sub)
 {
 	for (size_t i = 0; i < ini->nsections; i++) {
-		const struct align_ini_section *s = &ini->sections[i];
-		if (strcmp(s->name, name)) {
-			continue;
-		}
-		if ((!sub && !s->sub) ||
-		    (sub && s->sub && !strcmp(sub, s->sub))) {
+		if (same_section(&ini->sections[i], name, sub)) {
 			return (long)i;
 		}
 	}
@@ -294,9 +496,15 @@ long align_ini_find_section(const struct align_ini *ini, const char *name,
 const struct align_ini_field *align_ini_find(const struct align_ini *ini,
 					     size_t section, const char *key)
 {
-	for (size_t i = 0; i < ini->nfields; i++) {
+	const struct align_ini_section *s;
+
+	if (section >= ini->nsections) {
+		return NULL;
+	}
+	s = &ini->sections[section];
+	for (size_t i = s->first_field; i < s->first_field + s->nfields; i++) {
 		const struct align_ini_field *f = &ini->fields[i];
-		if (f->section == section && !strcmp(f->key, key)) {
+		if (same_str(f->key, key)) {
 			return f;
 		}
 	}
@@ -311,6 +519,58 @@ static void describe_section(struct align_buf *out,
 		align_buf_addf(out, " \"%s\"", s->sub);
 	}
 	align_buf_addch(out, ']');
+}
+
+/*
+ * What inih 55 would misread in one line, in order of precedence: a NUL,
+ * a carriage return inside the line, more than ALIGN_INI_LINE_MAX bytes,
+ * invalid UTF-8. One pass over the bytes finds the first three; UTF-8 is
+ * decoded only when a byte is not ASCII.
+ */
+static const char *check_bytes(const char *s, size_t n, int *too_long)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t nul8 = 0, cr8 = 0, any8 = 0;
+	unsigned char any = 0;
+	int nul = 0, cr = 0;
+	size_t i = 0;
+
+	*too_long = 0;
+	/* Eight bytes at a time: a zero byte of w, or of w ^ CRs, shows. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, x;
+
+		memcpy(&w, s + i, sizeof(w));
+		x = w ^ (ones * '\r');
+		nul8 |= (w - ones) & ~w & high;
+		cr8 |= (x - ones) & ~x & high;
+		any8 |= w;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		nul |= c == '\0';
+		cr |= c == '\r';
+		any |= c;
+	}
+	nul |= nul8 != 0;
+	cr |= cr8 != 0;
+	any |= (any8 & high) ? 0x80 : 0;
+	if (nul) {
+		return "contains a NUL byte";
+	}
+	if (cr) {
+		return "contains a carriage return that does not end the line";
+	}
+	if (n > ALIGN_INI_LINE_MAX) {
+		*too_long = 1;
+		return NULL;
+	}
+	if ((any & 0x80) && !align_utf8_valid(s, n)) {
+		return "is not valid UTF-8";
+	}
+	return NULL;
 }
 
 /* Splits the text into lines and checks each one. */
@@ -330,22 +590,18 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 		size_t lineno = st->first_line + r->nlines;
 		struct line *l;
 		const char *problem;
+		int too_long;
 
 		pos += n + (nl ? 1 : 0);
 		if (n && start[n - 1] == '\r') {
 			n--;
 		}
-		ALIGN_ARRAY_GROW(r->lines, r->alloc, r->nlines + 1);
-		l = &r->lines[r->nlines++];
+		l = add_line(r);
 		memset(l, 0, sizeof(*l));
 		l->start = start;
 		l->len = n;
-		if (memchr(start, '\0', n)) {
-			problem = "contains a NUL byte";
-		} else if (memchr(start, '\r', n)) {
-			problem = "contains a carriage return that does not "
-				  "end the line";
-		} else if (n > ALIGN_INI_LINE_MAX) {
+		problem = check_bytes(start, n, &too_long);
+		if (too_long) {
 			align_diags_add(st->diags, st->path, lineno,
 					ALIGN_SEV_ERROR,
 					"line is %zu bytes long; the limit is "
@@ -353,9 +609,8 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 					n, ALIGN_INI_LINE_MAX);
 			st->errors++;
 			continue;
-		} else if (!align_utf8_valid(start, n)) {
-			problem = "is not valid UTF-8";
-		} else {
+		}
+		if (!problem) {
 			problem = scan_line(l);
 		}
 		if (problem) {
@@ -368,11 +623,45 @@ static void scan_lines(struct reader *r, const char *text, size_t len,
 						: "",
 					problem);
 			st->errors++;
+			continue;
+		}
+		if (l->type == L_SECTION) {
+			st->nsection_lines++;
+		} else if (l->type == L_FIELD) {
+			st->fields_cap++;
 		}
 	}
 }
 
-/* Records sections and catches duplicates and fields outside sections. */
+/*
+ * Makes the one block of `ini`: room for every section and field line
+ * found, then a copy of the text to cut the strings from.
+ */
+static void make_block(struct parse_state *st, size_t len)
+{
+	struct align_ini *ini = st->ini;
+	size_t sections = st->nsection_lines * sizeof(*ini->sections);
+	size_t fields = st->fields_cap * sizeof(*ini->fields);
+	char *block = align_malloc(sections + fields + len + 1);
+
+	ini->block = block;
+	ini->sections = st->nsection_lines
+				? (struct align_ini_section *)(void *)block
+				: NULL;
+	ini->sections_alloc = st->nsection_lines;
+	ini->fields = st->fields_cap ? (struct align_ini_field *)(void *)(
+					       block + sections)
+				     : NULL;
+	ini->fields_alloc = st->fields_cap;
+	st->strings = block + sections + fields;
+	memcpy(st->strings, st->text, len);
+	st->strings[len] = '\0';
+}
+
+/*
+ * Records sections and catches duplicates and fields outside sections;
+ * cuts the names, keys and values of the copy into strings.
+ */
 static void collect_sections(struct reader *r, struct parse_state *st)
 {
 	struct align_ini *ini = st->ini;
@@ -382,11 +671,15 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 		size_t lineno = st->first_line + i;
 
 		l->section = (long)ini->nsections - 1;
-		if (l->type == L_FIELD && !ini->nsections) {
-			align_diags_add(st->diags, st->path, lineno,
-					ALIGN_SEV_ERROR,
-					"field outside any section");
-			st->errors++;
+		if (l->type == L_FIELD) {
+			if (!ini->nsections) {
+				align_diags_add(st->diags, st->path, lineno,
+						ALIGN_SEV_ERROR,
+						"field outside any section");
+				st->errors++;
+			}
+			cut(st, l, l->a_start, l->a_len);
+			cut(st, l, l->b_start, l->b_len);
 		}
 		if (l->type != L_SECTION) {
 			continue;
@@ -395,11 +688,12 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 			struct align_ini_section s;
 			long dup;
 
-			s.name = align_strndup(l->start + l->a_start, l->a_len);
-			s.sub = l->has_sub ? align_strndup(l->start + l->b_start,
-							   l->b_len)
+			s.name = cut(st, l, l->a_start, l->a_len);
+			s.sub = l->has_sub ? cut(st, l, l->b_start, l->b_len)
 					   : NULL;
 			s.line = lineno;
+			s.first_field = 0;
+			s.nfields = 0;
 			dup = align_ini_find_section(ini, s.name, s.sub);
 			if (dup >= 0) {
 				struct align_buf d = ALIGN_BUF_INIT;
@@ -412,10 +706,21 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 				align_buf_release(&d);
 				st->errors++;
 			}
-			ALIGN_ARRAY_GROW(ini->sections, ini->sections_alloc,
-					 ini->nsections + 1);
 			l->section = (long)ini->nsections;
 			ini->sections[ini->nsections++] = s;
+		}
+	}
+}
+
+/* Each section's run of fields: fields come in line order. */
+static void index_fields(struct align_ini *ini)
+{
+	for (size_t i = 0; i < ini->nfields; i++) {
+		struct align_ini_section *s =
+			&ini->sections[ini->fields[i].section];
+
+		if (!s->nfields++) {
+			s->first_field = i;
 		}
 	}
 }
@@ -425,19 +730,21 @@ static void check_duplicate_keys(struct parse_state *st)
 	struct align_ini *ini = st->ini;
 
 	for (size_t i = 0; i < ini->nfields; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (ini->fields[i].section == ini->fields[j].section &&
-			    !strcmp(ini->fields[i].key, ini->fields[j].key)) {
+		const struct align_ini_field *f = &ini->fields[i];
+		const struct align_ini_section *s = &ini->sections[f->section];
+
+		/* An earlier field of the same section is in its run. */
+		for (size_t j = s->first_field; j < i; j++) {
+			const struct align_ini_field *g = &ini->fields[j];
+
+			if (same_str(f->key, g->key)) {
 				struct align_buf d = ALIGN_BUF_INIT;
-				describe_section(
-					&d, &ini->sections[ini->fields[i].section]);
-				align_diags_add(st->diags, st->path,
-						ini->fields[i].line,
+				describe_section(&d, s);
+				align_diags_add(st->diags, st->path, f->line,
 						ALIGN_SEV_ERROR,
 						"duplicate key '%s' in %s (first "
 						"at line %zu)",
-						ini->fields[i].key, d.ptr,
-						ini->fields[j].line);
+						f->key, d.ptr, g->line);
 				align_buf_release(&d);
 				st->errors++;
 				break;
@@ -446,32 +753,78 @@ static void check_duplicate_keys(struct parse_state *st)
 	}
 }
 
+/* The line of the file where inih's line number `n` is. */
+static size_t inih_to_line(const struct reader *r, size_t first_line,
+			   size_t n)
+{
+	for (size_t i = 0; i < r->nlines; i++) {
+		if (r->lines[i].inih_line == n) {
+			return first_line + i;
+		}
+	}
+	return first_line + n - 1;
+}
+
 int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		    size_t first_line, const char *path,
 		    struct align_diags *diags)
 {
-	struct reader r = { NULL, 0, 0, 0, 0 };
-	struct parse_state st = { out, &r, first_line, path, diags, 0 };
+	return align_ini_parse_memo(out, text, len, first_line, path, NULL,
+				    diags);
+}
+
+int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
+			 size_t first_line, const char *path,
+			 struct align_ini_memo *memo, struct align_diags *diags)
+{
+	struct reader r;
+	struct parse_state st;
 	int ret;
 
+	memset(&st, 0, sizeof(st));
+	r.lines = r.stack;
+	r.nlines = 0;
+	r.alloc = STACK_LINES;
+	r.next = r.current = r.handed = 0;
+	r.st = &st;
+	st.ini = out;
+	st.reader = &r;
+	st.text = text;
+	st.first_line = first_line;
+	st.path = path;
+	st.memo = memo;
+	st.diags = diags;
 	scan_lines(&r, text, len, &st);
 	if (!st.errors) {
+		make_block(&st, len);
 		collect_sections(&r, &st);
 	}
 	if (!st.errors) {
 		ret = ini_parse_stream(read_line, &r, handle_field, &st);
 		if (ret != 0) {
 			align_diags_add(diags, path,
-					ret > 0 ? first_line + (size_t)ret - 1 : 0,
+					ret > 0 ? inih_to_line(&r, first_line,
+							       (size_t)ret)
+						: 0,
 					ALIGN_SEV_ERROR,
 					"inih could not parse this line");
 			st.errors++;
 		}
 	}
+	if (!st.errors && memo) {
+		for (size_t i = 0; i < r.nlines; i++) {
+			if (r.lines[i].confirmed) {
+				memo_add(memo, &r.lines[i]);
+			}
+		}
+	}
 	if (!st.errors) {
+		index_fields(out);
 		check_duplicate_keys(&st);
 	}
-	free(r.lines);
+	if (r.lines != r.stack) {
+		free(r.lines);
+	}
 	if (st.errors) {
 		align_ini_release(out);
 		return ALIGN_EINVALID;
@@ -481,15 +834,6 @@ int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 
 void align_ini_release(struct align_ini *ini)
 {
-	for (size_t i = 0; i < ini->nsections; i++) {
-		free(ini->sections[i].name);
-		free(ini->sections[i].sub);
-	}
-	for (size_t i = 0; i < ini->nfields; i++) {
-		free(ini->fields[i].key);
-		free(ini->fields[i].value);
-	}
-	free(ini->sections);
-	free(ini->fields);
+	free(ini->block);
 	memset(ini, 0, sizeof(*ini));
 }

@@ -25,6 +25,9 @@ struct align_ini_section {
 	char *name; /* "kr" */
 	char *sub;  /* "attendance", or NULL for "[kr]" */
 	size_t line;
+	/* The section's fields: fields[first_field .. first_field + nfields). */
+	size_t first_field;
+	size_t nfields;
 };
 
 struct align_ini_field {
@@ -37,6 +40,11 @@ struct align_ini_field {
 	size_t value_end;
 };
 
+/*
+ * Fields are in line order, so the fields of one section are adjacent.
+ * Both arrays and every name, key and value they point to live in one
+ * allocation, `block`, owned by the struct.
+ */
 struct align_ini {
 	struct align_ini_section *sections;
 	size_t nsections;
@@ -44,9 +52,10 @@ struct align_ini {
 	struct align_ini_field *fields;
 	size_t nfields;
 	size_t fields_alloc;
+	void *block;
 };
 
-#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
 
 /*
  * Parses `len` bytes of INI text whose first line is line `first_line` of
@@ -58,6 +67,29 @@ struct align_ini {
 int align_ini_parse(struct align_ini *out, const char *text, size_t len,
 		    size_t first_line, const char *path,
 		    struct align_diags *diags);
+
+/*
+ * A memo of field lines inih has read exactly as align does. inih reads
+ * a field line the same way whatever comes before it (align refuses the
+ * continuation lines that would make it depend on the line before), so
+ * a byte-identical line needs no second reading: parses that share a
+ * memo hand inih only the lines it has not confirmed yet, and every
+ * section line. Records repeat most of their lines. The memo holds at
+ * most a few thousand lines; one thread at a time may use it.
+ */
+struct align_ini_memo;
+
+struct align_ini_memo *align_ini_memo_new(void);
+void align_ini_memo_free(struct align_ini_memo *memo);
+
+/*
+ * As align_ini_parse(), with `memo` (or NULL for none): the result and
+ * the diagnostics are the same.
+ */
+int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
+			 size_t first_line, const char *path,
+			 struct align_ini_memo *memo,
+			 struct align_diags *diags);
 
 void align_ini_release(struct align_ini *ini);
 

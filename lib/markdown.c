@@ -2,12 +2,128 @@
 
 #include <cmark.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/banned.h"
+
+/*
+ * cmark makes dozens of small allocations per document and frees them all
+ * with it: they come from an arena that lives for one parse, its first
+ * chunk on the stack, so a record usually costs no malloc at all. cmark's
+ * allocator functions take no context, hence the thread's own arena.
+ */
+#define ARENA_ALIGN 16
+#define ARENA_STACK 16384
+
+struct arena_chunk {
+	struct arena_chunk *prev; /* NULL for the first, on the stack */
+	size_t size; /* bytes at data */
+	size_t used;
+	unsigned char *data;
+};
+
+struct arena {
+	struct arena_chunk *chunk; /* where blocks are cut now */
+	unsigned char *last;	   /* the latest block: it can grow in place */
+};
+
+static _Thread_local struct arena *current_arena;
+
+static size_t arena_round(size_t n)
+{
+	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+/* Each block is preceded by its size, for realloc. */
+static void *arena_alloc(size_t size)
+{
+	struct arena *a = current_arena;
+	struct arena_chunk *c = a->chunk;
+	size_t need;
+	unsigned char *p;
+
+	if (size > SIZE_MAX / 4) {
+		/* Cannot be met: align_malloc says so and aborts. */
+		return align_malloc(size);
+	}
+	need = ARENA_ALIGN + arena_round(size ? size : 1);
+	if (c->size - c->used < need) {
+		size_t grow = c->size * 2 > need ? c->size * 2 : need;
+		struct arena_chunk *next;
+
+		/* The header's size keeps the data aligned. */
+		next = align_malloc(arena_round(sizeof(*next)) + grow);
+		next->prev = c;
+		next->size = grow;
+		next->used = 0;
+		next->data = (unsigned char *)next + arena_round(sizeof(*next));
+		a->chunk = c = next;
+	}
+	p = c->data + c->used;
+	memcpy(p, &size, sizeof(size));
+	c->used += need;
+	a->last = p + ARENA_ALIGN;
+	return a->last;
+}
+
+static void *arena_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / 4 / size) {
+		return align_calloc(n, size); /* aborts, as above */
+	}
+	p = arena_alloc(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *arena_realloc(void *ptr, size_t size)
+{
+	struct arena *a = current_arena;
+	struct arena_chunk *c = a->chunk;
+	unsigned char *p = ptr, *q;
+	size_t old;
+
+	if (!p) {
+		return arena_alloc(size);
+	}
+	memcpy(&old, p - ARENA_ALIGN, sizeof(old));
+	if (p == a->last && size <= SIZE_MAX / 4 &&
+	    (size_t)(p - c->data) + arena_round(size ? size : 1) <= c->size) {
+		memcpy(p - ARENA_ALIGN, &size, sizeof(size));
+		c->used = (size_t)(p - c->data) + arena_round(size ? size : 1);
+		return p;
+	}
+	q = arena_alloc(size);
+	memcpy(q, p, old < size ? old : size);
+	return q;
+}
+
+static void arena_free(void *ptr)
+{
+	struct arena *a = current_arena;
+	unsigned char *p = ptr;
+
+	/* Only the latest block is given back; the rest go with the arena. */
+	if (p && p == a->last) {
+		a->chunk->used = (size_t)(p - ARENA_ALIGN - a->chunk->data);
+		a->last = NULL;
+	}
+}
+
+static void arena_release(struct arena *a)
+{
+	while (a->chunk->prev) {
+		struct arena_chunk *prev = a->chunk->prev;
+		free(a->chunk);
+		a->chunk = prev;
+	}
+}
 
 static void plain_text(struct align_buf *out, cmark_node *node)
 {
@@ -78,12 +194,25 @@ static int is_ini_info(const char *info)
 int align_md_outline(struct align_md_outline *out, const char *text,
 		     size_t len)
 {
-	cmark_node *doc = cmark_parse_document(
-		text, len, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	_Alignas(ARENA_ALIGN) unsigned char stack[ARENA_STACK];
+	struct arena_chunk first = { NULL, sizeof(stack), 0, stack };
+	struct arena arena = { &first, NULL };
+	cmark_mem mem = { arena_calloc, arena_realloc, arena_free };
+	struct arena *outer = current_arena;
 	struct align_md_section *current = NULL;
+	cmark_parser *parser;
+	cmark_node *doc;
 
 	memset(out, 0, sizeof(*out));
+	current_arena = &arena;
+	parser = cmark_parser_new_with_mem(
+		CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8, &mem);
+	cmark_parser_feed(parser, text, len);
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	if (!doc) {
+		current_arena = outer;
+		arena_release(&arena);
 		return ALIGN_ERROR;
 	}
 	for (cmark_node *n = cmark_node_first_child(doc); n;
@@ -136,6 +265,8 @@ int align_md_outline(struct align_md_outline *out, const char *text,
 		}
 	}
 	cmark_node_free(doc);
+	current_arena = outer;
+	arena_release(&arena);
 	return 0;
 }
 

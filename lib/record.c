@@ -22,8 +22,14 @@ int align_record_format_of(const char *path)
 static void index_lines(struct align_record *r)
 {
 	const char *s = r->bytes.ptr;
-	size_t len = r->bytes.len, alloc = 0, crlf = 0, lf = 0;
+	size_t len = r->bytes.len, alloc = 1, crlf = 0, lf = 0;
 
+	/* Count the lines first: one allocation of the right size. */
+	for (const char *p = s, *end = s + len;
+	     p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+		alloc++;
+	}
+	r->line_starts = align_malloc(alloc * sizeof(*r->line_starts));
 	r->nlines = 0;
 	for (size_t pos = 0; pos < len;) {
 		const char *nl = memchr(s + pos, '\n', len - pos);
@@ -165,7 +171,8 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 	return errors ? ALIGN_EINVALID : 0;
 }
 
-static int parse_bytes(struct align_record *r, struct align_diags *diags)
+static int parse_bytes(struct align_record *r, struct align_ini_memo *memo,
+		       struct align_diags *diags)
 {
 	size_t max = r->limits.max_size ? r->limits.max_size
 					: ALIGN_RECORD_MAX_SIZE;
@@ -215,9 +222,9 @@ static int parse_bytes(struct align_record *r, struct align_diags *diags)
 		size_t end = r->ini_last >= r->ini_first
 				     ? line_start(r, r->ini_last + 1)
 				     : start;
-		int iret = align_ini_parse(&r->ini, r->bytes.ptr + start,
-					   end - start, r->ini_first, r->path,
-					   diags);
+		int iret = align_ini_parse_memo(&r->ini, r->bytes.ptr + start,
+						end - start, r->ini_first,
+						r->path, memo, diags);
 		if (iret < 0) {
 			return iret;
 		}
@@ -252,6 +259,16 @@ int align_record_parse(struct align_record **out, const char *path,
 		       const struct align_record_limits *limits,
 		       struct align_diags *diags)
 {
+	return align_record_parse_memo(out, path, data, len, limits, NULL,
+				       diags);
+}
+
+int align_record_parse_memo(struct align_record **out, const char *path,
+			    const char *data, size_t len,
+			    const struct align_record_limits *limits,
+			    struct align_ini_memo *memo,
+			    struct align_diags *diags)
+{
 	struct align_record *r;
 	int format = align_record_format_of(path);
 	int ret;
@@ -270,7 +287,7 @@ int align_record_parse(struct align_record **out, const char *path,
 	}
 	align_buf_init(&r->bytes);
 	align_buf_add(&r->bytes, data, len);
-	ret = parse_bytes(r, diags);
+	ret = parse_bytes(r, memo, diags);
 	if (ret < 0) {
 		align_record_free(r);
 		return ret;
@@ -344,7 +361,7 @@ static int splice(struct align_record *r, size_t start, size_t end,
 	align_buf_add(&next, r->bytes.ptr + end, r->bytes.len - end);
 	reset_parsed(r);
 	r->bytes = next;
-	ret = parse_bytes(r, &diags);
+	ret = parse_bytes(r, NULL, &diags);
 	if (ret < 0) {
 		reset_parsed(r);
 		align_buf_release(&r->bytes);
@@ -352,7 +369,7 @@ static int splice(struct align_record *r, size_t start, size_t end,
 		align_buf_sets(err, diags.count ? diags.items[0].message
 						: "edit did not read back");
 		align_diags_clear(&diags);
-		parse_bytes(r, &diags);
+		parse_bytes(r, NULL, &diags);
 		align_diags_clear(&diags);
 		return ALIGN_EINVALID;
 	}

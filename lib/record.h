@@ -66,6 +66,17 @@ int align_record_parse(struct align_record **out, const char *path,
 		       const struct align_record_limits *limits,
 		       struct align_diags *diags);
 
+/*
+ * As align_record_parse(), sharing `memo` (align_ini_memo_new(); NULL for
+ * none) with the other records parsed with it: the same result, with
+ * less work for inih on the lines records have in common.
+ */
+int align_record_parse_memo(struct align_record **out, const char *path,
+			    const char *data, size_t len,
+			    const struct align_record_limits *limits,
+			    struct align_ini_memo *memo,
+			    struct align_diags *diags);
+
 void align_record_free(struct align_record *record);
 
 /* The kind (first section's name); never NULL on a parsed record. */

@@ -381,24 +381,48 @@ static void full_path(const struct align_repo *repo, const char *path,
 	align_path_join(out, repo->root, path);
 }
 
-int align_repo_read(struct align_repo *repo, const char *path,
-		    struct align_buf *out)
+static size_t read_max(const struct align_repo *repo)
 {
-	struct align_buf full = ALIGN_BUF_INIT;
-	size_t max = repo->limits.max_size ? repo->limits.max_size
-					   : ALIGN_RECORD_MAX_SIZE;
-	int ret;
+	return repo->limits.max_size ? repo->limits.max_size
+				     : ALIGN_RECORD_MAX_SIZE;
+}
 
-	full_path(repo, path, &full);
-	ret = align_fs_read(out, full.ptr, max);
+int align_repo__read_failed(struct align_repo *repo, const char *path,
+			    int ret, int err)
+{
 	if (ret == ALIGN_ENOTFOUND) {
 		fail(repo, ret, "'%s' does not exist", path);
 	} else if (ret == ALIGN_ETOOBIG) {
 		fail(repo, ret, "'%s' is larger than %zu bytes "
-				"(core.max-record-size)", path, max);
+				"(core.max-record-size)", path, read_max(repo));
 	} else if (ret < 0) {
-		fail(repo, ret, "cannot read '%s': %s", path, strerror(errno));
+		fail(repo, ret, "cannot read '%s': %s", path, strerror(err));
 	}
+	return ret;
+}
+
+int align_repo_read(struct align_repo *repo, const char *path,
+		    struct align_buf *out)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	int ret;
+
+	full_path(repo, path, &full);
+	ret = align_fs_read(out, full.ptr, read_max(repo));
+	align_repo__read_failed(repo, path, ret, errno);
+	align_buf_release(&full);
+	return ret;
+}
+
+int align_repo__read_regular(const struct align_repo *repo, const char *path,
+			     struct align_buf *out, int *out_errno)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	int ret;
+
+	full_path(repo, path, &full);
+	ret = align_fs_read_regular(out, full.ptr, read_max(repo));
+	*out_errno = ret < 0 ? errno : 0;
 	align_buf_release(&full);
 	return ret;
 }
@@ -414,16 +438,53 @@ int align_repo_exists(struct align_repo *repo, const char *path)
 	return ret;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* One name of a folder: where it is in the names buffer, and its type. */
+struct dir_name {
+	const char *name;
+	size_t at;
+	int dir; /* 1 folder, 0 not, -1 unknown (stat decides) */
+	int regular; /* known to be a regular file */
+};
+
+static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_name *)a)->name,
+		      ((const struct dir_name *)b)->name);
 }
 
+/*
+ * What readdir's d_type says of an entry without a stat, when it can:
+ * whether it is a folder, and whether a regular file.
+ */
+static int dirent_type(const struct dirent *de, int *out_regular)
+{
+	*out_regular = 0;
+#ifdef _DIRENT_HAVE_D_TYPE
+	if (de->d_type == DT_DIR) {
+		return 1;
+	}
+	/* A link may point to a folder; some file systems do not say. */
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN) {
+		*out_regular = de->d_type == DT_REG;
+		return 0;
+	}
+#else
+	(void)de;
+#endif
+	return -1;
+}
+
+/*
+ * Lists `rel` into `out`; with `regular` not NULL, appends to it one byte
+ * per path: 1 when the listing saw a regular file, else 0.
+ */
 static int list_dir(struct align_repo *repo, const char *rel,
-		    struct align_buf *out, int depth)
+		    struct align_buf *out, struct align_buf *regular,
+		    int depth)
 {
 	struct align_buf full = ALIGN_BUF_INIT, child = ALIGN_BUF_INIT;
-	char **names = NULL;
+	struct align_buf buf = ALIGN_BUF_INIT;
+	struct dir_name *names = NULL;
 	size_t n = 0, alloc = 0;
 	struct dirent *de;
 	DIR *d;
@@ -447,27 +508,45 @@ static int list_dir(struct align_repo *repo, const char *rel,
 			continue;
 		}
 		ALIGN_ARRAY_GROW(names, alloc, n + 1);
-		names[n++] = align_strdup(de->d_name);
+		names[n].at = buf.len;
+		names[n].dir = dirent_type(de, &names[n].regular);
+		n++;
+		align_buf_add(&buf, de->d_name, strlen(de->d_name) + 1);
 	}
 	closedir(d);
-	if (n) {
-		qsort(names, n, sizeof(*names), cmp_str);
-	}
+	/* The names buffer stopped moving: point into it, then sort. */
 	for (size_t i = 0; i < n; i++) {
+		names[i].name = buf.ptr + names[i].at;
+	}
+	if (n) {
+		qsort(names, n, sizeof(*names), cmp_name);
+	}
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		int dir = names[i].dir, reg = names[i].regular;
+
 		align_buf_clear(&child);
-		align_path_join(&child, rel, names[i]);
-		align_buf_clear(&full);
-		full_path(repo, child.ptr, &full);
-		if (ret == 0) {
-			if (align_fs_is_dir(full.ptr)) {
-				ret = list_dir(repo, child.ptr, out, depth + 1);
-			} else {
-				align_buf_add(out, child.ptr, child.len + 1);
+		align_path_join(&child, rel, names[i].name);
+		if (dir < 0) {
+			struct stat st;
+			int found;
+
+			align_buf_clear(&full);
+			full_path(repo, child.ptr, &full);
+			found = stat(full.ptr, &st) == 0;
+			dir = found && S_ISDIR(st.st_mode);
+			reg = found && S_ISREG(st.st_mode);
+		}
+		if (dir) {
+			ret = list_dir(repo, child.ptr, out, regular, depth + 1);
+		} else {
+			align_buf_add(out, child.ptr, child.len + 1);
+			if (regular) {
+				align_buf_addch(regular, reg);
 			}
 		}
-		free(names[i]);
 	}
 	free(names);
+	align_buf_release(&buf);
 	align_buf_release(&full);
 	align_buf_release(&child);
 	return ret;
@@ -476,7 +555,13 @@ static int list_dir(struct align_repo *repo, const char *rel,
 int align_repo_list(struct align_repo *repo, const char *folder,
 		    struct align_buf *out)
 {
-	return list_dir(repo, folder, out, 0);
+	return list_dir(repo, folder, out, NULL, 0);
+}
+
+int align_repo__list_typed(struct align_repo *repo, const char *folder,
+			   struct align_buf *out, struct align_buf *regular)
+{
+	return list_dir(repo, folder, out, regular, 0);
 }
 
 int align_repo_path_from_user(struct align_repo *repo, const char *arg,

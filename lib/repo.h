@@ -84,6 +84,29 @@ int align_repo_read(struct align_repo *repo, const char *path,
 int align_repo_list(struct align_repo *repo, const char *folder,
 		    struct align_buf *out);
 
+/*
+ * For lib/ only: the pieces of align_repo_read() and align_repo_list()
+ * that let several threads read records at once.
+ *
+ * align_repo__list_typed() lists as align_repo_list() does and appends to
+ * `regular` one byte per path: 1 when the listing saw a regular file (by
+ * readdir's d_type, or the stat a link needs anyway), else 0.
+ *
+ * align_repo__read_regular() reads a file as align_repo_read() does, but
+ * only when it is a regular file (else it returns 1, reads nothing and
+ * never waits on a FIFO), leaves the repository's message alone and puts
+ * errno in `*out_errno`: safe to call from several threads at once.
+ *
+ * align_repo__read_failed() sets the message align_repo_read() would for
+ * `ret` and `err` (an errno), and returns `ret`.
+ */
+int align_repo__list_typed(struct align_repo *repo, const char *folder,
+			   struct align_buf *out, struct align_buf *regular);
+int align_repo__read_regular(const struct align_repo *repo, const char *path,
+			     struct align_buf *out, int *out_errno);
+int align_repo__read_failed(struct align_repo *repo, const char *path,
+			    int ret, int err);
+
 /* 1 when `path` (relative) exists below the root. */
 int align_repo_exists(struct align_repo *repo, const char *path);
 

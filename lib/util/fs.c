@@ -11,10 +11,14 @@
 #include "error.h"
 #include "banned.h"
 
-int align_fs_read(struct align_buf *out, const char *path, size_t max)
+/* Reads `path`; with `regular_only`, only a regular file (else 1). */
+static int read_file(struct align_buf *out, const char *path, size_t max,
+		     int regular_only)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC |
+				    (regular_only ? O_NONBLOCK : 0));
 	int err = 0;
 
 	if (fd < 0) {
@@ -24,6 +28,10 @@ int align_fs_read(struct align_buf *out, const char *path, size_t max)
 	if (fstat(fd, &st) < 0) {
 		goto fail;
 	}
+	if (regular_only && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 1;
+	}
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		goto fail;
@@ -31,6 +39,31 @@ int align_fs_read(struct align_buf *out, const char *path, size_t max)
 	if (max && (size_t)st.st_size > max) {
 		close(fd);
 		return ALIGN_ETOOBIG;
+	}
+	if (S_ISREG(st.st_mode)) {
+		/*
+		 * Room for one byte more than the size, so that reading all
+		 * of it in one call also shows the end: no second read.
+		 */
+		size_t want = (size_t)st.st_size + 1;
+		ssize_t n;
+
+		align_buf_grow(out, want);
+		do {
+			n = read(fd, out->ptr + out->len, want);
+		} while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			goto fail;
+		}
+		align_buf_setlen(out, out->len + (size_t)n);
+		if (max && out->len > max) {
+			close(fd);
+			return ALIGN_ETOOBIG;
+		}
+		if ((size_t)n + 1 == want) {
+			close(fd);
+			return 0;
+		}
 	}
 	for (;;) {
 		ssize_t n;
@@ -59,6 +92,17 @@ fail:
 	close(fd);
 	errno = err;
 	return ALIGN_ERROR;
+}
+
+int align_fs_read(struct align_buf *out, const char *path, size_t max)
+{
+	return read_file(out, path, max, 0);
+}
+
+int align_fs_read_regular(struct align_buf *out, const char *path,
+			  size_t max)
+{
+	return read_file(out, path, max, 1);
 }
 
 int align_fs_mkdirs(const char *path)

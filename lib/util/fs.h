@@ -14,6 +14,15 @@
  */
 int align_fs_read(struct align_buf *out, const char *path, size_t max);
 
+/*
+ * Reads `path` as align_fs_read() does when it is a regular file. Anything
+ * else (a FIFO, a device, a folder) is opened without waiting and not
+ * read: 1 is returned and `out` is left as it was. Safe to call from
+ * several threads at once.
+ */
+int align_fs_read_regular(struct align_buf *out, const char *path,
+			  size_t max);
+
 /* Creates `path` and its missing parents. Returns 0 or ALIGN_ERROR (errno). */
 int align_fs_mkdirs(const char *path);
 

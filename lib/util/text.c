@@ -1,9 +1,21 @@
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
+
+/* 1 when the 8 bytes at `s` are ASCII and none is NUL. */
+static int ascii8(const unsigned char *s)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return !(w & high) && !((w - ones) & ~w & high);
+}
 
 int align_utf8_valid(const char *str, size_t len)
 {
@@ -15,6 +27,11 @@ int align_utf8_valid(const char *str, size_t len)
 		size_t n;
 		unsigned int cp;
 
+		/* Most text is ASCII: eight bytes at a time. */
+		if (len - i >= 8 && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if (c == 0) {
 			return 0;
 		} else if (c < 0x80) {

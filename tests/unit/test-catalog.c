@@ -1,14 +1,18 @@
 /*
  * Unit tests of lib/catalog.c: how a reference names a record (exact id,
  * id prefix, the words after the id's date part) and what an ambiguous
- * one says.
+ * one says; a catalog read with one thread or with several is the same.
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "brief.h"
 #include "catalog.h"
+#include "repo.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -52,6 +56,150 @@ static void find(struct align_buf *out, const struct align_catalog *c,
 		align_buf_addf(out, "%d: %s", ret, err.ptr);
 	}
 	align_buf_release(&err);
+}
+
+/*
+ * A repository with enough records for threads to share, in three
+ * folders, with records that do not parse, one over the size limit,
+ * files that are not records, links to a record and to a folder.
+ */
+static int make_repo(const char *dir)
+{
+	struct align_buf cmd = ALIGN_BUF_INIT;
+	int ret;
+
+	align_buf_addf(
+		&cmd,
+		"cd '%s' && export GIT_CONFIG_NOSYSTEM=1 HOME='%s' && "
+		"git init -q -b main . && "
+		"printf '[align]\\nversion = 1\\nname = T\\n\\n[core]\\n"
+		"max-record-size = 2000\\n' >align.ini && "
+		"mkdir -p briefs/2026 okrs/2026-Q4 updates && "
+		"for i in $(seq 100 299); do "
+		"printf '# B %%s\\n\\n```ini\\n[brief]\\nid = b%%s\\n"
+		"status = draft\\nowner = ana\\n```\\n\\n## Why\\n\\n"
+		"Text.\\n' $i $i >briefs/b$i.md; done && "
+		"for i in $(seq 100 159); do "
+		"printf '# O\\n\\n```ini\\n[objective]\\nid = o%%s\\n"
+		"quarter = 2026-Q4\\n\\n[kr \"a\"]\\ntitle = A\\n```\\n' "
+		"$i >okrs/2026-Q4/o$i.md; done && "
+		"printf '# Bad\\n\\n```ini\\n[brief]\\nid = x\\nid = y\\n"
+		"```\\n' >briefs/b150.md && "
+		"printf 'no title\\n' >briefs/b151.md && "
+		"printf '[brief]\\n  indented = 1\\n' >briefs/2026/c.ini && "
+		"head -c 3000 /dev/zero | tr '\\0' x >briefs/b152.md && "
+		"printf 'x' >briefs/notes.txt && "
+		"ln -s b100.md briefs/b153-link.md && "
+		"ln -s ../okrs/2026-Q4 briefs/linked && "
+		"printf '# U\\n\\n```ini\\n[update]\\nid = u\\n```\\n' "
+		">updates/u.md",
+		dir, dir);
+	ret = system(cmd.ptr);
+	align_buf_release(&cmd);
+	return ret;
+}
+
+/* Everything a load gave, one line each, to compare two loads. */
+static void describe_load(struct align_buf *out, int ret,
+			  const struct align_catalog *c,
+			  struct align_repo *repo)
+{
+	align_buf_addf(out, "ret %d: %s\n", ret,
+		       ret < 0 ? align_repo_error(repo) : "");
+	for (size_t i = 0; i < c->count; i++) {
+		const struct align_entry *e = &c->entries[i];
+		align_buf_addf(out, "%s %s %s\n", e->path, e->kind->name,
+			       e->record ? align_record_id(e->record)
+					 : "(unreadable)");
+	}
+	for (size_t i = 0; i < c->problems.count; i++) {
+		const struct align_diag *d = &c->problems.items[i];
+		align_buf_addf(out, "%s:%zu: %s\n", d->path, d->line,
+			       d->message);
+	}
+}
+
+static void load_with(struct align_buf *out, struct align_repo *repo,
+		      int nthreads)
+{
+	struct align_catalog c = ALIGN_CATALOG_INIT;
+	int ret = nthreads ? align_catalog__load_threads(&c, repo, nthreads)
+			   : align_catalog_load(&c, repo);
+
+	align_buf_clear(out);
+	describe_load(out, ret, &c, repo);
+	align_catalog_release(&c);
+}
+
+static void test_threads(void)
+{
+	char dir[] = "/tmp/align-test-catalog.XXXXXX";
+	struct align_repo *repo = NULL;
+	struct align_buf err = ALIGN_BUF_INIT, path = ALIGN_BUF_INIT;
+	struct align_buf one = ALIGN_BUF_INIT, two = ALIGN_BUF_INIT;
+	struct align_buf cmd = ALIGN_BUF_INIT;
+
+	if (!mkdtemp(dir) || make_repo(dir) != 0) {
+		ok(1, "threads # SKIP cannot make a git repository");
+		return;
+	}
+	if (!ok(align_repo_open(&repo, dir, &err) == 0, "the repository opens")) {
+		printf("#   %s\n", err.ptr);
+		goto done;
+	}
+	load_with(&one, repo, 1);
+	load_with(&two, repo, 2);
+	is_str(two.ptr, one.ptr, "two threads load what one loads");
+	ok(strstr(one.ptr, "ret 0") == one.ptr &&
+		   strstr(one.ptr, "briefs/b299.md brief b299\n") &&
+		   strstr(one.ptr, "briefs/linked/o159.md brief o159\n") &&
+		   strstr(one.ptr, "briefs/b152.md brief (unreadable)\n") &&
+		   strstr(one.ptr, "briefs/b152.md:0: 'briefs/b152.md' is "
+				   "larger than 2000 bytes") &&
+		   strstr(one.ptr, "briefs/b150.md:6: duplicate key 'id'") &&
+		   strstr(one.ptr, "briefs/2026/c.ini:2: indented line") &&
+		   strstr(one.ptr, "briefs/b153-link.md brief b100\n") &&
+		   strstr(one.ptr, "updates/u.md update u\n"),
+	   "with every record, unreadable ones and their problems");
+	for (int i = 0; i < 5; i++) {
+		load_with(&two, repo, 2);
+		if (strcmp(two.ptr, one.ptr)) {
+			break;
+		}
+	}
+	is_str(two.ptr, one.ptr, "and again, five times");
+	load_with(&two, repo, 0);
+	is_str(two.ptr, one.ptr, "as many threads as there are cores, too");
+
+	/*
+	 * A link to nothing stops the load; the FIFO after it is never
+	 * read, which would wait for a writer for ever.
+	 */
+	align_buf_addf(&cmd, "cd '%s' && ln -s nowhere.md briefs/b200-gone.md && "
+			     "mkfifo briefs/b201-fifo.md", dir);
+	if (system(cmd.ptr) != 0) {
+		ok(1, "a failed read # SKIP cannot make a FIFO");
+		goto done;
+	}
+	load_with(&one, repo, 1);
+	load_with(&two, repo, 2);
+	is_str(two.ptr, one.ptr, "a read that fails fails the same way");
+	ok(strstr(one.ptr, "ret -2: 'briefs/b200-gone.md' does not exist\n") ==
+		   one.ptr && strstr(one.ptr, "briefs/b199.md brief b199\n") &&
+		   !strstr(one.ptr, "b202"),
+	   "with the records before it and none after");
+done:
+	align_repo_free(repo);
+	align_buf_clear(&cmd);
+	align_buf_addf(&cmd, "rm -rf '%s'", dir);
+	if (system(cmd.ptr) != 0) {
+		printf("# could not remove %s\n", dir);
+	}
+	align_buf_release(&cmd);
+	align_buf_release(&err);
+	align_buf_release(&path);
+	align_buf_release(&one);
+	align_buf_release(&two);
 }
 
 int main(void)
@@ -118,5 +266,6 @@ int main(void)
 
 	align_catalog_release(&c);
 	align_buf_release(&got);
+	test_threads();
 	return done_testing();
 }

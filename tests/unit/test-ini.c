@@ -1,5 +1,6 @@
 /* Unit tests of lib/ini.c: align's INI dialect on top of inih. */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,6 +124,16 @@ static void test_fields(void)
 		ok(f && f->value_start == 7 && f->value_end == 7,
 		   "an empty value's span is at the end of 'empty ='");
 	}
+	if (ini.nsections == 4) {
+		const struct align_ini_section *s = ini.sections;
+		ok(s[0].first_field == 0 && s[0].nfields == 2 &&
+			   s[1].first_field == 2 && s[1].nfields == 10 &&
+			   s[2].nfields == 0 && s[3].first_field == 12 &&
+			   s[3].nfields == 1,
+		   "each section knows its run of fields");
+	}
+	ok(align_ini_find(&ini, 9, "target") == NULL,
+	   "find in a section that does not exist");
 	ok(align_ini_find_section(&ini, "kr", "nope") == -1,
 	   "find_section of a missing subsection");
 	ok(align_ini_find_section(&ini, "brief", "x") == -1,
@@ -442,6 +453,96 @@ static void test_names(void)
 	is_int(align_ini_sub_valid(sub), 0, "33-byte sub");
 }
 
+/* Appends everything a parse gave to `out`, to compare two parses. */
+static void describe(struct align_buf *out, int ret, const struct align_ini *ini,
+		     const struct align_diags *diags)
+{
+	align_buf_addf(out, "ret %d\n", ret);
+	for (size_t i = 0; i < ini->nsections; i++) {
+		const struct align_ini_section *s = &ini->sections[i];
+		align_buf_addf(out, "[%s|%s] %zu %zu+%zu\n", s->name,
+			       s->sub ? s->sub : "(none)", s->line,
+			       s->first_field, s->nfields);
+	}
+	for (size_t i = 0; i < ini->nfields; i++) {
+		const struct align_ini_field *f = &ini->fields[i];
+		align_buf_addf(out, "%zu %s=%s %zu %zu-%zu\n", f->section,
+			       f->key, f->value, f->line, f->value_start,
+			       f->value_end);
+	}
+	for (size_t i = 0; i < diags->count; i++) {
+		align_buf_addf(out, "%s:%zu: %s\n", diags->items[i].path,
+			       diags->items[i].line, diags->items[i].message);
+	}
+}
+
+/*
+ * Parses that share a memo give what parses without one give, whatever
+ * lines they have in common, in whatever order and sections.
+ */
+static void test_memo(void)
+{
+	static const char *const lines[] = {
+		"[a]", "[kr \"x\"]", "[kr \"y\"]", "[b]", "k = v", "k = v",
+		"j=w ; c", "owner = ana", "status = draft", "empty =",
+		"url = http://x/?a=1 ;c", "; comment", "", "   ", "# hash",
+		"t\t=\tv\t", "  indented = x", "no equals", "k = w",
+		"caf = \xc3\xa9", "bad = \xc3", "[unterminated",
+		"colon = a:b", "semi = a;b",
+	};
+	const size_t nlines = sizeof(lines) / sizeof(*lines);
+	struct align_ini_memo *memo = align_ini_memo_new();
+	struct align_buf text = ALIGN_BUF_INIT;
+	struct align_buf plain = ALIGN_BUF_INIT, memoed = ALIGN_BUF_INIT;
+	uint64_t seed = 20261220;
+	int same = 1, parsed = 0;
+
+	for (int iter = 0; iter < 3000 && same; iter++) {
+		struct align_ini a = ALIGN_INI_INIT, b = ALIGN_INI_INIT;
+		struct align_diags da = ALIGN_DIAGS_INIT, db = ALIGN_DIAGS_INIT;
+		int n, ra, rb;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 1 + (int)((seed >> 33) % 12);
+		align_buf_clear(&text);
+		align_buf_adds(&text, lines[(seed >> 36) % 4]);
+		align_buf_addch(&text, '\n');
+		for (int i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005ULL +
+			       1442695040888963407ULL;
+			/* Mostly the well-formed lines, so most texts parse. */
+			align_buf_addf(&text, "%s%s",
+				       lines[(seed >> 33) %
+					     ((seed >> 20) % 4 ? 16 : nlines)],
+				       (seed >> 40) % 5 ? "\n" : "\r\n");
+		}
+		ra = align_ini_parse(&a, text.ptr, text.len, 3, "m.ini", &da);
+		rb = align_ini_parse_memo(&b, text.ptr, text.len, 3, "m.ini",
+					  memo, &db);
+		parsed += ra == 0;
+		align_buf_clear(&plain);
+		align_buf_clear(&memoed);
+		describe(&plain, ra, &a, &da);
+		describe(&memoed, rb, &b, &db);
+		same = !strcmp(plain.ptr, memoed.ptr);
+		if (!same) {
+			printf("# text:\n%s# without memo:\n%s# with:\n%s",
+			       text.ptr, plain.ptr, memoed.ptr);
+		}
+		align_ini_release(&a);
+		align_ini_release(&b);
+		align_diags_clear(&da);
+		align_diags_clear(&db);
+	}
+	ok(same, "3000 texts parse the same with and without a memo");
+	ok(parsed > 1000, "most of them parse (%d)", parsed);
+	align_ini_memo_free(memo);
+	align_ini_memo_free(NULL);
+	align_buf_release(&text);
+	align_buf_release(&plain);
+	align_buf_release(&memoed);
+}
+
 int main(void)
 {
 	test_fields();
@@ -449,5 +550,6 @@ int main(void)
 	test_traps();
 	test_value_problem();
 	test_names();
+	test_memo();
 	return done_testing();
 }

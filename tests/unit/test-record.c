@@ -134,6 +134,40 @@ static void test_parse_md(void)
 	ok(1, "align_record_free(NULL) is a no-op");
 }
 
+/* Records parsed with a shared memo are those parsed without one. */
+static void test_parse_memo(void)
+{
+	struct align_ini_memo *memo = align_ini_memo_new();
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int good = 1;
+
+	for (int i = 0; i < 3; i++) {
+		struct align_record *a = parse("briefs/x.md", SAMPLE,
+					       strlen(SAMPLE));
+		struct align_record *b = NULL;
+
+		align_record_parse_memo(&b, "briefs/x.md", SAMPLE,
+					strlen(SAMPLE), NULL, memo, &diags);
+		good = good && a && b && a->ini.nfields == b->ini.nfields &&
+		       a->ini.nsections == b->ini.nsections;
+		for (size_t f = 0; good && f < a->ini.nfields; f++) {
+			const struct align_ini_field *x = &a->ini.fields[f];
+			const struct align_ini_field *y = &b->ini.fields[f];
+			good = !strcmp(x->key, y->key) &&
+			       !strcmp(x->value, y->value) &&
+			       x->line == y->line && x->section == y->section &&
+			       x->value_start == y->value_start &&
+			       x->value_end == y->value_end;
+		}
+		align_record_free(a);
+		align_record_free(b);
+	}
+	ok(good && diags.count == 0,
+	   "a record parses the same, three times, with a shared memo");
+	align_diags_clear(&diags);
+	align_ini_memo_free(memo);
+}
+
 static struct align_record *parse_str(const char *path, const char *text)
 {
 	return parse(path, text, strlen(text));
@@ -1663,9 +1697,64 @@ static void test_property(void)
 	   "at least 2000 records were generated (%lu)", p.runs[P_PARSE]);
 }
 
+/*
+ * A record near the size limit: cmark's memory for it outgrows the first
+ * chunk of the parse's arena many times over, and the outline is whole.
+ */
+static void test_large_outline(void)
+{
+	struct align_buf text = ALIGN_BUF_INIT, items = ALIGN_BUF_INIT;
+	struct align_record *r;
+	int good = 1;
+
+	align_buf_adds(&text, "# Big *record*\n\n```ini\n[brief]\nid = big\n"
+			      "```\n");
+	for (int i = 0; i < 250; i++) {
+		align_buf_addf(&text, "\n## Part %d\n\n", i);
+		for (int k = 0; k < 3; k++) {
+			align_buf_addf(&text, "- item %d.%d with *stress* and "
+					      "[a link](http://x/%d) `code`\n",
+				       i, k, k);
+		}
+	}
+	ok(text.len > 32768 && text.len < ALIGN_RECORD_MAX_SIZE,
+	   "the record is between 32 KiB and the size limit");
+	r = parse("briefs/big.md", text.ptr, text.len);
+	if (!ok(r != NULL, "a large record parses")) {
+		align_buf_release(&text);
+		return;
+	}
+	is_str(r->title, "Big record", "its title is plain text");
+	is_int((long long)r->outline.nsections, 250, "250 sections");
+	for (size_t i = 0; i < r->outline.nsections && good; i++) {
+		struct align_buf want = ALIGN_BUF_INIT;
+
+		align_buf_addf(&want, "Part %zu", i);
+		good = !strcmp(r->outline.sections[i].heading, want.ptr) &&
+		       r->outline.sections[i].line == 8 + 6 * i &&
+		       /* A list ends after its blank line, but the last. */
+		       r->outline.sections[i].end_line ==
+			       (i == 249 ? 12 : 13) + 6 * i &&
+		       r->outline.sections[i].answered;
+		align_buf_release(&want);
+	}
+	ok(good, "every section has its heading, lines and answer");
+	is_int((long long)align_record_section_items(r, "Part 249", &items), 3,
+	       "the last section has its three items");
+	is_str(items.ptr,
+	       "item 249.0 with *stress* and [a link](http://x/0) `code`\n"
+	       "item 249.1 with *stress* and [a link](http://x/1) `code`\n"
+	       "item 249.2 with *stress* and [a link](http://x/2) `code`\n",
+	       "as written");
+	align_record_free(r);
+	align_buf_release(&items);
+	align_buf_release(&text);
+}
+
 int main(void)
 {
 	test_parse_md();
+	test_parse_memo();
 	test_parse_crlf_ini();
 	test_parse_errors();
 	test_set();
@@ -1673,6 +1762,7 @@ int main(void)
 	test_limits_kept();
 	test_title();
 	test_prose();
+	test_large_outline();
 	test_property();
 	return done_testing();
 }

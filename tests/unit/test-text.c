@@ -48,6 +48,32 @@ static void test_utf8(void)
 	utf8("\xe2\x82\xac", 2, 0, "sequence cut by the length argument");
 	utf8("\xc3x", 2, 0, "lead byte followed by ASCII");
 	utf8("\xe2\x28\xa1", 3, 0, "bad second byte in a 3-byte sequence");
+	{
+		/* ASCII is read eight bytes at a time: every offset counts. */
+		char buf[40];
+		int good = 1;
+
+		for (size_t at = 0; at < 24; at++) {
+			memset(buf, 'a', sizeof(buf));
+			good &= align_utf8_valid(buf, sizeof(buf)) == 1;
+			buf[at] = '\0';
+			good &= align_utf8_valid(buf, sizeof(buf)) == 0;
+			buf[at] = '\x80';
+			good &= align_utf8_valid(buf, sizeof(buf)) == 0;
+			buf[at] = '\xc3';
+			buf[at + 1] = '\xa9';
+			good &= align_utf8_valid(buf, sizeof(buf)) == 1;
+			buf[at + 1] = 'a';
+			good &= align_utf8_valid(buf, sizeof(buf)) == 0;
+			memcpy(buf + at, "\xf0\x9f\x98\x80", 4);
+			good &= align_utf8_valid(buf, sizeof(buf)) == 1;
+			good &= align_utf8_valid(buf, at + 3) == 0;
+			memset(buf, 'a', sizeof(buf));
+			good &= align_utf8_valid(buf, at) == 1;
+		}
+		ok(good, "NUL, bad and good sequences at every offset of a "
+			 "long line");
+	}
 	utf8("ok\xc3\xa9\xe2\x82", 6, 0, "valid text then a truncated tail");
 }
 

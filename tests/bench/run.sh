@@ -15,7 +15,9 @@
 # Rows and targets:
 #   show <record>                 <= 30 ms      (floor: git rev-parse HEAD)
 #   check                         <= 1.0x       (floor: cat every record | cmark)
-#   diff --quarter 2026-Q2        <= 3x         (floor: git diff --stat of the same two commits)
+#   diff --quarter 2026-Q2        <= 3x         (floor: git diff --stat of the same two commits),
+#                                 warm first-parent cache; cold beside the floor that
+#                                 also finds the two commits (git rev-list --before, twice)
 #   okr history <okr>#<kr>        <= 2x         (floor: git log --format=%H -- <file>), cold cache;
 #                                 max RSS <= 100 MB (from /usr/bin/time -v)
 set -eu
@@ -50,6 +52,11 @@ row() { printf '%-46s %7s ms  %7s ms  %6sx  %s\n' "$1" "$2" "$3" "$(ratio "$2" "
 # The floors as commands.
 cat_cmark() { find okrs briefs updates -name '*.md' 2>/dev/null | xargs cat | cmark; }
 okr_history_cold() { rm -rf .git/align-cache* .git/align/cache*; "$align" okr history "$kr"; }
+diff_quarter_cold() { rm -f .git/align/first-parent; "$align" diff --quarter 2026-Q2; }
+git_diff_quarter() {
+	git diff --stat "$(git rev-list -1 --first-parent --before=2026-03-31T23:59:59Z HEAD)" \
+		"$(git rev-list -1 --first-parent --before=2026-06-30T23:59:59Z HEAD)"
+}
 
 mkdir -p "$dir"
 for size in $sizes; do
@@ -77,6 +84,9 @@ for size in $sizes; do
 	t=$(median_ms "$align" diff --quarter 2026-Q2)
 	f=$(median_ms git diff --stat "$q_from" "$q_to")
 	row "diff --quarter 2026-Q2 (floor: git diff --stat)" "$t" "$f" "<= 3x"
+	t=$(median_ms diff_quarter_cold)
+	f=$(median_ms git_diff_quarter)
+	row "diff --quarter, cold (floor: rev-list + diff)" "$t" "$f" "-"
 	t=$(median_ms okr_history_cold)
 	f=$(median_ms git log --format=%H -- "$file")
 	row "okr history $kr, cold (floor: git log)" "$t" "$f" "<= 2x"

@@ -41,7 +41,9 @@ setup() {
 	dir=$1 cc=$2
 	shift 2
 	if [ -f "$dir/build.ninja" ]; then
-		meson configure "$dir" -Dman-pages=enabled "$@"
+		# --reconfigure also learns options added since the folder was set up.
+		CC=$cc meson setup --reconfigure "$dir" -Dman-pages=enabled "$@" \
+			>/dev/null
 	else
 		CC=$cc meson setup "$dir" -Dman-pages=enabled "$@"
 	fi

@@ -228,6 +228,10 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		if (kind && e->kind != kind) {
 			continue;
 		}
+		if (e->skipped) {
+			warning_msg("'%s' %s", e->path, e->skipped);
+			continue;
+		}
 		if (!e->record) {
 			warning_msg("skipping '%s': it does not parse (see "
 				    "'align check')",

@@ -22,6 +22,17 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->path = align_strdup(path);
 	e->kind = kind;
 	e->record = r;
+	e->skipped = NULL;
+}
+
+/* A file the listing saw as a link, FIFO or device: named, never opened. */
+static void add_skipped(struct align_catalog *c, const char *path,
+			const struct align_kind *kind)
+{
+	align_diags_add(&c->problems, path, 0, ALIGN_SEV_WARNING, "%s",
+			ALIGN_NOT_REGULAR);
+	add_entry(c, path, kind, NULL);
+	c->entries[c->count - 1].skipped = ALIGN_NOT_REGULAR;
 }
 
 /* Which listed files to read: all when `ref` is NULL. */
@@ -54,6 +65,10 @@ static int load_file(struct align_catalog *out, struct align_repo *repo,
 
 	align_buf_clear(data);
 	ret = align_repo_read(repo, path, data);
+	if (ret == ALIGN_EINVALID) {
+		add_skipped(out, path, kind);
+		return 0;
+	}
 	if (ret == ALIGN_ETOOBIG) {
 		align_diags_add(&out->problems, path, 0, ALIGN_SEV_ERROR, "%s",
 				align_repo_error(repo));
@@ -111,7 +126,7 @@ static void work(struct batch *b)
 		struct slot *s = &b->slots[i];
 		int ret;
 
-		if (!s->regular) {
+		if (s->regular != ALIGN_LIST_REGULAR) {
 			continue;
 		}
 		align_buf_clear(&data);
@@ -172,6 +187,8 @@ static int merge(struct align_catalog *out, struct align_repo *repo,
 
 		if (ret < 0) {
 			/* Not needed: a file before it could not be read. */
+		} else if (s->regular == ALIGN_LIST_OTHER) {
+			add_skipped(out, s->path, kind);
 		} else if (!s->done) {
 			ret = load_file(out, repo, kind, s->path, &data);
 		} else if (s->ret == 0 || s->ret == ALIGN_ETOOBIG) {

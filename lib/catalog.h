@@ -17,6 +17,11 @@ struct align_entry {
 	char *path; /* relative to the records root */
 	const struct align_kind *kind; /* of the folder it is in */
 	struct align_record *record;   /* NULL when it did not parse */
+	/*
+	 * Why the file was not read at all (ALIGN_NOT_REGULAR: a link, a
+	 * FIFO, a device), or NULL. Static.
+	 */
+	const char *skipped;
 };
 
 struct align_catalog {

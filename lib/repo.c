@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <stdarg.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -116,7 +117,9 @@ static int folder_valid(const char *v)
 		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
 				     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 		if (n == 0 || (n == 1 && p[0] == '.') ||
-		    (n == 2 && p[0] == '.' && p[1] == '.')) {
+		    (n == 2 && p[0] == '.' && p[1] == '.') ||
+		    (n == 4 && !strncasecmp(p, ".git", 4))) {
+			/* Nothing of align's lives in git's own folder. */
 			return 0;
 		}
 		p += n;
@@ -177,7 +180,7 @@ static int load_config(struct align_repo *repo)
 				ret = fail(repo, ALIGN_EINVALID,
 					   "%s:%zu: folder '%s' for '%s' must be "
 					   "a relative path inside the records "
-					   "root, without '..' or '.'",
+					   "root, without '..', '.' or '.git'",
 					   ALIGN_CONFIG_FILE, f->line, f->value,
 					   f->key);
 				goto done;
@@ -408,8 +411,13 @@ int align_repo_read(struct align_repo *repo, const char *path,
 	int ret;
 
 	full_path(repo, path, &full);
-	ret = align_fs_read(out, full.ptr, read_max(repo));
-	align_repo__read_failed(repo, path, ret, errno);
+	ret = align_fs_read_regular(out, full.ptr, read_max(repo));
+	if (ret == 1) {
+		ret = fail(repo, ALIGN_EINVALID, "'%s' %s", path,
+			   ALIGN_NOT_REGULAR);
+	} else {
+		align_repo__read_failed(repo, path, ret, errno);
+	}
 	align_buf_release(&full);
 	return ret;
 }
@@ -475,6 +483,21 @@ static int dirent_type(const struct dirent *de, int *out_regular)
 }
 
 /*
+ * 1 when folder `rel` holds a `.git` (a submodule's working tree, or a
+ * repository of its own): its files belong there. `scratch` is clobbered.
+ */
+static int holds_repository(const struct align_repo *repo, const char *rel,
+			    struct align_buf *scratch)
+{
+	struct stat st;
+
+	align_buf_clear(scratch);
+	full_path(repo, rel, scratch);
+	align_buf_adds(scratch, "/.git");
+	return lstat(scratch->ptr, &st) == 0;
+}
+
+/*
  * Lists `rel` into `out`; with `regular` not NULL, appends to it one byte
  * per path: 1 when the listing saw a regular file, else 0.
  */
@@ -527,21 +550,26 @@ static int list_dir(struct align_repo *repo, const char *rel,
 		align_buf_clear(&child);
 		align_path_join(&child, rel, names[i].name);
 		if (dir < 0) {
+			/* lstat: a link is listed as a link, never followed. */
 			struct stat st;
 			int found;
 
 			align_buf_clear(&full);
 			full_path(repo, child.ptr, &full);
-			found = stat(full.ptr, &st) == 0;
+			found = lstat(full.ptr, &st) == 0;
 			dir = found && S_ISDIR(st.st_mode);
 			reg = found && S_ISREG(st.st_mode);
 		}
 		if (dir) {
-			ret = list_dir(repo, child.ptr, out, regular, depth + 1);
+			if (!holds_repository(repo, child.ptr, &full)) {
+				ret = list_dir(repo, child.ptr, out, regular,
+					       depth + 1);
+			}
 		} else {
 			align_buf_add(out, child.ptr, child.len + 1);
 			if (regular) {
-				align_buf_addch(regular, reg);
+				align_buf_addch(regular, reg ? ALIGN_LIST_REGULAR
+							     : ALIGN_LIST_OTHER);
 			}
 		}
 	}
@@ -894,6 +922,48 @@ static void remove_made_dirs(struct align_buf *made)
 	free(dirs);
 }
 
+/*
+ * Refuses a path below the work tree that goes through a symbolic link
+ * (or is one): writing there would write wherever the link points, out
+ * of the repository perhaps, and git would store the link, not the file.
+ */
+static int through_link(struct align_repo *repo, const char *gpath)
+{
+	struct align_buf full = ALIGN_BUF_INIT;
+	const char *workdir = align_git_workdir(repo->git);
+	struct stat st;
+	int ret = 0;
+
+	align_buf_adds(&full, workdir);
+	for (const char *p = gpath; *p && !ret;) {
+		size_t n = strcspn(p, "/");
+
+		if (full.len && full.ptr[full.len - 1] != '/') {
+			align_buf_addch(&full, '/');
+		}
+		align_buf_add(&full, p, n);
+		if (lstat(full.ptr, &st) < 0) {
+			break; /* missing from here on: made as folders */
+		}
+		if (S_ISLNK(st.st_mode)) {
+			ret = fail(repo, ALIGN_EREFUSED,
+				   "cannot write '%s': '%s' is a symbolic link",
+				   gpath, full.ptr + strlen(workdir) +
+						  (workdir[strlen(workdir) - 1] ==
+								   '/'
+							   ? 0
+							   : 1));
+		} else if (!p[n] && !S_ISREG(st.st_mode)) {
+			ret = fail(repo, ALIGN_EREFUSED,
+				   "cannot write '%s': %s", gpath,
+				   "it is not a plain file");
+		}
+		p += n + (p[n] == '/');
+	}
+	align_buf_release(&full);
+	return ret;
+}
+
 /* Creates the missing parents of `file`, noting each one made in `made`. */
 static int make_parents(const char *file, struct align_buf *made)
 {
@@ -942,6 +1012,9 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		align_buf_init(&bytes[i]);
 		gpaths[i] = align_malloc(n);
 		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
+		if ((ret = through_link(repo, gpaths[i])) < 0) {
+			goto done;
+		}
 		/* Named before they exist, so a crash leaves none unknown. */
 		journal[i].path = gpaths[i];
 		align_buf_addf(&temps[i], "%s.align-%ld", gpaths[i],

@@ -70,11 +70,27 @@ const struct align_record_limits *align_repo_limits(
 	const struct align_repo *repo);
 
 /*
- * Reads a file below the root into `out`. Returns 0, ALIGN_ENOTFOUND,
- * ALIGN_ETOOBIG (over the record size limit) or ALIGN_ERROR.
+ * Reads a plain file below the root into `out`, never through a link nor
+ * waiting on a FIFO. Returns 0, ALIGN_ENOTFOUND, ALIGN_ETOOBIG (over the
+ * record size limit), ALIGN_EINVALID (not a plain file) or ALIGN_ERROR.
  */
 int align_repo_read(struct align_repo *repo, const char *path,
 		    struct align_buf *out);
+
+/*
+ * What align says of a path that is a symbolic link, a FIFO, a device or
+ * a socket: it reads and writes plain files only, never through a link
+ * (git stores a link as the link, not as the file it points to) and never
+ * a file that could block.
+ */
+#define ALIGN_NOT_REGULAR \
+	"is not a plain file (a symbolic link, FIFO or device): skipped"
+
+/* What align_repo__list_typed() says of each path. */
+enum align_list_type {
+	ALIGN_LIST_REGULAR = 1, /* a plain file */
+	ALIGN_LIST_OTHER = 2,   /* a link, FIFO, device or socket */
+};
 
 /*
  * Lists the files below `folder` (relative), recursively, sorted, without
@@ -89,8 +105,10 @@ int align_repo_list(struct align_repo *repo, const char *folder,
  * that let several threads read records at once.
  *
  * align_repo__list_typed() lists as align_repo_list() does and appends to
- * `regular` one byte per path: 1 when the listing saw a regular file (by
- * readdir's d_type, or the stat a link needs anyway), else 0.
+ * `regular` one byte per path, an enum align_list_type: a plain file, or
+ * something else (by readdir's d_type, else lstat). Neither listing
+ * descends into a linked folder or into a folder holding a `.git` (a
+ * submodule or another repository): its files are not this one's.
  *
  * align_repo__read_regular() reads a file as align_repo_read() does, but
  * only when it is a regular file (else it returns 1, reads nothing and

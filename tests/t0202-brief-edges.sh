@@ -73,7 +73,7 @@ test_expect_success 'a folder outside the records root is refused' '
 	cp align.ini ../align.ini.saved &&
 	sed -i "s|^brief = briefs$|brief = ../elsewhere|" align.ini &&
 	test_expect_code 128 align ls 2>err &&
-	echo "align: error: align.ini:13: folder '"'"'../elsewhere'"'"' for '"'"'brief'"'"' must be a relative path inside the records root, without '"'"'..'"'"' or '"'"'.'"'"'" >expect &&
+	echo "align: error: align.ini:13: folder '"'"'../elsewhere'"'"' for '"'"'brief'"'"' must be a relative path inside the records root, without '"'"'..'"'"', '"'"'.'"'"' or '"'"'.git'"'"'" >expect &&
 	test_cmp expect err &&
 	sed -i "s|^brief = .*|brief = /tmp|" align.ini &&
 	test_expect_code 128 align ls 2>err &&

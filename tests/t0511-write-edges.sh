@@ -70,7 +70,7 @@ test_expect_success 'a written record keeps skip-worktree and assume-unchanged' 
 	test_must_be_empty status
 '
 
-test_expect_success 'a record inside a submodule is never written over the gitlink' '
+test_expect_success 'a submodule inside a records folder: not listed, never written over' '
 	mkdir "$S/sub" &&
 	(
 		cd "$S/sub" &&
@@ -87,8 +87,10 @@ test_expect_success 'a record inside a submodule is never written over the gitli
 	save_state &&
 	test_expect_code 1 align brief submit briefs/vendor/x.md >out 2>err &&
 	test_must_be_empty out &&
-	echo "align: error: cannot write ${SQ}briefs/vendor/x.md${SQ}: ${SQ}briefs/vendor${SQ} is a submodule in git" >expect &&
+	echo "align: error: ${SQ}briefs/vendor/x.md${SQ} is not a record (records are .md or .ini files in a records folder)" >expect &&
 	test_cmp expect err &&
+	align ls >out &&
+	! grep vendored out &&
 	test_state_unchanged &&
 	git ls-files -s briefs/vendor >after &&
 	test_cmp before after &&

@@ -17,11 +17,15 @@ static int read_file(struct align_buf *out, const char *path, size_t max,
 {
 	struct stat st;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	/* O_NOFOLLOW: a link is not a file of align's, wherever it points. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC |
-				    (regular_only ? O_NONBLOCK : 0));
+				    (regular_only ? O_NONBLOCK | O_NOFOLLOW : 0));
 	int err = 0;
 
 	if (fd < 0) {
+		if (regular_only && errno == ELOOP) {
+			return 1;
+		}
 		return errno == ENOENT || errno == ENOTDIR ? ALIGN_ENOTFOUND
 							   : ALIGN_ERROR;
 	}

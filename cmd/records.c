@@ -218,8 +218,22 @@ int write_new_record(struct align_ctx *ctx, const struct align_record *r,
 		     const char *summary, const char *note, int no_commit)
 {
 	struct align_buf shown = ALIGN_BUF_INIT;
-	int status = write_one_record(ctx, r, summary, note, no_commit, NULL);
+	int status, ret = align_repo_committed(ctx->repo, r->path);
 
+	if (ret < 0) {
+		return fail_with(ret, align_repo_error(ctx->repo));
+	}
+	if (ret && !align_repo_exists(ctx->repo, r->path)) {
+		/* Committed but not here: left out by a sparse checkout. */
+		align_repo_display_path(ctx->repo, r->path, &shown);
+		error_msg("'%s' exists already in HEAD but not in the working "
+			  "tree (a sparse checkout?); bring it back with 'git "
+			  "sparse-checkout add' or 'git checkout -- <path>'",
+			  shown.ptr);
+		align_buf_release(&shown);
+		return EXIT_FINDINGS;
+	}
+	status = write_one_record(ctx, r, summary, note, no_commit, NULL);
 	if (status == EXIT_OK) {
 		align_repo_display_path(ctx->repo, r->path, &shown);
 		printf("%s\n", shown.ptr);

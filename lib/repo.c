@@ -454,6 +454,18 @@ struct dir_name {
 	int regular; /* known to be a regular file */
 };
 
+int align_repo_committed(struct align_repo *repo, const char *path)
+{
+	struct align_buf gpath = ALIGN_BUF_INIT;
+	char blob[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	align_buf_addf(&gpath, "%s%s", repo->prefix, path);
+	ret = align_git_head_blob(repo->git, gpath.ptr, blob, &repo->error);
+	align_buf_release(&gpath);
+	return ret < 0 ? ret : *blob != '\0';
+}
+
 static int cmp_name(const void *a, const void *b)
 {
 	return strcmp(((const struct dir_name *)a)->name,

@@ -129,6 +129,14 @@ int align_repo__read_failed(struct align_repo *repo, const char *path,
 int align_repo_exists(struct align_repo *repo, const char *path);
 
 /*
+ * 1 when HEAD's tree holds a file at `path` (relative to the root), 0
+ * when not, or an ALIGN_* error with the message on `repo`. A sparse
+ * checkout leaves such a file out of the working tree: a new record must
+ * not take its place.
+ */
+int align_repo_committed(struct align_repo *repo, const char *path);
+
+/*
  * Turns a path the user typed (relative to the current directory, or
  * absolute) into a path relative to the root. Returns ALIGN_EINVALID when
  * it lies outside the root.

@@ -306,6 +306,14 @@ int align_git_path_changed(struct align_git *git, const char *old_tree,
 			   struct align_buf *err);
 
 /* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
+/*
+ * align_git_blob() for a blob of at most `max` bytes: a larger one is not
+ * read (its size comes from the object's header) and ALIGN_ETOOBIG is
+ * returned with the size in `err`.
+ */
+int align_git_blob_capped(struct align_git *git, const char *id, size_t max,
+			  struct align_buf *out, struct align_buf *err);
+
 int align_git_blob(struct align_git *git, const char *id,
 		   struct align_buf *out, struct align_buf *err);
 

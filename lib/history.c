@@ -185,7 +185,11 @@ static struct align_record *load(struct align_repo *repo, const char *blob,
 	if (!*blob) {
 		return NULL;
 	}
-	if (align_git_blob(align_repo_git(repo), blob, &data, &err) < 0) {
+	if (align_git_blob_capped(align_repo_git(repo), blob,
+				  align_repo_limits(repo)->max_size
+					  ? align_repo_limits(repo)->max_size
+					  : ALIGN_RECORD_MAX_SIZE,
+				  &data, &err) < 0) {
 		*invalid = 1;
 		if (warnings) {
 			align_diags_add(warnings, path, 0, ALIGN_SEV_WARNING,

@@ -288,8 +288,12 @@ size_t align_md_nesting(const char *text, size_t len, size_t *out_line)
 	while (pos < len) {
 		size_t depth = 0, indent = 0;
 		const char *s = text + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		const char *end = nl ? nl : text + len;
+		const char *end = s;
+
+		/* A line ends at LF, CRLF or a lone CR, as cmark reads it. */
+		while (end < text + len && *end != '\n' && *end != '\r') {
+			end++;
+		}
 
 		for (;;) {
 			/* Blanks before the first marker nest lists; blanks
@@ -331,6 +335,10 @@ size_t align_md_nesting(const char *text, size_t len, size_t *out_line)
 			*out_line = line;
 		}
 		pos = (size_t)(end - text) + 1;
+		if (end < text + len && *end == '\r' && pos < len &&
+		    text[pos] == '\n') {
+			pos++;
+		}
 		line++;
 	}
 	return deepest;

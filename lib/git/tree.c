@@ -410,3 +410,30 @@ int align_git_blob(struct align_git *git, const char *id, struct align_buf *out,
 	git_blob_free(blob);
 	return 0;
 }
+
+int align_git_blob_capped(struct align_git *git, const char *id, size_t max,
+			  struct align_buf *out, struct align_buf *err)
+{
+	git_odb *odb = NULL;
+	git_object_t type;
+	git_oid oid;
+	size_t size = 0;
+	int code;
+
+	if ((code = git_oid_fromstr(&oid, id)) < 0 ||
+	    (code = git_repository_odb(&odb, git->repo)) < 0) {
+		return align_git__fail(err, code, "cannot read blob");
+	}
+	code = git_odb_read_header(&size, &type, odb, &oid);
+	git_odb_free(odb);
+	if (code < 0) {
+		return align_git__fail(err, code, "cannot read blob");
+	}
+	if (size > max) {
+		align_buf_clear(err);
+		align_buf_addf(err, "larger than %zu bytes "
+			       "(core.max-record-size): not read", max);
+		return ALIGN_ETOOBIG;
+	}
+	return align_git_blob(git, id, out, err);
+}

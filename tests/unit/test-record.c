@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
 #include "record.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -1751,8 +1752,28 @@ static void test_large_outline(void)
 	align_buf_release(&text);
 }
 
+/* The nesting pre-scan reads lines as cmark does: LF, CRLF, a lone CR. */
+static void test_nesting_lines(void)
+{
+	static const char lf[] = "a\n> > b\n> c\n";
+	static const char cr[] = "a\r> > > b\r> c";
+	static const char crlf[] = "a\r\nb\r\n> > > > c\r\n";
+	size_t line;
+
+	is_int((int)align_md_nesting(lf, sizeof(lf) - 1, &line), 2,
+	       "nesting: two quotes deep");
+	is_int((int)line, 2, "nesting: on line 2");
+	is_int((int)align_md_nesting(cr, sizeof(cr) - 1, &line), 3,
+	       "nesting: a lone CR ends a line");
+	is_int((int)line, 2, "nesting: lines counted at each CR");
+	is_int((int)align_md_nesting(crlf, sizeof(crlf) - 1, &line), 4,
+	       "nesting: CRLF lines");
+	is_int((int)line, 3, "nesting: CRLF counted once");
+}
+
 int main(void)
 {
+	test_nesting_lines();
 	test_parse_md();
 	test_parse_memo();
 	test_parse_crlf_ini();

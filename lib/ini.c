@@ -482,10 +482,32 @@ static int same_section(const struct align_ini_section *s, const char *name,
 	return s->sub == sub || (sub && s->sub && same_str(sub, s->sub));
 }
 
+/* The index key of a section: "<name>\x1f<sub>" (sub "" for none). */
+static size_t section_key(char *out, size_t cap, const char *name,
+			  const char *sub)
+{
+	size_t n = strlen(name), m = sub ? strlen(sub) : 0;
+
+	if (n + m + 2 > cap) {
+		return 0;
+	}
+	memcpy(out, name, n);
+	out[n] = '\x1f';
+	memcpy(out + n + 1, sub ? sub : "", m);
+	out[n + 1 + m] = '\0';
+	return n + m + 2;
+}
+
 long align_ini_find_section(const struct align_ini *ini, const char *name,
 			    const char *sub)
 {
-	for (size_t i = 0; i < ini->nsections; i++) {
+	char key[128];
+	size_t i;
+
+	if (ini->index.count && section_key(key, sizeof(key), name, sub)) {
+		return align_idmap_get(&ini->index, key, &i) ? (long)i : -1;
+	}
+	for (i = 0; i < ini->nsections; i++) {
 		if (same_section(&ini->sections[i], name, sub)) {
 			return (long)i;
 		}
@@ -658,6 +680,38 @@ static void make_block(struct parse_state *st, size_t len)
 	st->strings[len] = '\0';
 }
 
+/* Indexes the sections by name and sub; reports a duplicate. */
+static void index_sections(struct parse_state *st)
+{
+	struct align_ini *ini = st->ini;
+	size_t total = 0, at = 0;
+
+	for (size_t i = 0; i < ini->nsections; i++) {
+		const struct align_ini_section *s = &ini->sections[i];
+		total += strlen(s->name) + (s->sub ? strlen(s->sub) : 0) + 2;
+	}
+	/* One buffer that no longer grows: the map borrows its keys. */
+	ini->index_keys = align_malloc(total ? total : 1);
+	for (size_t i = 0; i < ini->nsections; i++) {
+		const struct align_ini_section *s = &ini->sections[i];
+		char *key = ini->index_keys + at;
+		size_t first;
+
+		at += section_key(key, total - at, s->name, s->sub);
+		if (!align_idmap_add(&ini->index, key, i, &first)) {
+			struct align_buf d = ALIGN_BUF_INIT;
+			describe_section(&d, s);
+			align_diags_add(st->diags, st->path, s->line,
+					ALIGN_SEV_ERROR,
+					"duplicate section %s (first at line "
+					"%zu)",
+					d.ptr, ini->sections[first].line);
+			align_buf_release(&d);
+			st->errors++;
+		}
+	}
+}
+
 /*
  * Records sections and catches duplicates and fields outside sections;
  * cuts the names, keys and values of the copy into strings.
@@ -686,7 +740,6 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 		}
 		{
 			struct align_ini_section s;
-			long dup;
 
 			s.name = cut(st, l, l->a_start, l->a_len);
 			s.sub = l->has_sub ? cut(st, l, l->b_start, l->b_len)
@@ -694,22 +747,11 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 			s.line = lineno;
 			s.first_field = 0;
 			s.nfields = 0;
-			dup = align_ini_find_section(ini, s.name, s.sub);
-			if (dup >= 0) {
-				struct align_buf d = ALIGN_BUF_INIT;
-				describe_section(&d, &s);
-				align_diags_add(st->diags, st->path, lineno,
-						ALIGN_SEV_ERROR,
-						"duplicate section %s (first at "
-						"line %zu)",
-						d.ptr, ini->sections[dup].line);
-				align_buf_release(&d);
-				st->errors++;
-			}
 			l->section = (long)ini->nsections;
 			ini->sections[ini->nsections++] = s;
 		}
 	}
+	index_sections(st);
 }
 
 /* Each section's run of fields: fields come in line order. */
@@ -729,12 +771,30 @@ static void check_duplicate_keys(struct parse_state *st)
 {
 	struct align_ini *ini = st->ini;
 
+	struct align_idmap keys = ALIGN_IDMAP_INIT;
+	size_t keyed = (size_t)-1; /* the section `keys` holds */
+
 	for (size_t i = 0; i < ini->nfields; i++) {
 		const struct align_ini_field *f = &ini->fields[i];
 		const struct align_ini_section *s = &ini->sections[f->section];
+		size_t from = s->first_field, to = i;
 
+		/* A long section: an earlier field with this key, by hash. */
+		if (s->nfields > 16) {
+			size_t first;
+
+			if (keyed != f->section) {
+				align_idmap_release(&keys);
+				keyed = f->section;
+			}
+			if (align_idmap_add(&keys, f->key, i, &first)) {
+				continue;
+			}
+			from = first;
+			to = first + 1;
+		}
 		/* An earlier field of the same section is in its run. */
-		for (size_t j = s->first_field; j < i; j++) {
+		for (size_t j = from; j < to; j++) {
 			const struct align_ini_field *g = &ini->fields[j];
 
 			if (same_str(f->key, g->key)) {
@@ -751,6 +811,7 @@ static void check_duplicate_keys(struct parse_state *st)
 			}
 		}
 	}
+	align_idmap_release(&keys);
 }
 
 /* The line of the file where inih's line number `n` is. */
@@ -834,6 +895,8 @@ int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
 
 void align_ini_release(struct align_ini *ini)
 {
+	align_idmap_release(&ini->index);
+	free(ini->index_keys);
 	free(ini->block);
 	memset(ini, 0, sizeof(*ini));
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "util/diag.h"
+#include "util/idmap.h"
 
 /*
  * The INI dialect of align records, read through inih (the only file that
@@ -53,9 +54,16 @@ struct align_ini {
 	size_t nfields;
 	size_t fields_alloc;
 	void *block;
+	/*
+	 * Sections by "<name>\x1f<sub>" (keys in `index_keys`), so that a
+	 * lookup and the duplicate check cost the same for a roster of
+	 * 100,000 people as for one.
+	 */
+	struct align_idmap index;
+	char *index_keys;
 };
 
-#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
+#define ALIGN_INI_INIT { NULL, 0, 0, NULL, 0, 0, NULL, ALIGN_IDMAP_INIT, NULL }
 
 /*
  * Parses `len` bytes of INI text whose first line is line `first_line` of

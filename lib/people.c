@@ -9,6 +9,69 @@
 #include "util/text.h"
 #include "util/banned.h"
 
+/* Calls `fn` for each address of a comma-separated list, trimmed. */
+static void each_email(const char *list,
+		       void (*fn)(const char *e, size_t n, void *payload),
+		       void *payload)
+{
+	while (list && *list) {
+		size_t m;
+
+		while (*list == ' ' || *list == ',') {
+			list++;
+		}
+		m = strcspn(list, ",");
+		while (m && list[m - 1] == ' ') {
+			m--;
+		}
+		if (m) {
+			fn(list, m, payload);
+		}
+		list += strcspn(list, ",");
+	}
+}
+
+static void count_email(const char *e, size_t n, void *payload)
+{
+	(void)e;
+	*(size_t *)payload += n + 1;
+}
+
+struct email_fill {
+	struct align_people *people;
+	size_t at;
+	size_t person;
+};
+
+static void add_email(const char *e, size_t n, void *payload)
+{
+	struct email_fill *f = payload;
+	char *key = f->people->emails + f->at;
+	for (size_t i = 0; i < n; i++) {
+		key[i] = (char)tolower((unsigned char)e[i]);
+	}
+	key[n] = '\0';
+	f->at += n + 1;
+	align_idmap_add(&f->people->by_email, key, f->person, NULL);
+}
+
+/* The handle and email indexes, built once the items stop moving. */
+static void index_people(struct align_people *out)
+{
+	struct email_fill fill = { out, 0, 0 };
+	size_t total = 1;
+
+	for (size_t i = 0; i < out->count; i++) {
+		align_idmap_add(&out->by_handle, out->items[i].handle, i, NULL);
+		each_email(out->items[i].email, count_email, &total);
+	}
+	out->emails = align_malloc(total);
+	for (size_t i = 0; i < out->count; i++) {
+		fill.person = i;
+		each_email(out->items[i].email, add_email, &fill);
+	}
+}
+
 int align_people_load(struct align_people *out, struct align_repo *repo,
 		      struct align_diags *diags)
 {
@@ -51,6 +114,7 @@ int align_people_load(struct align_people *out, struct align_repo *repo,
 					   "team");
 		p->line = sec->line;
 	}
+	index_people(out);
 	return 0;
 }
 
@@ -77,6 +141,9 @@ void align_people_release(struct align_people *people)
 {
 	align_record_free(people->record);
 	free(people->items);
+	align_idmap_release(&people->by_handle);
+	align_idmap_release(&people->by_email);
+	free(people->emails);
 	memset(people, 0, sizeof(*people));
 }
 
@@ -106,28 +173,80 @@ static int list_has(const char *list, const char *email)
 const struct align_person *align_people_by_email(
 	const struct align_people *people, const char *email)
 {
-	for (size_t i = 0; email && i < people->count; i++) {
-		if (list_has(people->items[i].email, email)) {
-			return &people->items[i];
+	char small[256];
+	size_t n = email ? strlen(email) : 0, i;
+
+	if (!people->by_email.count) {
+		/* A roster made by hand, without its index. */
+		for (i = 0; email && i < people->count; i++) {
+			if (list_has(people->items[i].email, email)) {
+				return &people->items[i];
+			}
 		}
+		return NULL;
 	}
-	return NULL;
+	if (!email || n >= sizeof(small)) {
+		return NULL;
+	}
+	for (size_t k = 0; k <= n; k++) {
+		small[k] = (char)tolower((unsigned char)email[k]);
+	}
+	return align_idmap_get(&people->by_email, small, &i) ? &people->items[i]
+							    : NULL;
 }
 
 const struct align_person *align_people_by_handle(
 	const struct align_people *people, const char *handle)
 {
-	for (size_t i = 0; handle && i < people->count; i++) {
-		if (!strcmp(people->items[i].handle, handle)) {
-			return &people->items[i];
+	size_t i;
+
+	if (!people->by_handle.count) {
+		/* A roster made by hand, without its index. */
+		for (i = 0; handle && i < people->count; i++) {
+			if (!strcmp(people->items[i].handle, handle)) {
+				return &people->items[i];
+			}
 		}
+		return NULL;
 	}
-	return NULL;
+	return handle && align_idmap_get(&people->by_handle, handle, &i)
+		       ? &people->items[i]
+		       : NULL;
+}
+
+struct email_check {
+	const struct align_people *people;
+	size_t person;
+	struct align_diags *diags;
+};
+
+/* An email of this person that the index gives to an earlier one. */
+static void claimed_email(const char *e, size_t n, void *payload)
+{
+	struct email_check *c = payload;
+	const struct align_person *first;
+	char one[256];
+
+	if (n >= sizeof(one)) {
+		return;
+	}
+	memcpy(one, e, n);
+	one[n] = '\0';
+	first = align_people_by_email(c->people, one);
+	if (first && first != &c->people->items[c->person]) {
+		align_diags_add(c->diags, ALIGN_PEOPLE_FILE,
+				c->people->items[c->person].line,
+				ALIGN_SEV_ERROR,
+				"email '%s' belongs to both '%s' and '%s'", one,
+				first->handle, c->people->items[c->person].handle);
+	}
 }
 
 void align_people_check(const struct align_people *people,
 			struct align_diags *diags)
 {
+	struct email_check check_emails;
+
 	for (size_t i = 0; i < people->count; i++) {
 		const struct align_person *p = &people->items[i];
 
@@ -142,35 +261,9 @@ void align_people_check(const struct align_people *people,
 					"person '%s' has no email", p->handle);
 			continue;
 		}
-		for (size_t j = 0; j < i; j++) {
-			const char *e = p->email;
-			/* Any of this person's emails claimed by another? */
-			while (*e) {
-				size_t m;
-				char one[256];
-
-				while (*e == ' ' || *e == ',') {
-					e++;
-				}
-				m = strcspn(e, ",");
-				while (m && e[m - 1] == ' ') {
-					m--;
-				}
-				if (m && m < sizeof(one)) {
-					memcpy(one, e, m);
-					one[m] = '\0';
-					if (list_has(people->items[j].email, one)) {
-						align_diags_add(
-							diags, ALIGN_PEOPLE_FILE,
-							p->line, ALIGN_SEV_ERROR,
-							"email '%s' belongs to "
-							"both '%s' and '%s'",
-							one, people->items[j].handle,
-							p->handle);
-					}
-				}
-				e += strcspn(e, ",");
-			}
-		}
+		check_emails.people = people;
+		check_emails.person = i;
+		check_emails.diags = diags;
+		each_email(p->email, claimed_email, &check_emails);
 	}
 }

@@ -4,6 +4,7 @@
 #include "record.h"
 #include "repo.h"
 #include "util/diag.h"
+#include "util/idmap.h"
 
 /*
  * The people roster: people.ini at the records root, one
@@ -27,9 +28,18 @@ struct align_people {
 	struct align_person *items;
 	size_t count;
 	size_t alloc;
+	/*
+	 * Handles and lowercased emails to items (the first person with an
+	 * email), so that a lookup costs the same in a roster of 100,000 as
+	 * in one of five; `emails` holds the lowercased keys.
+	 */
+	struct align_idmap by_handle;
+	struct align_idmap by_email;
+	char *emails;
 };
 
-#define ALIGN_PEOPLE_INIT { NULL, NULL, 0, 0 }
+#define ALIGN_PEOPLE_INIT                                                    \
+	{ NULL, NULL, 0, 0, ALIGN_IDMAP_INIT, ALIGN_IDMAP_INIT, NULL }
 
 /*
  * Reads people.ini from the working tree. A missing file is an empty

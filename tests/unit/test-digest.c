@@ -118,11 +118,13 @@ static void test_updates(void)
 		{ "dana", "Dana Okafor", "dana@example.com", "content", 9 },
 		{ "sam", "Sam Roy", "sam@example.com", "sales", 13 },
 	};
-	struct align_people roster = { NULL, persons, 4, 4 };
+	struct align_people roster = ALIGN_PEOPLE_INIT;
 	struct align_people nobody = ALIGN_PEOPLE_INIT;
 	struct align_period week;
 	struct align_digest d;
 
+	roster.items = persons;
+	roster.count = roster.alloc = 4;
 	align_week_parse(&week, "2026-W47");
 	align_digest_init(&d, &week);
 	is_int(align_digest_add_update(&d, r[0]), 1, "maya's update is in");

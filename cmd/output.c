@@ -6,6 +6,7 @@
 
 #include "align.h"
 #include "util/error.h"
+#include "util/idmap.h"
 #include "util/banned.h"
 
 __attribute__((format(printf, 2, 0))) static void vmsg(const char *level,
@@ -170,6 +171,7 @@ void record_print_members(struct align_printer *p,
 {
 	const struct align_record *r = entry->record;
 	const struct align_ini *ini = &r->ini;
+	struct align_idmap names = ALIGN_IDMAP_INIT;
 
 	align_printer_map_key(p, "path");
 	align_printer_string(p, entry->path);
@@ -178,9 +180,9 @@ void record_print_members(struct align_printer *p,
 	align_printer_map_key(p, "title");
 	align_printer_string(p, r->title);
 	/* The kind's own section: flat. */
-	for (size_t f = 0; f < ini->nfields; f++) {
-		if (ini->fields[f].section == 0 &&
-		    strcmp(ini->fields[f].key, "path") &&
+	for (size_t f = ini->sections[0].first_field;
+	     f < ini->sections[0].first_field + ini->sections[0].nfields; f++) {
+		if (strcmp(ini->fields[f].key, "path") &&
 		    strcmp(ini->fields[f].key, "kind") &&
 		    strcmp(ini->fields[f].key, "title")) {
 			align_printer_map_key(p, ini->fields[f].key);
@@ -190,14 +192,9 @@ void record_print_members(struct align_printer *p,
 	/* Other sections: "name": {"sub": {...}} or "name": {...}. */
 	for (size_t s = 1; s < ini->nsections; s++) {
 		const struct align_ini_section *sec = &ini->sections[s];
-		int first_of_name = 1;
 
-		for (size_t q = 1; q < s; q++) {
-			if (!strcmp(ini->sections[q].name, sec->name)) {
-				first_of_name = 0;
-			}
-		}
-		if (!first_of_name) {
+		/* Each name once, where it first stands (a few names). */
+		if (!align_idmap_add(&names, sec->name, s, NULL)) {
 			continue;
 		}
 		align_printer_map_key(p, sec->name);
@@ -211,13 +208,10 @@ void record_print_members(struct align_printer *p,
 				align_printer_map_key(p, cur->sub);
 				align_printer_begin_map(p);
 			}
-			for (size_t f = 0; f < ini->nfields; f++) {
-				if (ini->fields[f].section == t) {
-					align_printer_map_key(
-						p, ini->fields[f].key);
-					align_printer_string(
-						p, ini->fields[f].value);
-				}
+			for (size_t f = cur->first_field;
+			     f < cur->first_field + cur->nfields; f++) {
+				align_printer_map_key(p, ini->fields[f].key);
+				align_printer_string(p, ini->fields[f].value);
 			}
 			if (cur->sub) {
 				align_printer_end(p);
@@ -225,6 +219,7 @@ void record_print_members(struct align_printer *p,
 		}
 		align_printer_end(p);
 	}
+	align_idmap_release(&names);
 }
 
 void event_print(struct align_printer *p, const struct align_event *ev)

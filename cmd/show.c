@@ -125,12 +125,11 @@ static void show_text(struct align_printer *p, const struct align_entry *e,
 		} else {
 			align_printer_separator(p);
 		}
-		for (size_t f = 0; f < ini->nfields; f++) {
+		/* The section's own run of fields: linear in the record. */
+		for (size_t f = sec->first_field;
+		     f < sec->first_field + sec->nfields; f++) {
 			const struct align_ini_field *field = &ini->fields[f];
 
-			if (field->section != s) {
-				continue;
-			}
 			align_printer_text(p, "    ");
 			align_printer_string(p, field->key);
 			if (*field->value) {

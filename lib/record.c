@@ -498,12 +498,15 @@ int align_record_set(struct align_record *r, const char *section,
 		}
 		{
 			/* Insert after the section's last field or header. */
-			size_t after = r->ini.sections[s].line;
-			for (size_t i = 0; i < r->ini.nfields; i++) {
-				if (r->ini.fields[i].section == (size_t)s &&
-				    r->ini.fields[i].line > after) {
-					after = r->ini.fields[i].line;
-				}
+			const struct align_ini_section *sec =
+				&r->ini.sections[s];
+			size_t after = sec->line;
+
+			/* Fields are in line order: the run's last is last. */
+			if (sec->nfields) {
+				after = r->ini.fields[sec->first_field +
+						      sec->nfields - 1]
+						.line;
 			}
 			align_buf_addf(&line, "%s = %s", key, value);
 			ret = check_line_length(&line, key, err);

@@ -58,6 +58,9 @@ struct commit_state {
 	 * and files deleted here (where it may have moved from) count.
 	 */
 	const char *follow;
+	/* A version that could not be read because git lacks it: fatal. */
+	int corrupt;
+	struct align_buf corrupt_msg;
 };
 
 static struct parsed *parsed_slot(struct commit_state *st, const char *path)
@@ -174,22 +177,31 @@ static void clear_deltas(struct commit_state *st)
  * warning when `warnings` is not NULL (each broken version is reported
  * once: by the commit that made it).
  */
-static struct align_record *load(struct align_repo *repo, const char *blob,
+static struct align_record *load(struct commit_state *st, const char *blob,
 				 const char *path, const char *commit,
 				 struct align_diags *warnings, int *invalid)
 {
 	struct align_buf data = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
 	struct align_record *r = NULL;
+	struct align_repo *repo = st->repo;
+	int ret;
 
 	if (!*blob) {
 		return NULL;
 	}
-	if (align_git_blob_capped(align_repo_git(repo), blob,
-				  align_repo_limits(repo)->max_size
-					  ? align_repo_limits(repo)->max_size
-					  : ALIGN_RECORD_MAX_SIZE,
-				  &data, &err) < 0) {
+	if ((ret = align_git_blob_capped(align_repo_git(repo), blob,
+					 align_repo_limits(repo)->max_size
+						 ? align_repo_limits(repo)->max_size
+						 : ALIGN_RECORD_MAX_SIZE,
+					 &data, &err)) == ALIGN_ECORRUPT) {
+		/* Not a broken version: git has lost one. Nothing holds. */
+		*invalid = 1;
+		if (!st->corrupt) {
+			st->corrupt = 1;
+			align_buf_sets(&st->corrupt_msg, err.ptr);
+		}
+	} else if (ret < 0) {
 		*invalid = 1;
 		if (warnings) {
 			align_diags_add(warnings, path, 0, ALIGN_SEV_WARNING,
@@ -321,7 +333,7 @@ static struct align_record *last_valid(struct commit_state *st,
 		    !*blob) {
 			break;
 		}
-		r = load(st->repo, blob, d->path, at, NULL, &invalid);
+		r = load(st, blob, d->path, at, NULL, &invalid);
 		if (!r) {
 			char parent[ALIGN_OID_HEXSZ + 1];
 			if (align_git_first_parent(git, at, parent, &err) < 0) {
@@ -360,7 +372,7 @@ static void merge_blame(struct commit_state *st, struct delta *d,
 		    !*blob) {
 			continue;
 		}
-		other = load(st->repo, blob, d->path, c->id, NULL, &invalid);
+		other = load(st, blob, d->path, c->id, NULL, &invalid);
 		if (!other) {
 			continue;
 		}
@@ -398,12 +410,12 @@ static int emit_commit(struct commit_state *st,
 
 	for (size_t i = 0; i < st->count; i++) {
 		struct delta *d = &st->deltas[i];
-		d->old = load(st->repo, d->old_id, d->path, c->id, NULL,
+		d->old = load(st, d->old_id, d->path, c->id, NULL,
 			      &d->old_invalid);
 		memcpy(d->old_id_kept, d->old_id, sizeof(d->old_id_kept));
 		d->new_ = take_parsed(st, d->path, d->new_id);
 		if (!d->new_) {
-			d->new_ = load(st->repo, d->new_id, d->path, c->id,
+			d->new_ = load(st, d->new_id, d->path, c->id,
 				       warnings, &d->invalid);
 		}
 	}
@@ -523,7 +535,8 @@ int align_history_walk(struct align_repo *repo,
 {
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
-	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0, NULL };
+	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
+				   ALIGN_BUF_INIT };
 	struct align_git_walk *walk = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, follow = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
@@ -602,6 +615,10 @@ int align_history_walk(struct align_repo *repo,
 		if (!ret) {
 			ret = emit_commit(&st, c, fn, payload, warnings);
 		}
+		if (st.corrupt && ret >= 0) {
+			ret = ALIGN_ECORRUPT;
+			align_buf_sets(&err, st.corrupt_msg.ptr);
+		}
 		if (!ret && opts->commit_done) {
 			opts->commit_done(c, payload);
 		}
@@ -623,6 +640,7 @@ done:
 	clear_deltas(&st);
 	free(st.deltas);
 	release_parsed(&st);
+	align_buf_release(&st.corrupt_msg);
 	align_git_walk_free(walk);
 	align_buf_release(&follow);
 	align_buf_release(&err);
@@ -689,7 +707,8 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL };
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
+				   ALIGN_BUF_INIT };
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
 	struct align_git_commit_info info;
@@ -712,8 +731,13 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 		struct delta *d = &st.deltas[i];
 		struct align_history_entry e;
 
-		d->new_ = load(repo, d->new_id, d->path, info.id, warnings,
+		d->new_ = load(&st, d->new_id, d->path, info.id, warnings,
 			       &d->invalid);
+		if (st.corrupt) {
+			ret = align_repo__fail(repo, ALIGN_ECORRUPT,
+					       st.corrupt_msg.ptr);
+			break;
+		}
 		if (!d->new_) {
 			continue;
 		}
@@ -728,6 +752,7 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 done:
 	clear_deltas(&st);
 	release_parsed(&st);
+	align_buf_release(&st.corrupt_msg);
 	free(st.deltas);
 	align_buf_release(&err);
 	return ret;
@@ -738,9 +763,9 @@ static void load_pair(struct commit_state *st, struct delta *d,
 		      const char *from, const char *to,
 		      struct align_diags *warnings)
 {
-	d->old = load(st->repo, d->old_id, d->path, from, NULL,
+	d->old = load(st, d->old_id, d->path, from, NULL,
 		      &d->old_invalid);
-	d->new_ = load(st->repo, d->new_id, d->path, to, NULL, &d->invalid);
+	d->new_ = load(st, d->new_id, d->path, to, NULL, &d->invalid);
 	if (d->old_invalid) {
 		align_diags_add(warnings, d->path, 0, ALIGN_SEV_WARNING,
 				"does not parse on the old side");
@@ -758,7 +783,8 @@ int align_history_compare(struct align_repo *repo, const char *from,
 			  void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL };
+	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
+				   ALIGN_BUF_INIT };
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
@@ -787,6 +813,11 @@ int align_history_compare(struct align_repo *repo, const char *from,
 		struct delta *d = &st.deltas[i];
 
 		load_pair(&st, d, *from ? from : to, to, warnings);
+		if (st.corrupt) {
+			ret = align_repo__fail(repo, ALIGN_ECORRUPT,
+					       st.corrupt_msg.ptr);
+			goto done;
+		}
 		if (d->old && id_of(d->old)) {
 			align_idmap_add(&gone, id_of(d->old), i, NULL);
 		}
@@ -832,6 +863,7 @@ done:
 	}
 	clear_deltas(&st);
 	release_parsed(&st);
+	align_buf_release(&st.corrupt_msg);
 	free(st.deltas);
 	free(paired);
 	align_idmap_release(&gone);

@@ -53,6 +53,13 @@ int align_git__fail(struct align_buf *err, int code, const char *what)
 	const git_error *e = git_error_last();
 
 	align_buf_clear(err);
+	if (code == GIT_ENOTFOUND && e && e->klass == GIT_ERROR_ODB) {
+		/* An object a tree or commit names is not there. */
+		align_buf_addf(err, "repository is corrupt: %s: %s (run 'git "
+				    "fsck')",
+			       what, e->message ? e->message : "object missing");
+		return ALIGN_ECORRUPT;
+	}
 	align_buf_adds(err, what);
 	if (e && e->message) {
 		align_buf_addf(err, ": %s", e->message);

@@ -17,6 +17,7 @@ enum {
 	ALIGN_EREFUSED = -6,  /* a rule forbids the operation */
 	ALIGN_ELOCKED = -7,   /* a lock file is held */
 	ALIGN_ETOOBIG = -8,   /* over a size limit */
+	ALIGN_ECORRUPT = -9,  /* an object git should have is missing */
 };
 
 #endif

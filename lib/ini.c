@@ -184,6 +184,14 @@ static const char *scan_line(struct line *l)
 		return NULL;
 	}
 	if (!key_char(s[0], 1)) {
+		/* git's conflict markers: say what they are. */
+		if (n >= 7 && (!memcmp(s, "<<<<<<<", 7) ||
+			       !memcmp(s, "=======", 7) ||
+			       !memcmp(s, ">>>>>>>", 7) ||
+			       !memcmp(s, "|||||||", 7))) {
+			return "unresolved merge conflict: keep one side, "
+			       "remove the markers, then 'git add' the file";
+		}
 		return "expected '[section]' or 'key = value'";
 	}
 	l->type = L_FIELD;

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Teams check in on branches: check-ins of different key results of one
+# objective merge cleanly with plain git; the same key result changed on
+# both is git's conflict, and align check names the record and the lines.
+. "$(dirname "$0")/lib.sh"
+
+SQ="'"
+f=okrs/2026-Q4/grow.md
+
+test_expect_success 'setup: an objective with two key results' '
+	ALIGN_NOW=2026-11-20 &&
+	export ALIGN_NOW &&
+	setup_align_repo &&
+	align okr new Grow --owner maya --id grow >/dev/null &&
+	align okr kr add grow leads --title Leads --start 0 --target 100 &&
+	align okr kr add grow mql --title MQLs --start 0 --target 50 &&
+	git tag start
+'
+ALIGN_NOW=2026-11-20
+export ALIGN_NOW
+
+current() {
+	sed -n "/^\[kr \"$1\"\]/,/^\[/s/^current = //p" $f
+}
+
+test_expect_success 'different key results on two branches: git merges them' '
+	git checkout -q -b lee start &&
+	as "Lee Park" lee@example.com 2026-11-21 &&
+	align okr checkin grow#leads 30 >/dev/null &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-21 &&
+	align okr checkin grow#mql 12 >/dev/null &&
+	git merge -q --no-edit lee &&
+	test "$(current leads)" = 30 &&
+	test "$(current mql)" = 12 &&
+	align check >out &&
+	! grep -q ": error: " out
+'
+
+test_expect_success 'the same key result on both: a conflict, named by check' '
+	git checkout -q -b lee2 &&
+	align okr checkin grow#leads 42 >/dev/null &&
+	git checkout -q main &&
+	align okr checkin grow#leads 35 >/dev/null &&
+	test_must_fail git merge -q --no-edit lee2 >/dev/null 2>&1 &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^<<<<<<<" $f | cut -d: -f1) &&
+	grep -q "^$f:$line: error: unresolved merge conflict: keep one side, remove the markers, then ${SQ}git add${SQ} the file\$" out
+'
+
+test_expect_success 'writing commands refuse until the merge is concluded' '
+	test_expect_code 128 align okr checkin grow#mql 13 2>err &&
+	grep -q "a merge is in progress" err &&
+	git merge --abort
+'
+
+test_done

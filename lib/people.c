@@ -147,27 +147,26 @@ void align_people_release(struct align_people *people)
 	memset(people, 0, sizeof(*people));
 }
 
+struct email_find {
+	const char *email;
+	size_t n;
+	int found;
+};
+
+static void match_email(const char *e, size_t n, void *payload)
+{
+	struct email_find *f = payload;
+
+	f->found |= n == f->n && !strncasecmp(e, f->email, n);
+}
+
 /* Does the comma-separated `list` hold `email`? */
 static int list_has(const char *list, const char *email)
 {
-	size_t n = strlen(email);
+	struct email_find f = { email, strlen(email), 0 };
 
-	while (list && *list) {
-		size_t m;
-
-		while (*list == ' ' || *list == ',') {
-			list++;
-		}
-		m = strcspn(list, ",");
-		while (m && list[m - 1] == ' ') {
-			m--;
-		}
-		if (m == n && !strncasecmp(list, email, n)) {
-			return 1;
-		}
-		list += strcspn(list, ",");
-	}
-	return 0;
+	each_email(list, match_email, &f);
+	return f.found;
 }
 
 const struct align_person *align_people_by_email(

@@ -18,18 +18,7 @@ export ALIGN_NOW=2026-11-20 LC_ALL=C TZ=UTC GIT_AUTHOR_NAME=B \
 	GIT_AUTHOR_EMAIL=b@example.com GIT_COMMITTER_NAME=B \
 	GIT_COMMITTER_EMAIL=b@example.com
 
-median_ms() {
-	i=0
-	: >"$dir/.times"
-	while [ $i -lt "$runs" ]; do
-		s=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || :
-		e=$(date +%s%N)
-		echo $(((e - s) / 1000000)) >>"$dir/.times"
-		i=$((i + 1))
-	done
-	sort -n "$dir/.times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-}
+. "$top/tests/bench/common.sh"
 
 make_repo() {
 	r=$dir/n$1
@@ -57,10 +46,8 @@ for n in $n1 $n2; do make_repo $n; done
 for c in "check" "show big" "ls" "log"; do
 	t1=$(cd "$dir/n$n1" && median_ms "$align" $c)
 	t2=$(cd "$dir/n$n2" && median_ms "$align" $c)
-	printf '%-28s %7s ms %7s ms %7sx\n' "$c" "$t1" "$t2" \
-		"$(awk -v a="$t2" -v b="$t1" 'BEGIN { printf "%.1f", b ? a / b : 0 }')"
+	printf '%-28s %7s ms %7s ms %7sx\n' "$c" "$t1" "$t2" "$(ratio "$t2" "$t1")"
 done
 t1=$(cd "$dir/n$n1" && median_ms sh -c 'cat people.ini okrs/2026-Q4/big.md')
 t2=$(cd "$dir/n$n2" && median_ms sh -c 'cat people.ini okrs/2026-Q4/big.md')
-printf '%-28s %7s ms %7s ms %7sx\n' "cat (the bytes)" "$t1" "$t2" \
-	"$(awk -v a="$t2" -v b="$t1" 'BEGIN { printf "%.1f", b ? a / b : 0 }')"
+printf '%-28s %7s ms %7s ms %7sx\n' "cat (the bytes)" "$t1" "$t2" "$(ratio "$t2" "$t1")"

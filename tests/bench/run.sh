@@ -33,20 +33,7 @@ dir=${BENCH_DIR:-/tmp/bench-align}
 command -v cmark >/dev/null || { echo "cmark(1) is needed for the check floor (apt-get install cmark)" >&2; exit 1; }
 export ALIGN_NOW=2026-12-20 LC_ALL=C TZ=UTC
 
-# median_ms <command...>: runs it $runs times, prints the median in ms.
-median_ms() {
-	i=0
-	: >"$dir/.times"
-	while [ $i -lt "$runs" ]; do
-		s=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || :
-		e=$(date +%s%N)
-		echo $(((e - s) / 1000000)) >>"$dir/.times"
-		i=$((i + 1))
-	done
-	sort -n "$dir/.times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b ? a / b : 0 }'; }
+. "$top/tests/bench/common.sh"
 row() { printf '%-46s %7s ms  %7s ms  %6sx  %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"; }
 
 # The floors as commands.

@@ -7,6 +7,7 @@
 #include "util/error.h"
 #include "util/idmap.h"
 
+#include "merge.h"
 #include "okr.h"
 #include "people.h"
 #include "workflow.h"
@@ -326,6 +327,34 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 	align_buf_release(&name.buf);
 }
 
+/* What the merge driver kept of a conflict: both values, in sight. */
+static void check_merge_conflicts(const struct align_record *r,
+				  struct align_diags *out)
+{
+	const struct align_ini *ini = &r->ini;
+	size_t sl = strlen(ALIGN_MERGE_THEIRS);
+
+	for (size_t i = 0; i < ini->nfields; i++) {
+		const struct align_ini_field *f = &ini->fields[i];
+		const struct align_ini_section *s = &ini->sections[f->section];
+		size_t kl = strlen(f->key);
+		struct align_buf key = ALIGN_BUF_INIT;
+		const char *ours;
+
+		if (kl <= sl || strcmp(f->key + kl - sl, ALIGN_MERGE_THEIRS)) {
+			continue;
+		}
+		align_buf_add(&key, f->key, kl - sl);
+		ours = align_record_get(r, s->name, s->sub, key.ptr);
+		align_diags_add(out, r->path, f->line, ALIGN_SEV_ERROR,
+				"unresolved merge conflict: '%s' is '%s' here "
+				"and '%s' on the other side; keep one and "
+				"remove '%s'",
+				key.ptr, ours ? ours : "", f->value, f->key);
+		align_buf_release(&key);
+	}
+}
+
 static void check_generic(struct typed_state *st, const struct align_entry *e,
 			  struct align_diags *out)
 {
@@ -348,6 +377,7 @@ static void check_generic(struct typed_state *st, const struct align_entry *e,
 				kname, kind->folder, kind->name);
 		return;
 	}
+	check_merge_conflicts(r, out);
 	check_typed(st, e, out);
 	if (kind->states) {
 		align_workflow_check(r, kind, st->ctx, out);

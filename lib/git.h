@@ -305,6 +305,16 @@ int align_git_path_changed(struct align_git *git, const char *old_tree,
 			   char new_blob[ALIGN_OID_HEXSZ + 1],
 			   struct align_buf *err);
 
+/*
+ * git's three-way merge of text (as git merge-file): the result goes to
+ * `out`. With `union_`, lines both sides added where they conflict are
+ * all kept, ours first (git's "union" merge). Returns 0 when it merged
+ * cleanly, 1 when `out` holds conflict markers, or ALIGN_ERROR.
+ */
+int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
+			 const char *ours, size_t olen, const char *theirs,
+			 size_t tlen, int union_, struct align_buf *err);
+
 /* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
 /*
  * align_git_blob() for a blob of at most `max` bytes: a larger one is not

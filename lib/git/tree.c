@@ -437,3 +437,38 @@ int align_git_blob_capped(struct align_git *git, const char *id, size_t max,
 	}
 	return align_git_blob(git, id, out, err);
 }
+
+int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
+			 const char *ours, size_t olen, const char *theirs,
+			 size_t tlen, int union_, struct align_buf *err)
+{
+	git_merge_file_input b, o, t;
+	git_merge_file_options opts;
+	git_merge_file_result res;
+	int code;
+
+	align_git__lib_init();
+	git_merge_file_input_init(&b, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_input_init(&o, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_input_init(&t, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_options_init(&opts, GIT_MERGE_FILE_OPTIONS_VERSION);
+	b.ptr = base;
+	b.size = blen;
+	o.ptr = ours;
+	o.size = olen;
+	t.ptr = theirs;
+	t.size = tlen;
+	opts.our_label = "ours";
+	opts.their_label = "theirs";
+	if (union_) {
+		opts.favor = GIT_MERGE_FILE_FAVOR_UNION;
+	}
+	memset(&res, 0, sizeof(res));
+	if ((code = git_merge_file(&res, &b, &o, &t, &opts)) < 0) {
+		return align_git__fail(err, code, "cannot merge");
+	}
+	align_buf_add(out, res.ptr, res.len);
+	code = res.automergeable ? 0 : 1;
+	git_merge_file_result_free(&res);
+	return code;
+}

@@ -1,0 +1,101 @@
+#!/bin/sh
+# align merge-driver through real git merges: fields changed on different
+# sides merge even on adjacent lines, lines added to one list by both
+# sides are all kept, and the same field changed differently is a
+# conflict kept in valid record syntax that align check fails on.
+. "$(dirname "$0")/lib.sh"
+
+S=$TRASH_DIRECTORY
+SQ="'"
+f=okrs/2026-Q4/grow.md
+b=2026-11-partner-webinar
+
+kr() {
+	sed -n "/^\[kr \"$1\"\]/,/^\[/s/^$2 = //p" $f
+}
+
+test_expect_success 'setup: the driver in .gitattributes and git config' '
+	ALIGN_NOW=2026-11-20 &&
+	export ALIGN_NOW &&
+	setup_align_repo &&
+	echo "*.md merge=align" >.gitattributes &&
+	git config merge.align.name "align records" &&
+	git config merge.align.driver "\"$ALIGN_BIN\" merge-driver %O %A %B %P" &&
+	align okr new Grow --owner maya --id grow >/dev/null &&
+	align okr kr add grow leads --title Leads --start 0 --target 100 &&
+	write_answered_brief briefs/$b.md &&
+	git add -A && git commit -q -m "brief, attributes" &&
+	git tag start
+'
+ALIGN_NOW=2026-11-20
+export ALIGN_NOW
+
+test_expect_success 'different fields of one key result, on adjacent lines: merged' '
+	git checkout -q -b lee start &&
+	align okr checkin grow#leads 30 >/dev/null &&
+	git checkout -q main &&
+	grep -A1 "^target = 100$" $f | grep -q "^current = " &&
+	sed -i "/^\[kr \"leads\"\]/,/^\[/s/^target = 100$/target = 120/" $f &&
+	git commit -q -am "target" &&
+	git merge -q --no-edit lee >out 2>&1 &&
+	test "$(kr leads current)" = 30 &&
+	test "$(kr leads target)" = 120 &&
+	align check >out &&
+	! grep -q ": error: " out &&
+	git status --porcelain >status &&
+	test_must_be_empty status
+'
+
+test_expect_success 'lines added to one section on both sides: all kept, ours first' '
+	git checkout -q -b dana &&
+	sed -i "/^## Who is it for?$/,/^## /s/^Partner marketing.*$/&\nFrom dana./" briefs/$b.md &&
+	git commit -q -am "dana adds" &&
+	git checkout -q main &&
+	sed -i "/^## Who is it for?$/,/^## /s/^Partner marketing.*$/&\nFrom maya./" briefs/$b.md &&
+	git commit -q -am "maya adds" &&
+	git merge -q --no-edit dana >out 2>&1 &&
+	grep -n "^From " briefs/$b.md >lines &&
+	test "$(sed -n 1p lines | cut -d: -f2)" = "From maya." &&
+	test "$(sed -n 2p lines | cut -d: -f2)" = "From dana." &&
+	! grep -q "^<<<<<<<" briefs/$b.md
+'
+
+test_expect_success 'the same field changed on both: a conflict in record syntax' '
+	git checkout -q -b lee2 &&
+	align okr checkin grow#leads 42 >/dev/null &&
+	git checkout -q main &&
+	align okr checkin grow#leads 35 >/dev/null &&
+	test_must_fail git merge -q --no-edit lee2 >out 2>&1 &&
+	test "$(kr leads current)" = 35 &&
+	test "$(kr leads current-theirs)" = 42 &&
+	! grep -q "^<<<<<<<" $f &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^current-theirs = 42$" $f | cut -d: -f1) &&
+	grep -q "^$f:$line: error: unresolved merge conflict: ${SQ}current${SQ} is ${SQ}35${SQ} here and ${SQ}42${SQ} on the other side; keep one and remove ${SQ}current-theirs${SQ}\$" out &&
+	sed -i "/^current-theirs = /d" $f &&
+	git add $f &&
+	git commit -q --no-edit &&
+	align check >out &&
+	! grep -q ": error: " out
+'
+
+test_expect_success 'a Markdown file that is not a record: git text merge, with markers' '
+	printf "# Notes\n\nOne\n" >notes.md &&
+	git add notes.md && git commit -q -m notes &&
+	git checkout -q -b other &&
+	printf "# Notes\n\nTwo\n" >notes.md && git commit -q -am two &&
+	git checkout -q main &&
+	printf "# Notes\n\nThree\n" >notes.md && git commit -q -am three &&
+	test_must_fail git merge -q --no-edit other >out 2>&1 &&
+	grep -q "^<<<<<<< " notes.md &&
+	grep -q "^>>>>>>> " notes.md &&
+	git merge --abort
+'
+
+test_expect_success 'merge-driver without its three files: usage, exit 129' '
+	test_expect_code 129 align merge-driver a b 2>err &&
+	echo "align: error: usage: align merge-driver <base> <ours> <theirs> [<path>]" >expect &&
+	test_cmp expect err
+'
+
+test_done

@@ -11,6 +11,95 @@
 #include "util/fs.h"
 #include "util/banned.h"
 
+/* The .gitattributes lines that give records the merge driver. */
+static void attributes_wanted(struct align_buf *out, struct align_repo *repo)
+{
+	const struct align_kind *const *kinds = align_kinds();
+
+	for (size_t i = 0; kinds[i]; i++) {
+		align_buf_addf(out, "%s/** merge=align\n",
+			       align_kind_folder(kinds[i], repo));
+	}
+	align_buf_adds(out, "people.ini merge=align\n");
+}
+
+/*
+ * align init --merge-driver: the driver for this clone (git config, which
+ * a clone does not share) and the records' attributes (.gitattributes,
+ * committed when lines are missing). The driver is run as "align", so
+ * align must be on PATH wherever git merges.
+ */
+static int set_up_merge_driver(struct align_ctx *ctx, int no_commit)
+{
+	struct align_repo *repo = NULL;
+	struct align_buf err = ALIGN_BUF_INIT, have = ALIGN_BUF_INIT;
+	struct align_buf want = ALIGN_BUF_INIT, data = ALIGN_BUF_INIT;
+	int ret, status = EXIT_OK, added = 0;
+
+	if ((ret = align_repo_open(&repo, ctx->cwd, &err)) < 0) {
+		error_msg("%s", err.ptr);
+		status = EXIT_FATAL;
+		goto done;
+	}
+	if ((ret = align_repo_begin_write(repo)) < 0) {
+		status = fail_with(ret, align_repo_error(repo));
+		goto done;
+	}
+	ret = align_repo_read(repo, ".gitattributes", &have);
+	if (ret < 0 && ret != ALIGN_ENOTFOUND) {
+		status = fail_with(ret, align_repo_error(repo));
+		goto done;
+	}
+	attributes_wanted(&want, repo);
+	align_buf_add(&data, have.ptr, have.len);
+	if (data.len && data.ptr[data.len - 1] != '\n') {
+		align_buf_addch(&data, '\n');
+	}
+	for (const char *l = want.ptr; *l; l += strcspn(l, "\n") + 1) {
+		size_t n = strcspn(l, "\n");
+		struct align_buf line = ALIGN_BUF_INIT;
+
+		align_buf_addch(&line, '\n');
+		align_buf_add(&line, l, n + 1);
+		/* Each line once: already there, at the start or after one. */
+		if (strncmp(have.ptr, l, n + 1) && !strstr(have.ptr, line.ptr)) {
+			align_buf_add(&data, l, n + 1);
+			added = 1;
+		}
+		align_buf_release(&line);
+	}
+	if (added) {
+		struct align_change change = { ".gitattributes", data.ptr,
+					       data.len };
+
+		if ((ret = align_repo_write(repo, &change, 1,
+					    no_commit ? NULL
+						      : "align: merge driver",
+					    NULL)) < 0) {
+			status = fail_with(ret, align_repo_error(repo));
+			goto done;
+		}
+	}
+	if ((ret = align_repo_set_git_config(repo, "merge.align.name",
+					     "align records, field by field")) <
+		    0 ||
+	    (ret = align_repo_set_git_config(
+		     repo, "merge.align.driver",
+		     "align merge-driver %O %A %B %P")) < 0) {
+		status = fail_with(ret, align_repo_error(repo));
+		goto done;
+	}
+	printf("Set up the align merge driver%s\n",
+	       added ? "; .gitattributes names the records" : "");
+done:
+	align_repo_free(repo);
+	align_buf_release(&err);
+	align_buf_release(&have);
+	align_buf_release(&want);
+	align_buf_release(&data);
+	return status;
+}
+
 static void config_text(struct align_buf *out, const char *name)
 {
 	const struct align_kind *const *kinds = align_kinds();
@@ -41,15 +130,18 @@ static void config_text(struct align_buf *out, const char *name)
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 {
 	static const char *const usage[] = {
-		"align init [--name <team>] [--no-commit]", NULL
+		"align init [--name <team>] [--no-commit]",
+		"align init --merge-driver [--no-commit]", NULL
 	};
 	const char *name = NULL;
-	int no_commit = 0;
+	int no_commit = 0, merge_driver = 0;
 	const struct opt opts[] = {
 		{ OPT_STRING, 0, "name", &name, "<team>",
 		  "the team's name (default: the folder's name)", NULL },
 		{ OPT_BOOL, 0, "no-commit", &no_commit, NULL,
 		  "write the files but do not commit them", NULL },
+		{ OPT_BOOL, 0, "merge-driver", &merge_driver, NULL,
+		  "set up align's merge driver for the records", NULL },
 		OPT_END_(),
 	};
 	const struct align_kind *const *kinds = align_kinds();
@@ -70,6 +162,9 @@ int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 	if (n > 0) {
 		error_msg("unexpected argument '%s'", argv[0]);
 		return EXIT_USAGE;
+	}
+	if (merge_driver) {
+		return set_up_merge_driver(ctx, no_commit);
 	}
 	if (!name) {
 		name = strrchr(ctx->cwd, '/');

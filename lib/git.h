@@ -37,6 +37,13 @@ const char *align_git_workdir(const struct align_git *git);
 /* Absolute path of the git directory, ending in '/'. Borrowed. */
 const char *align_git_gitdir(const struct align_git *git);
 
+/*
+ * Sets `name` to `value` in the repository's own configuration
+ * (.git/config). Returns 0 or ALIGN_ERROR.
+ */
+int align_git_config_set(struct align_git *git, const char *name,
+			 const char *value, struct align_buf *err);
+
 /* 1 when the repository is a shallow clone. */
 int align_git_is_shallow(struct align_git *git);
 

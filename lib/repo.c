@@ -855,6 +855,12 @@ done:
 	return ret;
 }
 
+int align_repo_set_git_config(struct align_repo *repo, const char *name,
+			      const char *value)
+{
+	return align_git_config_set(repo->git, name, value, &repo->error);
+}
+
 const char *align_repo_recovered(const struct align_repo *repo)
 {
 	return repo->recovered.len ? repo->recovered.ptr : NULL;

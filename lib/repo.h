@@ -165,6 +165,14 @@ int align_repo_begin_write(struct align_repo *repo);
  */
 const char *align_repo_recovered(const struct align_repo *repo);
 
+/*
+ * Sets git configuration `name` to `value` for this repository only
+ * (.git/config: it is not shared by a clone). Returns 0 or ALIGN_ERROR
+ * with the message on `repo`.
+ */
+int align_repo_set_git_config(struct align_repo *repo, const char *name,
+			      const char *value);
+
 struct align_change {
 	const char *path; /* relative to the root */
 	const char *data;

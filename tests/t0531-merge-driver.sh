@@ -14,13 +14,35 @@ kr() {
 	sed -n "/^\[kr \"$1\"\]/,/^\[/s/^$2 = //p" $f
 }
 
-test_expect_success 'setup: the driver in .gitattributes and git config' '
+# git runs the driver as "align": the one under test.
+PATH=$(dirname "$ALIGN_BIN"):$PATH
+export PATH
+
+test_expect_success 'align init --merge-driver: attributes committed, config set' '
 	ALIGN_NOW=2026-11-20 &&
 	export ALIGN_NOW &&
 	setup_align_repo &&
-	echo "*.md merge=align" >.gitattributes &&
-	git config merge.align.name "align records" &&
-	git config merge.align.driver "\"$ALIGN_BIN\" merge-driver %O %A %B %P" &&
+	align init --merge-driver >out &&
+	echo "Set up the align merge driver; .gitattributes names the records" >expect &&
+	test_cmp expect out &&
+	printf "%s\n" "briefs/** merge=align" "okrs/** merge=align" \
+		"updates/** merge=align" "people.ini merge=align" >expect &&
+	test_cmp expect .gitattributes &&
+	git log -1 --format=%s >subject &&
+	echo "align: merge driver" >expect &&
+	test_cmp expect subject &&
+	git config --get merge.align.driver >driver &&
+	echo "align merge-driver %O %A %B %P" >expect &&
+	test_cmp expect driver &&
+	head=$(git rev-parse HEAD) &&
+	align init --merge-driver >out &&
+	echo "Set up the align merge driver" >expect &&
+	test_cmp expect out &&
+	test "$(git rev-parse HEAD)" = "$head"
+'
+
+test_expect_success 'setup: an objective and a brief' '
+	echo "*.md merge=align" >>.gitattributes &&
 	align okr new Grow --owner maya --id grow >/dev/null &&
 	align okr kr add grow leads --title Leads --start 0 --target 100 &&
 	write_answered_brief briefs/$b.md &&

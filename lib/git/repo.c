@@ -217,6 +217,23 @@ const char *align_git_gitdir(const struct align_git *git)
 	return git->gitdir;
 }
 
+int align_git_config_set(struct align_git *git, const char *name,
+			 const char *value, struct align_buf *err)
+{
+	git_config *cfg = NULL, *local = NULL;
+	int code;
+
+	if ((code = git_repository_config(&cfg, git->repo)) < 0 ||
+	    (code = git_config_open_level(&local, cfg,
+					  GIT_CONFIG_LEVEL_LOCAL)) < 0 ||
+	    (code = git_config_set_string(local, name, value)) < 0) {
+		code = align_git__fail(err, code, "cannot set git config");
+	}
+	git_config_free(local);
+	git_config_free(cfg);
+	return code < 0 ? code : 0;
+}
+
 int align_git_is_shallow(struct align_git *git)
 {
 	return git_repository_is_shallow(git->repo) == 1;

@@ -417,6 +417,13 @@ int main(int argc, char **argv_)
 			warning_msg("finished a write that was interrupted: %s",
 				    align_repo_recovered(ctx.repo));
 		}
+		if (!(cmd->flags & CMD_WRITES) &&
+		    align_repo_write_pending(ctx.repo)) {
+			/* Readers take no lock: they say, and leave it. */
+			warning_msg("a write was interrupted and is not finished; "
+				    "the next align command that writes finishes "
+				    "it");
+		}
 	}
 	ctx.command = cmd;
 	running = &ctx;

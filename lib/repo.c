@@ -861,6 +861,17 @@ int align_repo_set_git_config(struct align_repo *repo, const char *name,
 	return align_git_config_set(repo->git, name, value, &repo->error);
 }
 
+int align_repo_write_pending(const struct align_repo *repo)
+{
+	struct align_buf path = ALIGN_BUF_INIT;
+	int ret;
+
+	journal_path(&path, repo);
+	ret = align_fs_exists(path.ptr);
+	align_buf_release(&path);
+	return ret;
+}
+
 const char *align_repo_recovered(const struct align_repo *repo)
 {
 	return repo->recovered.len ? repo->recovered.ptr : NULL;

@@ -166,6 +166,13 @@ int align_repo_begin_write(struct align_repo *repo);
 const char *align_repo_recovered(const struct align_repo *repo);
 
 /*
+ * 1 when a write was interrupted and is not finished yet (the write
+ * journal is there): a reader then sees the working tree as it was
+ * before the write; the next writing command finishes it.
+ */
+int align_repo_write_pending(const struct align_repo *repo);
+
+/*
  * Sets git configuration `name` to `value` for this repository only
  * (.git/config: it is not shared by a clone). Returns 0 or ALIGN_ERROR
  * with the message on `repo`.

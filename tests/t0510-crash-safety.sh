@@ -74,6 +74,18 @@ test_expect_success 'killed after the commit: the next write says what it finish
 	test "$(leads_at HEAD)" = 42
 '
 
+test_expect_success 'a reader after the crash says a write is not finished' '
+	rm -rf "$S/r" && cp -a "$S/template" "$S/r" && cd "$S/r" &&
+	test_expect_code 137 env ALIGN_FAULT=before-rename \
+		"$ALIGN_BIN" okr checkin grow#leads 42 >/dev/null 2>&1 &&
+	align ls >"$S/out" 2>"$S/err" &&
+	echo "align: warning: a write was interrupted and is not finished; the next align command that writes finishes it" >"$S/expect" &&
+	test_cmp "$S/expect" "$S/err" &&
+	align okr checkin grow#mql 7 >/dev/null 2>&1 &&
+	align ls >"$S/out" 2>"$S/err" &&
+	test_must_be_empty "$S/err"
+'
+
 test_expect_success 'a file edited by hand after the crash is kept, not overwritten' '
 	rm -rf "$S/r" && cp -a "$S/template" "$S/r" && cd "$S/r" &&
 	test_expect_code 137 env ALIGN_FAULT=before-rename \

@@ -543,8 +543,54 @@ static void test_memo(void)
 	align_buf_release(&memoed);
 }
 
+/*
+ * Many sections and a long section: every section is in the index (so a
+ * lookup is one hash probe, not a scan), and duplicates are still found
+ * among thousands.
+ */
+static void test_scale(void)
+{
+	struct align_buf text = ALIGN_BUF_INIT;
+	struct align_ini ini = ALIGN_INI_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	const size_t n = 20000;
+
+	for (size_t i = 0; i < n; i++) {
+		align_buf_addf(&text, "[person \"p%zu\"]\nname = P\n", i);
+	}
+	align_buf_adds(&text, "[long]\n");
+	for (size_t i = 0; i < 5000; i++) {
+		align_buf_addf(&text, "k%zu = v\n", i);
+	}
+	is_int(align_ini_parse(&ini, text.ptr, text.len, 1, "x.ini", &diags), 0,
+	       "scale: 20,000 sections and a section of 5,000 keys parse");
+	is_int((int)ini.index.count, (int)n + 1, "scale: every section indexed");
+	is_int((int)align_ini_find_section(&ini, "person", "p19999"), 19999,
+	       "scale: the last section found by its index");
+	is_int((int)align_ini_find_section(&ini, "person", "p20000"), -1,
+	       "scale: a missing one is not");
+	align_ini_release(&ini);
+	align_buf_adds(&text, "k4999 = again\n");
+	is_int(align_ini_parse(&ini, text.ptr, text.len, 1, "x.ini", &diags),
+	       ALIGN_EINVALID, "scale: a duplicate key among 5,000 refused");
+	ok(diags.count == 1 &&
+		   strstr(diags.items[0].message, "duplicate key 'k4999'"),
+	   "scale: and named");
+	align_diags_clear(&diags);
+	align_buf_adds(&text, "[person \"p7\"]\n");
+	is_int(align_ini_parse(&ini, text.ptr, text.len, 1, "x.ini", &diags),
+	       ALIGN_EINVALID, "scale: a duplicate among 20,000 sections refused");
+	ok(diags.count >= 1 &&
+		   strstr(diags.items[0].message,
+			  "duplicate section [person \"p7\"] (first at line 1"),
+	   "scale: and named with the first one's line");
+	align_diags_clear(&diags);
+	align_buf_release(&text);
+}
+
 int main(void)
 {
+	test_scale();
 	test_fields();
 	test_line_endings();
 	test_traps();

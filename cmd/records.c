@@ -32,6 +32,34 @@ int load_catalog_for(struct align_ctx *ctx, struct align_catalog *out,
 	return 0;
 }
 
+/*
+ * A reference not in the working tree may name a record HEAD has that a
+ * sparse checkout left out: says so, and returns 1, when it does.
+ */
+static int outside_checkout(struct align_ctx *ctx,
+			    const struct align_kind *kind, const char *ref)
+{
+	struct align_catalog head = ALIGN_CATALOG_INIT;
+	struct align_buf err = ALIGN_BUF_INIT, shown = ALIGN_BUF_INIT;
+	const struct align_entry *e = NULL;
+	int found = 0;
+
+	if (align_catalog_load_at(&head, ctx->repo, "HEAD") == 0 &&
+	    align_catalog_find(&e, &head, ctx->repo, kind, ref, &err) == 0 &&
+	    !align_repo_exists(ctx->repo, e->path)) {
+		align_repo_display_path(ctx->repo, e->path, &shown);
+		error_msg("'%s' is in HEAD as '%s' but not in the working tree "
+			  "(a sparse checkout?); bring it back with 'git "
+			  "sparse-checkout add' or 'git checkout -- <path>'",
+			  ref, shown.ptr);
+		found = 1;
+	}
+	align_catalog_release(&head);
+	align_buf_release(&err);
+	align_buf_release(&shown);
+	return found;
+}
+
 int find_record(const struct align_entry **out, struct align_ctx *ctx,
 		const struct align_catalog *catalog,
 		const struct align_kind *kind, const char *ref)
@@ -39,6 +67,10 @@ int find_record(const struct align_entry **out, struct align_ctx *ctx,
 	struct align_buf err = ALIGN_BUF_INIT;
 	int ret = align_catalog_find(out, catalog, ctx->repo, kind, ref, &err);
 
+	if (ret == ALIGN_ENOTFOUND && outside_checkout(ctx, kind, ref)) {
+		align_buf_release(&err);
+		return EXIT_FINDINGS;
+	}
 	if (ret < 0) {
 		ret = fail_with(ret, err.ptr);
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # A sparse checkout leaves committed records out of the working tree:
 # making a record whose file HEAD already holds would overwrite it in the
-# commit, so it is refused, with what to run.
+# commit, so it is refused, with what to run; a reference to such a record
+# says where it is instead of "no such record".
 . "$(dirname "$0")/lib.sh"
 
 S=$TRASH_DIRECTORY
@@ -38,6 +39,17 @@ test_expect_success 'update for a week whose file is outside the checkout: refus
 	save_state &&
 	test_expect_code 1 align update --done "More" >out 2>err &&
 	grep -q "^align: error: ${SQ}updates/2026-W47/2026-w47-maya-lind.md${SQ} exists already in HEAD but not in the working tree" err &&
+	test_state_unchanged
+'
+
+test_expect_success 'show and checkin of a record outside the checkout say where it is' '
+	save_state &&
+	echo "align: error: ${SQ}grow${SQ} is in HEAD as ${SQ}okrs/2026-Q4/grow.md${SQ} but not in the working tree (a sparse checkout?); bring it back with ${SQ}git sparse-checkout add${SQ} or ${SQ}git checkout -- <path>${SQ}" >expect &&
+	test_expect_code 1 align show grow >out 2>err &&
+	test_must_be_empty out &&
+	test_cmp expect err &&
+	test_expect_code 1 align okr checkin grow#leads 5 >out 2>err &&
+	test_cmp expect err &&
 	test_state_unchanged
 '
 

@@ -190,11 +190,10 @@ static struct align_record *load(struct commit_state *st, const char *blob,
 	if (!*blob) {
 		return NULL;
 	}
-	if ((ret = align_git_blob_capped(align_repo_git(repo), blob,
-					 align_repo_limits(repo)->max_size
-						 ? align_repo_limits(repo)->max_size
-						 : ALIGN_RECORD_MAX_SIZE,
-					 &data, &err)) == ALIGN_ECORRUPT) {
+	if ((ret = align_git_blob_capped(
+		     align_repo_git(repo), blob,
+		     align_record_max_size(align_repo_limits(repo)), &data,
+		     &err)) == ALIGN_ECORRUPT) {
 		/* Not a broken version: git has lost one. Nothing holds. */
 		*invalid = 1;
 		if (!st->corrupt) {

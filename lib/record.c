@@ -171,11 +171,16 @@ static int parse_markdown(struct align_record *r, struct align_diags *diags)
 	return errors ? ALIGN_EINVALID : 0;
 }
 
+size_t align_record_max_size(const struct align_record_limits *limits)
+{
+	return limits && limits->max_size ? limits->max_size
+					  : ALIGN_RECORD_MAX_SIZE;
+}
+
 static int parse_bytes(struct align_record *r, struct align_ini_memo *memo,
 		       struct align_diags *diags)
 {
-	size_t max = r->limits.max_size ? r->limits.max_size
-					: ALIGN_RECORD_MAX_SIZE;
+	size_t max = align_record_max_size(&r->limits);
 	const char *nul;
 	int ret;
 

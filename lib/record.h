@@ -52,6 +52,9 @@ struct align_record {
 	struct align_md_outline outline;
 };
 
+/* The largest record `limits` allows (NULL or 0: ALIGN_RECORD_MAX_SIZE). */
+size_t align_record_max_size(const struct align_record_limits *limits);
+
 /* Returns the format a path's extension implies; -1 when neither. */
 int align_record_format_of(const char *path);
 

@@ -386,8 +386,7 @@ static void full_path(const struct align_repo *repo, const char *path,
 
 static size_t read_max(const struct align_repo *repo)
 {
-	return repo->limits.max_size ? repo->limits.max_size
-				     : ALIGN_RECORD_MAX_SIZE;
+	return align_record_max_size(&repo->limits);
 }
 
 int align_repo__read_failed(struct align_repo *repo, const char *path,
@@ -975,13 +974,10 @@ static int through_link(struct align_repo *repo, const char *gpath)
 			break; /* missing from here on: made as folders */
 		}
 		if (S_ISLNK(st.st_mode)) {
+			/* The path up to this component, as the user wrote it. */
 			ret = fail(repo, ALIGN_EREFUSED,
-				   "cannot write '%s': '%s' is a symbolic link",
-				   gpath, full.ptr + strlen(workdir) +
-						  (workdir[strlen(workdir) - 1] ==
-								   '/'
-							   ? 0
-							   : 1));
+				   "cannot write '%s': '%.*s' is a symbolic link",
+				   gpath, (int)(p - gpath + n), gpath);
 		} else if (!p[n] && !S_ISREG(st.st_mode)) {
 			ret = fail(repo, ALIGN_EREFUSED,
 				   "cannot write '%s': %s", gpath,

@@ -106,18 +106,8 @@ static void json_fields(struct align_printer *p,
 		if (c->type == ALIGN_CHANGE_PROSE) {
 			continue;
 		}
-		align_printer_begin_map(p);
-		align_printer_map_key(p, "section");
-		align_printer_string(p, c->section);
-		align_printer_map_key(p, "sub");
-		align_printer_string(p, c->sub);
-		align_printer_map_key(p, "key");
-		align_printer_string(p, c->key);
-		align_printer_map_key(p, "old");
-		align_printer_string(p, c->old_value);
-		align_printer_map_key(p, "new");
-		align_printer_string(p, c->new_value);
-		align_printer_end(p);
+		field_change_print(p, c->section, c->sub, c->key, c->old_value,
+				   c->new_value);
 	}
 	align_printer_end(p);
 	align_printer_map_key(p, "prose");

@@ -222,6 +222,24 @@ void record_print_members(struct align_printer *p,
 	align_idmap_release(&names);
 }
 
+void field_change_print(struct align_printer *p, const char *section,
+			const char *sub, const char *key, const char *old,
+			const char *new_)
+{
+	align_printer_begin_map(p);
+	align_printer_map_key(p, "section");
+	align_printer_string(p, section);
+	align_printer_map_key(p, "sub");
+	align_printer_string(p, sub);
+	align_printer_map_key(p, "key");
+	align_printer_string(p, key);
+	align_printer_map_key(p, "old");
+	align_printer_string(p, old);
+	align_printer_map_key(p, "new");
+	align_printer_string(p, new_);
+	align_printer_end(p);
+}
+
 void event_print(struct align_printer *p, const struct align_event *ev)
 {
 	char date[ALIGN_DATE_STRLEN];
@@ -254,18 +272,8 @@ void event_print(struct align_printer *p, const struct align_event *ev)
 	align_printer_string(p, ev->note);
 	align_printer_map_key(p, "field");
 	if (ev->key) {
-		align_printer_begin_map(p);
-		align_printer_map_key(p, "section");
-		align_printer_string(p, ev->section);
-		align_printer_map_key(p, "sub");
-		align_printer_string(p, ev->sub);
-		align_printer_map_key(p, "key");
-		align_printer_string(p, ev->key);
-		align_printer_map_key(p, "old");
-		align_printer_string(p, ev->old_value);
-		align_printer_map_key(p, "new");
-		align_printer_string(p, ev->new_value);
-		align_printer_end(p);
+		field_change_print(p, ev->section, ev->sub, ev->key,
+				   ev->old_value, ev->new_value);
 	} else {
 		align_printer_null(p);
 	}

@@ -42,4 +42,12 @@ void record_print_members(struct align_printer *p,
  */
 void event_print(struct align_printer *p, const struct align_event *ev);
 
+/*
+ * One field's change, {section, sub, key, old, new}: the shape an event's
+ * "field" and diff's "fields" share.
+ */
+void field_change_print(struct align_printer *p, const char *section,
+			const char *sub, const char *key, const char *old,
+			const char *new_);
+
 #endif

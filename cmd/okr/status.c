@@ -58,6 +58,16 @@ static void string_or_dash(struct align_printer *p, const char *s)
 	}
 }
 
+/* A key result's stated confidence; negative: none stated (null). */
+static void confidence_print(struct align_printer *p, double confidence)
+{
+	if (confidence >= 0) {
+		align_printer_number(p, confidence);
+	} else {
+		align_printer_null(p);
+	}
+}
+
 static void kr_print(struct align_printer *p, const struct align_kr_status *k,
 		     const struct align_record *r,
 		     const struct align_kr_freshness *fresh)
@@ -78,11 +88,7 @@ static void kr_print(struct align_printer *p, const struct align_kr_status *k,
 	align_printer_map_key(p, "current");
 	align_printer_number(p, k->current);
 	align_printer_map_key(p, "confidence");
-	if (k->confidence >= 0) {
-		align_printer_number(p, k->confidence);
-	} else {
-		align_printer_null(p);
-	}
+	confidence_print(p, k->confidence);
 	align_printer_map_key(p, "progress");
 	share(p, k->progress);
 	align_printer_map_key(p, "expected");
@@ -164,11 +170,7 @@ static void kr_row_print(struct align_printer *p,
 	align_printer_map_key(p, "unit");
 	align_printer_string(p, or_null(kr->unit));
 	align_printer_map_key(p, "confidence");
-	if (kr->confidence >= 0) {
-		align_printer_number(p, kr->confidence);
-	} else {
-		align_printer_null(p);
-	}
+	confidence_print(p, kr->confidence);
 	align_printer_map_key(p, "progress");
 	share(p, kr->progress);
 	align_printer_map_key(p, "expected");

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/buf.h"
 #include "util/error.h"
@@ -342,4 +343,97 @@ size_t align_md_nesting(const char *text, size_t len, size_t *out_line)
 		line++;
 	}
 	return deepest;
+}
+
+/*
+ * 1 when a link may point at `url`: http, https and mailto, or a
+ * reference without a scheme (a relative path or an anchor). Anything
+ * else (javascript:, vbscript:, data:, file:) is dropped.
+ */
+static int url_safe(const char *url)
+{
+	size_t scheme = strcspn(url, ":/?#");
+
+	if (url[scheme] != ':') {
+		return 1;
+	}
+	return (scheme == 4 && !strncasecmp(url, "http", 4)) ||
+	       (scheme == 5 && !strncasecmp(url, "https", 5)) ||
+	       (scheme == 6 && !strncasecmp(url, "mailto", 6));
+}
+
+/* `node` (raw HTML) replaced by its source shown as text. */
+static void html_as_text(cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	size_t n = lit ? strlen(lit) : 0;
+
+	while (n && (lit[n - 1] == '\n' || lit[n - 1] == '\r')) {
+		n--;
+	}
+	{
+		char *copy = align_strndup(lit ? lit : "", n);
+		cmark_node_set_literal(text, copy);
+		free(copy);
+	}
+	if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node_append_child(para, text);
+		text = para;
+	}
+	cmark_node_replace(node, text);
+	cmark_node_free(node);
+}
+
+int align_md_render_safe(struct align_buf *out, const char *text, size_t len,
+			 int html)
+{
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+	cmark_node **raw = NULL, *doc;
+	size_t nraw = 0, alloc = 0;
+	cmark_iter *iter;
+	cmark_event_type ev;
+	char *rendered;
+
+	cmark_parser_feed(parser, text, len);
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	if (!doc) {
+		return ALIGN_ERROR;
+	}
+	iter = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (ev != CMARK_EVENT_ENTER) {
+			continue;
+		}
+		if (type == CMARK_NODE_HTML_BLOCK ||
+		    type == CMARK_NODE_HTML_INLINE) {
+			ALIGN_ARRAY_GROW(raw, alloc, nraw + 1);
+			raw[nraw++] = n;
+		} else if ((type == CMARK_NODE_LINK ||
+			    type == CMARK_NODE_IMAGE) &&
+			   !url_safe(cmark_node_get_url(n)
+					     ? cmark_node_get_url(n)
+					     : "")) {
+			cmark_node_set_url(n, "");
+		}
+	}
+	cmark_iter_free(iter);
+	for (size_t i = 0; i < nraw; i++) {
+		html_as_text(raw[i]);
+	}
+	free(raw);
+	rendered = html ? cmark_render_html(doc, CMARK_OPT_DEFAULT)
+			: cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node_free(doc);
+	if (!rendered) {
+		return ALIGN_ERROR;
+	}
+	align_buf_adds(out, rendered);
+	free(rendered);
+	return 0;
 }

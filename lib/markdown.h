@@ -49,4 +49,16 @@ void align_md_outline_release(struct align_md_outline *outline);
  */
 size_t align_md_nesting(const char *text, size_t len, size_t *out_line);
 
+/*
+ * Renders Markdown people wrote so that it can be shown to others: raw
+ * HTML (blocks and inline, comments too) becomes visible text, links and
+ * images to anything but http, https, mailto or a relative reference lose
+ * their target, and the rest is rendered by cmark's safe HTML renderer
+ * (`html`) or back to CommonMark. Appends to `out`; returns 0 or
+ * ALIGN_ERROR. Callers cap the size and nesting as for records.
+ */
+struct align_buf;
+int align_md_render_safe(struct align_buf *out, const char *text, size_t len,
+			 int html);
+
 #endif

@@ -5,6 +5,7 @@
 
 #include "history.h"
 #include "people.h"
+#include "util/idmap.h"
 
 /*
  * The history of one key result: every version of its objective in which
@@ -27,6 +28,7 @@ struct align_okr_value {
 	 */
 	char *note;
 	int late; /* the commit carries an Align-Late-Checkin trailer */
+	int added; /* the version the key result first appeared in */
 };
 
 struct align_okr_history {
@@ -55,5 +57,40 @@ int align_okr_history_load(struct align_okr_history *out,
 			   struct align_diags *warnings);
 
 void align_okr_history_release(struct align_okr_history *history);
+
+/*
+ * Every key result's values at once, gathered from a walk that another
+ * module runs with align_history_walk_many() (the reports), for versions
+ * of objectives authored from `since` to `until`: one trail per key
+ * result, as align_okr_history_load() would give it.
+ */
+struct align_okr_trail {
+	char *key; /* "<objective>\n<kr>" */
+	char *objective;
+	char *kr;
+	struct align_okr_history values; /* oldest first after finish */
+};
+
+struct align_okr_trails {
+	struct align_okr_trail **items;
+	size_t count;
+	size_t alloc;
+	const struct align_people *people;
+	int64_t since;
+	int64_t until;
+	struct align_idmap index;
+};
+
+void align_okr_trails_init(struct align_okr_trails *t,
+			   const struct align_people *people, int64_t since,
+			   int64_t until);
+struct align_history_consumer align_okr_trails_consumer(
+	struct align_okr_trails *t);
+/* After the walk: each trail oldest first. */
+void align_okr_trails_finish(struct align_okr_trails *t);
+/* The values of key result `kr` of objective `id`; NULL when none. */
+const struct align_okr_history *align_okr_trails_find(
+	const struct align_okr_trails *t, const char *id, const char *kr);
+void align_okr_trails_release(struct align_okr_trails *t);
 
 #endif

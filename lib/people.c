@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "git.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/banned.h"
@@ -72,26 +73,15 @@ static void index_people(struct align_people *out)
 	}
 }
 
-int align_people_load(struct align_people *out, struct align_repo *repo,
-		      struct align_diags *diags)
+/* Reads the roster from its bytes: every [person "<handle>"] section. */
+static int people_parse(struct align_people *out, struct align_repo *repo,
+			const struct align_buf *data, struct align_diags *diags)
 {
-	struct align_buf data = ALIGN_BUF_INIT;
 	const struct align_ini *ini;
 	int ret;
 
-	memset(out, 0, sizeof(*out));
-	ret = align_repo_read(repo, ALIGN_PEOPLE_FILE, &data);
-	if (ret == ALIGN_ENOTFOUND) {
-		align_buf_release(&data);
-		return 0;
-	}
-	if (ret < 0) {
-		align_buf_release(&data);
-		return ret;
-	}
-	ret = align_record_parse(&out->record, ALIGN_PEOPLE_FILE, data.ptr,
-				 data.len, align_repo_limits(repo), diags);
-	align_buf_release(&data);
+	ret = align_record_parse(&out->record, ALIGN_PEOPLE_FILE, data->ptr,
+				 data->len, align_repo_limits(repo), diags);
 	if (ret < 0) {
 		return ret;
 	}
@@ -116,6 +106,60 @@ int align_people_load(struct align_people *out, struct align_repo *repo,
 	}
 	index_people(out);
 	return 0;
+}
+
+int align_people_load(struct align_people *out, struct align_repo *repo,
+		      struct align_diags *diags)
+{
+	struct align_buf data = ALIGN_BUF_INIT;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = align_repo_read(repo, ALIGN_PEOPLE_FILE, &data);
+	if (!ret) {
+		ret = people_parse(out, repo, &data, diags);
+	} else if (ret == ALIGN_ENOTFOUND) {
+		ret = 0;
+	}
+	align_buf_release(&data);
+	return ret;
+}
+
+int align_people_load_at(struct align_people *out, struct align_repo *repo,
+			 const char *commit, struct align_diags *diags)
+{
+	struct align_git *git = align_repo_git(repo);
+	struct align_buf data = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
+	char tree[ALIGN_OID_HEXSZ + 1], blob[ALIGN_OID_HEXSZ + 1];
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = align_git_records_tree(git, commit, align_repo_prefix(repo), tree,
+				     &err);
+	if (!ret && *tree) {
+		ret = align_git_tree_blob(git, tree, ALIGN_PEOPLE_FILE, blob,
+					  &err);
+	} else {
+		*blob = '\0';
+	}
+	if (!ret && *blob) {
+		ret = align_git_blob_capped(git, blob,
+					    align_record_max_size(align_repo_limits(repo)),
+					    &data, &err);
+		if (!ret) {
+			ret = people_parse(out, repo, &data, diags);
+		} else if (ret == ALIGN_ETOOBIG) {
+			align_diags_add(diags, ALIGN_PEOPLE_FILE, 0,
+					ALIGN_SEV_ERROR, "%s", err.ptr);
+			ret = ALIGN_EINVALID;
+		}
+	}
+	if (ret < 0 && ret != ALIGN_EINVALID && err.len) {
+		align_repo__fail(repo, ret, err.ptr);
+	}
+	align_buf_release(&data);
+	align_buf_release(&err);
+	return ret;
 }
 
 const struct align_person *align_people_closest(

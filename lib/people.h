@@ -49,6 +49,15 @@ struct align_people {
 int align_people_load(struct align_people *out, struct align_repo *repo,
 		      struct align_diags *diags);
 
+/*
+ * align_people_load() reading people.ini as it was at commit `commit` (a
+ * full id). A commit without the file is an empty roster. Returns 0,
+ * ALIGN_EINVALID when the file does not parse or is too big (problems in
+ * `diags`), or ALIGN_ERROR with the message on `repo`.
+ */
+int align_people_load_at(struct align_people *out, struct align_repo *repo,
+			 const char *commit, struct align_diags *diags);
+
 void align_people_release(struct align_people *people);
 
 /* The person with this email (case-insensitive), or NULL. */

@@ -817,3 +817,36 @@ size_t align_record_section_lines(const struct align_record *r,
 {
 	return section_lines(r, heading, 0, out);
 }
+
+size_t align_record_section_text(const struct align_record *r,
+				 const char *heading, struct align_buf *out)
+{
+	long i = find_prose_section(r, heading);
+	size_t first, last, start = out->len;
+
+	if (i < 0) {
+		return 0;
+	}
+	first = r->outline.sections[i].line + 1;
+	last = r->outline.sections[i].end_line;
+	if (last > r->nlines) {
+		last = r->nlines;
+	}
+	/* Without the blank lines around it. */
+	while (first <= last &&
+	       strspn(r->bytes.ptr + line_start(r, first), " \t") >=
+		       line_len(r, first)) {
+		first++;
+	}
+	while (last >= first &&
+	       strspn(r->bytes.ptr + line_start(r, last), " \t") >=
+		       line_len(r, last)) {
+		last--;
+	}
+	for (size_t l = first; l <= last; l++) {
+		align_buf_add(out, r->bytes.ptr + line_start(r, l),
+			      line_len(r, l));
+		align_buf_addch(out, '\n');
+	}
+	return out->len - start;
+}

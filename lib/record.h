@@ -153,6 +153,14 @@ size_t align_record_section_items(const struct align_record *record,
 size_t align_record_section_lines(const struct align_record *record,
 				  const char *heading, struct align_buf *out);
 
+/*
+ * Appends the lines of the "## <heading>" section as written, without the
+ * blank lines around them. Returns the bytes appended (0: none, or no
+ * such section).
+ */
+size_t align_record_section_text(const struct align_record *record,
+				 const char *heading, struct align_buf *out);
+
 /* Checks a title as align_record_set_title() does; NULL when fine. */
 const char *align_title_problem(const char *title);
 

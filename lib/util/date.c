@@ -470,3 +470,22 @@ int align_period_has(const struct align_period *period,
 	return d >= align_date_to_days(&period->start) &&
 	       d <= align_date_to_days(&period->end);
 }
+
+void align_time_format(char out[ALIGN_TIME_STRLEN],
+		       const struct align_time *time)
+{
+	int64_t local = time->seconds + (int64_t)time->offset * 60;
+	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t secs = local - days * 86400;
+	int off = time->offset < 0 ? -time->offset : time->offset;
+	struct align_date d;
+	char buf[64];
+
+	align_date_from_days(&d, days);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		 d.year % 10000, d.month % 100, d.day % 100, (int)(secs / 3600),
+		 (int)(secs / 60 % 60), (int)(secs % 60),
+		 time->offset < 0 ? '-' : '+', off / 60 % 100, off % 60);
+	memcpy(out, buf, ALIGN_TIME_STRLEN - 1);
+	out[ALIGN_TIME_STRLEN - 1] = '\0';
+}

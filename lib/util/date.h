@@ -49,6 +49,13 @@ void align_time_date(struct align_date *out, const struct align_time *time);
  */
 int align_time_parse(struct align_time *out, const char *str);
 
+/* Length of "YYYY-MM-DDTHH:MM:SS+HH:MM" plus NUL. */
+#define ALIGN_TIME_STRLEN 26
+
+/* Writes the instant as ISO 8601 in its own offset into `out`. */
+void align_time_format(char out[ALIGN_TIME_STRLEN],
+		       const struct align_time *time);
+
 /* A span of days: a quarter, a year or an ISO week. */
 struct align_period {
 	struct align_date start;

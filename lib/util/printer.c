@@ -108,9 +108,8 @@ void align_printer_escape_text(struct align_buf *out, const char *str,
 	}
 }
 
-/* Markdown: text escaping, then markup characters. */
-static void escape_md(struct align_buf *out, const char *s, size_t len,
-		      int in_cell)
+void align_printer_escape_md(struct align_buf *out, const char *s, size_t len,
+			     int in_cell)
 {
 	struct align_buf t = ALIGN_BUF_INIT;
 	/* A table cell cannot open a list or a heading. */
@@ -430,7 +429,7 @@ static void md_flush(struct align_printer *p)
 	for (size_t c = 0; c < ncols; c++) {
 		align_buf_clear(&k);
 		if (c < t->nkeys) {
-			escape_md(&k, t->keys[c], strlen(t->keys[c]), 1);
+			align_printer_escape_md(&k, t->keys[c], strlen(t->keys[c]), 1);
 		}
 		fprintf(p->out, " %s |", k.ptr);
 	}
@@ -511,7 +510,7 @@ static void text_cell(struct align_buf *out, const struct scalar *v)
 static void md_cell(struct align_buf *out, const struct scalar *v)
 {
 	if (v->type == S_STRING) {
-		escape_md(out, v->s, v->len, 1);
+		align_printer_escape_md(out, v->s, v->len, 1);
 	} else if (v->type == S_NULL) {
 		return;
 	} else {
@@ -609,7 +608,7 @@ static void human_scalar(struct align_printer *p, const struct scalar *v)
 	}
 	if (v->type == S_STRING) {
 		if (p->format == ALIGN_PRINTER_MARKDOWN) {
-			escape_md(&b, v->s, v->len, 0);
+			align_printer_escape_md(&b, v->s, v->len, 0);
 		} else {
 			align_printer_escape_text(&b, v->s, v->len, 0);
 		}

@@ -140,4 +140,12 @@ int align_number_normalize(struct align_buf *out, const char *s);
 void align_printer_escape_text(struct align_buf *out, const char *s,
 			       size_t len, int in_cell);
 
+/*
+ * Appends `len` bytes of `s` as the Markdown back end shows them: as text,
+ * then markup characters backslash-escaped (and "-", "+", "=", "1." where
+ * they would open a line's block; never in a cell).
+ */
+void align_printer_escape_md(struct align_buf *out, const char *s, size_t len,
+			     int in_cell);
+
 #endif

@@ -490,9 +490,9 @@ void align_report_html(struct align_buf *out, const struct align_report *r,
 	align_buf_addf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n"
 			    "<main>\n<h1>", style_sheet);
 	esc(out, r->title);
-	align_buf_addf(out, "</h1>\n<p class=\"meta\">%s to %s, from commit "
+	align_buf_addf(out, "</h1>\n<p class=\"meta\">%s to %s, as of %s: commit "
 			    "<code>%.*s</code> (%s).</p>\n",
-		       a, b, ALIGN_REPORT_SHORT, r->commit, made);
+		       a, b, r->day, ALIGN_REPORT_SHORT, r->commit, made);
 	for (size_t s = 0; s < r->nsections; s++) {
 		html_section(out, r, &r->sections[s], s + 1, style);
 	}

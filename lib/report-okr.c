@@ -39,14 +39,19 @@ static const struct align_kr_status *find_kr(const struct align_okr_status *st,
 	return NULL;
 }
 
-/* The last value of `h` authored at or before `until`, or NULL. */
+/*
+ * The last value of `h` authored at or before `until`, or NULL; with
+ * `checkin`, the last check-in (not the version that added the key
+ * result).
+ */
 static const struct align_okr_value *value_by(const struct align_okr_history *h,
-					      int64_t until)
+					      int64_t until, int checkin)
 {
 	const struct align_okr_value *best = NULL;
 
 	for (size_t i = 0; h && i < h->count; i++) {
-		if (h->items[i].when.seconds <= until) {
+		if (h->items[i].when.seconds <= until &&
+		    !(checkin && h->items[i].added)) {
 			best = &h->items[i];
 		}
 	}
@@ -365,9 +370,11 @@ int align_report_performance(struct align_report_ctx *ctx,
 				align_okr_trails_find(&ctx->trails, row->st.id,
 						      kr->key);
 			const struct align_okr_value *before =
-				value_by(h, ctx->period_start - 1);
+				value_by(h, ctx->period_start - 1, 0);
 			const struct align_okr_value *last =
-				value_by(h, ctx->period_end);
+				value_by(h, ctx->period_end, 0);
+			const struct align_okr_value *checkin =
+				value_by(h, ctx->period_end, 1);
 			struct align_report_cell *c = align_report_add_row(krs);
 			struct align_kr_freshness fresh;
 			size_t in_period = 0;
@@ -401,15 +408,15 @@ int align_report_performance(struct align_report_ctx *ctx,
 			align_report_cell_text(&c[9], align_health_name(kr->health));
 			align_report_cell_number(&c[10], (double)in_period);
 			trajectory(&c[11], h, ctx);
-			if (last) {
+			if (checkin) {
 				struct align_date d;
-				align_time_date(&d, &last->when);
+				align_time_date(&d, &checkin->when);
 				align_report_cell_date(&c[12], &d);
-				c[12].source = c[4].source;
+				c[12].source = value_source(ctx, checkin);
 			}
 			align_okr_board_freshness(&fresh,
-						  last ? last->when.seconds
-						       : INT64_MIN,
+						  checkin ? checkin->when.seconds
+							  : INT64_MIN,
 						  ctx->now, ctx->okr.cadence_days);
 			align_report_cell_text(&c[13], fresh.stale ? "yes" : "no");
 			if (!in_period) {

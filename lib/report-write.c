@@ -197,8 +197,8 @@ static void write_md(struct align_buf *out, const struct align_report *r,
 	align_time_format(made, &r->made_at);
 	align_date_format(a, &r->period.start);
 	align_date_format(b, &r->period.end);
-	align_buf_addf(out, "\n\n%s to %s, from commit `%.*s` (%s).\n\n", a,
-		       b, ALIGN_REPORT_SHORT, r->commit, made);
+	align_buf_addf(out, "\n\n%s to %s, as of %s: commit `%.*s` (%s).\n\n",
+		       a, b, r->day, ALIGN_REPORT_SHORT, r->commit, made);
 	for (size_t s = 0; s < r->nsections; s++) {
 		const struct align_report_section *sec = &r->sections[s];
 
@@ -260,6 +260,50 @@ static size_t text_fit(const char *s, size_t len, size_t width)
 	return i;
 }
 
+/*
+ * Appends `s` (escaped already) after `indent` spaces, broken at spaces so
+ * that no line is wider than `width` columns (0: one line), each line
+ * ending in a newline.
+ */
+static void text_wrap(struct align_buf *out, const char *s, size_t len,
+		      size_t indent, int width)
+{
+	size_t col = 0, i = 0;
+
+	while (i < len) {
+		size_t word = i, wlen;
+
+		while (word < len && s[word] == ' ') {
+			word++;
+		}
+		wlen = strcspn(s + word, " ");
+		if (word + wlen > len) {
+			wlen = len - word;
+		}
+		if (!wlen) {
+			break;
+		}
+		if (col && width > 0 &&
+		    col + 1 + text_width(s + word, wlen) > (size_t)width) {
+			align_buf_adds(out, "\n");
+			col = 0;
+		}
+		if (!col) {
+			for (size_t k = 0; k < indent; k++) {
+				align_buf_addch(out, ' ');
+			}
+			col = indent;
+		} else {
+			align_buf_addch(out, ' ');
+			col++;
+		}
+		align_buf_add(out, s + word, wlen);
+		col += text_width(s + word, wlen);
+		i = word + wlen;
+	}
+	align_buf_adds(out, "\n");
+}
+
 static void text_cell(struct align_buf *out, const struct align_report *r,
 		      const struct align_report_cell *cell)
 {
@@ -274,6 +318,48 @@ static void text_cell(struct align_buf *out, const struct align_report *r,
 	align_buf_release(&v);
 }
 
+/* Columns a text table may be cut down to before it is shown by rows. */
+#define TEXT_MIN_COLUMN 12
+
+/*
+ * A table too wide for the terminal: each row as "label: value" lines,
+ * values cut to the width, a blank line between rows. `cells` holds the
+ * labels, then the rows.
+ */
+static void text_rows(struct align_buf *out, const struct align_buf *cells,
+		      const struct align_report_table *t, size_t width)
+{
+	size_t label = 0;
+
+	for (size_t c = 0; c < t->ncolumns; c++) {
+		size_t w = text_width(cells[c].ptr, cells[c].len);
+		label = w > label ? w : label;
+	}
+	for (size_t row = 1; row <= t->nrows; row++) {
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			const struct align_buf *v = &cells[row * t->ncolumns + c];
+			size_t room = width > label + 4 ? width - label - 4 : 1;
+			size_t w = text_width(cells[c].ptr, cells[c].len);
+
+			align_buf_adds(out, "  ");
+			align_buf_add(out, cells[c].ptr, cells[c].len);
+			align_buf_addch(out, ':');
+			for (size_t k = w; k <= label; k++) {
+				align_buf_addch(out, ' ');
+			}
+			if (text_width(v->ptr, v->len) > room) {
+				align_buf_add(out, v->ptr,
+					      text_fit(v->ptr, v->len, room - 1));
+				align_buf_adds(out, "\xe2\x80\xa6");
+			} else {
+				align_buf_add(out, v->ptr, v->len);
+			}
+			align_buf_adds(out, "\n");
+		}
+		align_buf_adds(out, "\n");
+	}
+}
+
 static void text_table(struct align_buf *out, const struct align_report *r,
 		       const struct align_report_table *t,
 		       const struct align_report_style *style)
@@ -282,8 +368,12 @@ static void text_table(struct align_buf *out, const struct align_report *r,
 	size_t *widths, n = t->nrows * t->ncolumns, total = 0;
 
 	if (t->caption) {
-		align_buf_addf(out, "%s%s%s\n", style->color ? "\033[1m" : "",
-			       t->caption, style->color ? "\033[m" : "");
+		align_buf_adds(out, style->color ? "\033[1m" : "");
+		text_wrap(out, t->caption, strlen(t->caption), 0, style->width);
+		if (style->color) {
+			out->len--;
+			align_buf_adds(out, "\033[m\n");
+		}
 	}
 	if (!t->nrows) {
 		align_buf_adds(out, "  none\n\n");
@@ -307,16 +397,21 @@ static void text_table(struct align_buf *out, const struct align_report *r,
 	for (size_t c = 0; c < t->ncolumns; c++) {
 		total += widths[c] + 2;
 	}
-	/* On a terminal, shorten the widest columns until the table fits. */
-	while (style->width > 0 && total > (size_t)style->width) {
+	/*
+	 * On a terminal, shorten the widest columns until the table fits;
+	 * when it cannot without cutting columns below a readable width,
+	 * show each row as "label: value" lines instead.
+	 */
+	while (style->width > 0 && total + 2 > (size_t)style->width) {
 		size_t widest = 0;
 		for (size_t c = 1; c < t->ncolumns; c++) {
 			if (widths[c] > widths[widest]) {
 				widest = c;
 			}
 		}
-		if (widths[widest] <= 4) {
-			break;
+		if (widths[widest] <= TEXT_MIN_COLUMN) {
+			text_rows(out, cells, t, (size_t)style->width);
+			goto done;
 		}
 		widths[widest]--;
 		total--;
@@ -356,6 +451,7 @@ static void text_table(struct align_buf *out, const struct align_report *r,
 		align_buf_adds(out, "\n");
 	}
 	align_buf_adds(out, "\n");
+done:
 	for (size_t i = 0; i < n + t->ncolumns; i++) {
 		align_buf_release(&cells[i]);
 	}
@@ -370,19 +466,25 @@ static void text_block(struct align_buf *out, const struct align_report *r,
 	switch (b->type) {
 	case ALIGN_BLOCK_PARAGRAPH:
 	case ALIGN_BLOCK_HEADING:
-		align_buf_adds(out, b->type == ALIGN_BLOCK_HEADING ? "" : "  ");
-		align_printer_escape_text(out, b->text, strlen(b->text), 1);
+	case ALIGN_BLOCK_GAP: {
+		struct align_buf t = ALIGN_BUF_INIT;
+
+		if (b->type == ALIGN_BLOCK_GAP) {
+			align_buf_adds(&t, "- ");
+		}
+		align_printer_escape_text(&t, b->text, strlen(b->text), 1);
 		if (b->source >= 0) {
-			align_buf_addf(out, " (%.*s)", ALIGN_REPORT_SHORT,
+			align_buf_addf(&t, " (%.*s)", ALIGN_REPORT_SHORT,
 				       r->sources[b->source]->commit);
 		}
-		align_buf_adds(out, b->type == ALIGN_BLOCK_HEADING ? "\n" : "\n\n");
+		text_wrap(out, t.ptr, t.len,
+			  b->type == ALIGN_BLOCK_HEADING ? 0 : 2, style->width);
+		if (b->type == ALIGN_BLOCK_PARAGRAPH) {
+			align_buf_adds(out, "\n");
+		}
+		align_buf_release(&t);
 		break;
-	case ALIGN_BLOCK_GAP:
-		align_buf_adds(out, "  - ");
-		align_printer_escape_text(out, b->text, strlen(b->text), 1);
-		align_buf_adds(out, "\n");
-		break;
+	}
 	case ALIGN_BLOCK_PROSE: {
 		struct align_buf esc = ALIGN_BUF_INIT;
 		size_t start = 0;
@@ -391,12 +493,8 @@ static void text_block(struct align_buf *out, const struct align_report *r,
 		align_buf_rtrim(&esc);
 		for (size_t i = 0; i <= esc.len; i++) {
 			if (i == esc.len || esc.ptr[i] == '\n') {
-				if (i > start) {
-					align_buf_adds(out, "    ");
-					align_buf_add(out, esc.ptr + start,
-						      i - start);
-				}
-				align_buf_adds(out, "\n");
+				text_wrap(out, esc.ptr + start, i - start, 4,
+					  style->width);
 				start = i + 1;
 			}
 		}
@@ -423,8 +521,8 @@ static void write_text(struct align_buf *out, const struct align_report *r,
 	align_date_format(b, &r->period.end);
 	align_buf_adds(out, bold);
 	align_printer_escape_text(out, r->title, strlen(r->title), 1);
-	align_buf_addf(out, "%s\n%s to %s, from commit %.*s\n\n", reset, a, b,
-		       ALIGN_REPORT_SHORT, r->commit);
+	align_buf_addf(out, "%s\n%s to %s, as of %s: commit %.*s\n\n", reset, a,
+		       b, r->day, ALIGN_REPORT_SHORT, r->commit);
 	for (size_t s = 0; s < r->nsections; s++) {
 		const struct align_report_section *sec = &r->sections[s];
 
@@ -650,6 +748,8 @@ static int write_json(FILE *out, const struct align_report *r)
 	align_printer_map_key(p, "end");
 	align_printer_string(p, b);
 	align_printer_end(p);
+	align_printer_map_key(p, "day");
+	align_printer_string(p, r->day);
 	align_printer_map_key(p, "commit");
 	align_printer_string(p, r->commit);
 	align_printer_map_key(p, "commit_date");

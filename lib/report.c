@@ -431,6 +431,7 @@ int align_report_build(struct align_report *out, struct align_repo *repo,
 	if (ctx.now > ctx.period_end) {
 		ctx.now = ctx.period_end;
 	}
+	align_date_format(out->day, &ctx.today);
 
 	ret = align_git_commit_time(align_repo_git(repo), out->commit, &made,
 				    &err);

@@ -134,6 +134,7 @@ struct align_report {
 	char *title;            /* "Quarterly review 2026-Q4: <team>" */
 	char commit[ALIGN_OID_HEXSZ + 1]; /* what it was built from */
 	struct align_time made_at; /* that commit's commit time */
+	char day[ALIGN_DATE_STRLEN]; /* the report's day (see report-section.h) */
 	int shallow;            /* the history ends at a shallow boundary */
 	struct align_report_section *sections;
 	size_t nsections;

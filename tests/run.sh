@@ -54,7 +54,7 @@ cd "$top"
 
 need=""
 for pkg in meson ninja-build pkg-config gcc clang libgit2-dev libcmark-dev \
-	libinih-dev git util-linux scdoc man-db; do
+	libinih-dev git util-linux scdoc man-db python3 python3-jsonschema; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done

@@ -385,7 +385,11 @@ test_expect_success 'update-missing: each person who posted nothing in W46 and W
 	people.ini:9: warning: update-missing: no update from lee in the last 2 weeks (2026-W46 to 2026-W47); who: lee; since $c 2026-11-03 Lee Park
 	EOF
 	test_cmp expect out &&
-	test_expect_code 1 health_at 2026-11-18 --fail-on warning >/dev/null
+	test_expect_code 1 health_at 2026-11-18 --fail-on warning >/dev/null &&
+	health_at 2026-11-18 --format github >out &&
+	head -n 1 out >actual &&
+	echo "::warning file=people.ini,line=5,title=update-missing::no update from dana in the last 2 weeks (2026-W46 to 2026-W47); who: dana" >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success 'update-missing: in W46 Lee posted within the last 2 weeks; 3 weeks back counts W45' '

@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "check.h"
+#include "health.h"
 #include "history.h"
 #include "options.h"
 #include "output.h"
@@ -99,6 +100,11 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	align_check(&cat, ctx->repo, &ctx->today, &people, &diags);
 	align_check_roster(ctx->repo, &diags);
+	{
+		/* align health's [health] settings, each bad value an error. */
+		struct align_health_settings hs;
+		align_health_settings(&hs, ctx->repo, &diags);
+	}
 	if (history && (status = check_history(ctx, &diags)) != 0) {
 		goto done;
 	}

@@ -56,8 +56,7 @@ int fail_with(int code, const char *message)
 	return exit_for(code);
 }
 
-/* GitHub workflow commands need '%', CR and LF escaped. */
-static void github_escape(FILE *out, const char *s, int property)
+void github_escape(FILE *out, const char *s, int property)
 {
 	for (; *s; s++) {
 		if (*s == '%') {

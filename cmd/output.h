@@ -19,6 +19,13 @@
  */
 struct align_printer *printer_for(const char *format);
 
+/*
+ * Writes `s` as a GitHub workflow command needs it: '%', CR and LF
+ * escaped, and in a property (`property` 1: file=, title=) also ':' and
+ * ','.
+ */
+void github_escape(FILE *out, const char *s, int property);
+
 /* Diagnostics in one of: "text", "github", "json". */
 void diags_print(FILE *out, const struct align_diags *diags,
 		 const char *format, int color);

@@ -54,6 +54,23 @@ void align_okr_board_freshness(struct align_kr_freshness *out,
 
 /* ---- last check-ins, from history -------------------------------------- */
 
+int align_okr_board_checked_in(const struct align_record *old,
+			       const struct align_record *new_,
+			       const char *kr)
+{
+	const char *now, *was;
+
+	if (!new_ || align_ini_find_section(&new_->ini, "kr", kr) < 0) {
+		return 0;
+	}
+	if (!old || align_ini_find_section(&old->ini, "kr", kr) < 0) {
+		return 1; /* it appears */
+	}
+	now = align_record_get(new_, "kr", kr, "current");
+	was = align_record_get(old, "kr", kr, "current");
+	return !was || !now || strcmp(was, now);
+}
+
 /* When a shown key result last changed (a check-in, or being added). */
 struct last_change {
 	char *key; /* "<okr>#<kr>" */
@@ -130,17 +147,11 @@ static int note_change(const struct align_history_entry *e, void *payload)
 	}
 	for (size_t s = 0; s < r->ini.nsections; s++) {
 		const struct align_ini_section *sec = &r->ini.sections[s];
-		const char *now, *was;
 
 		if (strcmp(sec->name, "kr") || !sec->sub) {
 			continue;
 		}
-		now = align_record_get(r, "kr", sec->sub, "current");
-		was = e->old ? align_record_get(e->old, "kr", sec->sub,
-						"current")
-			     : NULL;
-		if (e->old && was && now && !strcmp(was, now) &&
-		    align_ini_find_section(&e->old->ini, "kr", sec->sub) >= 0) {
+		if (!align_okr_board_checked_in(e->old, r, sec->sub)) {
 			continue;
 		}
 		align_buf_addf(&f->changed, "%s%s#%s", f->changed.len ? " " : "",

@@ -98,6 +98,15 @@ void align_okr_board_roll_up(struct align_okr_row *rows, size_t n);
  * when never): its age in whole days at `now`, and stale when it is older
  * than `cadence_days` or was never checked in.
  */
+/*
+ * 1 when the change from `old` (NULL: absent) to `new_` of an objective
+ * checks in its key result `kr`: the key result's `current` changed, or
+ * the key result (or its objective) appeared. What staleness counts.
+ */
+int align_okr_board_checked_in(const struct align_record *old,
+			       const struct align_record *new_,
+			       const char *kr);
+
 void align_okr_board_freshness(struct align_kr_freshness *out,
 			       int64_t last_change, int64_t now,
 			       int cadence_days);

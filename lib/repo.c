@@ -371,6 +371,14 @@ const char *align_repo_config(const struct align_repo *repo,
 	return v && *v ? v : fallback;
 }
 
+size_t align_repo_config_line(const struct align_repo *repo,
+			      const char *section, const char *key)
+{
+	return repo->config ? align_record_line(repo->config, section, NULL,
+						key)
+			    : 0;
+}
+
 const struct align_record_limits *align_repo_limits(
 	const struct align_repo *repo)
 {

@@ -65,6 +65,10 @@ const char *align_repo_config(const struct align_repo *repo,
 			      const char *section, const char *key,
 			      const char *fallback);
 
+/* The line of that setting in align.ini, or 0 when it is absent. */
+size_t align_repo_config_line(const struct align_repo *repo,
+			      const char *section, const char *key);
+
 /* The record limits align.ini sets (core.max-record-size). */
 const struct align_record_limits *align_repo_limits(
 	const struct align_repo *repo);

@@ -312,15 +312,22 @@ int align_git_path_changed(struct align_git *git, const char *old_tree,
 			   char new_blob[ALIGN_OID_HEXSZ + 1],
 			   struct align_buf *err);
 
+/* How align_git_merge_text() writes what both sides changed. */
+enum align_git_merge_style {
+	ALIGN_GIT_MERGE_MARKERS, /* git's conflict markers, "ours", "theirs" */
+	ALIGN_GIT_MERGE_UNION,   /* both sides' lines, ours first */
+	ALIGN_GIT_MERGE_DIFF3,   /* markers with the base between, "base" */
+};
+
 /*
  * git's three-way merge of text (as git merge-file): the result goes to
- * `out`. With `union_`, lines both sides added where they conflict are
- * all kept, ours first (git's "union" merge). Returns 0 when it merged
- * cleanly, 1 when `out` holds conflict markers, or ALIGN_ERROR.
+ * `out`, what both sides changed written in `style`. Returns 0 when it
+ * merged cleanly, 1 when `out` holds conflict markers, or ALIGN_ERROR.
  */
 int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
 			 const char *ours, size_t olen, const char *theirs,
-			 size_t tlen, int union_, struct align_buf *err);
+			 size_t tlen, enum align_git_merge_style style,
+			 struct align_buf *err);
 
 /* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
 /*

@@ -61,6 +61,15 @@ struct align_kind;
 int load_catalog(struct align_ctx *ctx, struct align_catalog *out);
 
 /*
+ * Adds the records a sparse checkout left out, read from HEAD
+ * (align_catalog_add_outside()), and when there are any says on stderr
+ * "align: N records are outside the sparse checkout (<verb> from HEAD)".
+ * Returns 0 or the exit status of a failure, printed.
+ */
+int load_outside(struct align_ctx *ctx, struct align_catalog *cat,
+		 const char *verb);
+
+/*
  * Loads what find_record() needs to find `ref` among the records of `kind`
  * (all when NULL), reading only the files whose names it could mean when
  * they decide (align_catalog_load_for); prints the error and returns the

@@ -147,6 +147,14 @@ int align_git_file_id(struct align_git *git, const char *path,
 		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
 
 /*
+ * The paths (relative to the work tree, NUL-separated "a\0b\0") of the
+ * index entries a sparse checkout keeps out of the working tree (the
+ * skip-worktree bit), appended to `out`. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_sparse_paths(struct align_git *git, struct align_buf *out,
+			   struct align_buf *err);
+
+/*
  * The blob id at `path` (relative to the work tree) in HEAD's tree; ""
  * when absent or when there is no commit yet. Returns 0 or ALIGN_ERROR.
  */

@@ -161,6 +161,18 @@ int align_git_sparse_paths(struct align_git *git, struct align_buf *out,
 int align_git_head_blob(struct align_git *git, const char *path,
 			char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
 
+/*
+ * Whether the clean filter git applies to `path` (relative to the work
+ * tree) is one align can apply: libgit2 runs the built-in ones (eol,
+ * ident) but not the commands of a `filter=<name>` attribute
+ * (`filter.<name>.clean`, `.process`), so the blob align would store
+ * would not be what `git add` stores. Returns 0 when align can write
+ * the path, 1 with the reason in `err` when it cannot (such a command,
+ * or a required filter that has none), or ALIGN_ERROR.
+ */
+int align_git_filter_problem(struct align_git *git, const char *path,
+			     struct align_buf *err);
+
 int align_git_worktree_bytes(struct align_git *git, const char *path,
 			     const char *data, size_t len,
 			     struct align_buf *out, struct align_buf *err);

@@ -49,6 +49,8 @@ static const struct command commands[] = {
 	  "Plan objectives and key results, check in, see progress", okr_verbs,
 	  NULL },
 	{ "people", NULL, 0, "List the team's roster", people_verbs, NULL },
+	{ "recover", cmd_recover, CMD_NEEDS_REPO | CMD_WRITES,
+	  "Finish a write an interrupted align left half done", NULL, NULL },
 	{ "show", cmd_show, CMD_NEEDS_REPO, "Show one record", NULL, NULL },
 	{ "update", cmd_update, CMD_NEEDS_REPO | CMD_WRITES,
 	  "Post this week's update: done, next, blockers", NULL, NULL },
@@ -421,8 +423,7 @@ int main(int argc, char **argv_)
 		    align_repo_write_pending(ctx.repo)) {
 			/* Readers take no lock: they say, and leave it. */
 			warning_msg("a write was interrupted and is not finished; "
-				    "the next align command that writes finishes "
-				    "it");
+				    "run 'align recover' to finish it");
 		}
 	}
 	ctx.command = cmd;

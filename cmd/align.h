@@ -48,6 +48,7 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_merge_driver(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_update(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_recover(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
 
 struct align_catalog;

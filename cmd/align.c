@@ -52,6 +52,8 @@ static const struct command commands[] = {
 	  "Plan objectives and key results, check in, see progress", okr_verbs,
 	  NULL },
 	{ "people", NULL, 0, "List the team's roster", people_verbs, NULL },
+	{ "recover", cmd_recover, CMD_NEEDS_REPO | CMD_WRITES,
+	  "Finish a write an interrupted align left half done", NULL, NULL },
 	{ "report", NULL, 0,
 	  "The quarterly, monthly and weekly reviews, from history",
 	  report_verbs, NULL },
@@ -427,8 +429,7 @@ int main(int argc, char **argv_)
 		    align_repo_write_pending(ctx.repo)) {
 			/* Readers take no lock: they say, and leave it. */
 			warning_msg("a write was interrupted and is not finished; "
-				    "the next align command that writes finishes "
-				    "it");
+				    "run 'align recover' to finish it");
 		}
 	}
 	ctx.command = cmd;

@@ -49,6 +49,7 @@ int cmd_log(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_ls(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_merge_driver(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_update(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_recover(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct align_ctx *ctx);
 
 struct align_catalog;
@@ -60,6 +61,15 @@ struct align_kind;
  * status (> 0).
  */
 int load_catalog(struct align_ctx *ctx, struct align_catalog *out);
+
+/*
+ * Adds the records a sparse checkout left out, read from HEAD
+ * (align_catalog_add_outside()), and when there are any says on stderr
+ * "align: N records are outside the sparse checkout (<verb> from HEAD)".
+ * Returns 0 or the exit status of a failure, printed.
+ */
+int load_outside(struct align_ctx *ctx, struct align_catalog *cat,
+		 const char *verb);
 
 /*
  * Loads what find_record() needs to find `ref` among the records of `kind`

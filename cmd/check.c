@@ -87,7 +87,8 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 		error_msg("unexpected argument '%s'", argv[0]);
 		return EXIT_USAGE;
 	}
-	if ((status = load_catalog(ctx, &cat)) != 0) {
+	if ((status = load_catalog(ctx, &cat)) != 0 ||
+	    (status = load_outside(ctx, &cat, "checked")) != 0) {
 		goto done;
 	}
 	{

@@ -143,7 +143,13 @@ static void print_records(struct align_printer *p,
 		const struct align_entry *e = &cat->entries[keep[i]];
 
 		if (f == ALIGN_PRINTER_JSON) {
-			record_print(p, e);
+			align_printer_begin_map(p);
+			record_print_members(p, e);
+			if (e->outside) {
+				align_printer_map_key(p, "outside_checkout");
+				align_printer_boolean(p, 1);
+			}
+			align_printer_end(p);
 			continue;
 		}
 		align_printer_begin_map(p);
@@ -220,7 +226,8 @@ int cmd_ls(int argc, const char **argv, struct align_ctx *ctx)
 		}
 		align_buf_release(&known);
 	}
-	if ((status_code = load_catalog_as_of(ctx, &cat, as_of, NULL)) != 0) {
+	if ((status_code = load_catalog_as_of(ctx, &cat, as_of, NULL)) != 0 ||
+	    (!as_of && (status_code = load_outside(ctx, &cat, "read")) != 0)) {
 		goto done;
 	}
 	for (size_t i = 0; i < cat.count; i++) {

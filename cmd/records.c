@@ -21,6 +21,24 @@ int load_catalog(struct align_ctx *ctx, struct align_catalog *out)
 	return 0;
 }
 
+int load_outside(struct align_ctx *ctx, struct align_catalog *cat,
+		 const char *verb)
+{
+	size_t n;
+
+	if (align_catalog_add_outside(cat, ctx->repo, &n) < 0) {
+		return fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
+	}
+	if (n) {
+		fflush(stdout);
+		fprintf(stderr,
+			"align: %zu record%s %s outside the sparse checkout "
+			"(%s from HEAD)\n",
+			n, n == 1 ? "" : "s", n == 1 ? "is" : "are", verb);
+	}
+	return 0;
+}
+
 int load_catalog_for(struct align_ctx *ctx, struct align_catalog *out,
 		     const struct align_kind *kind, const char *ref)
 {

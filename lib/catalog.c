@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "git.h"
 #include "history.h"
+#include "util/idmap.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -23,6 +25,7 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->kind = kind;
 	e->record = r;
 	e->skipped = NULL;
+	e->outside = 0;
 }
 
 /* A file the listing saw as a link, FIFO or device: named, never opened. */
@@ -433,6 +436,83 @@ int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
 		}
 	}
 	align_diags_clear(&warnings);
+	return ret;
+}
+
+/* Reads one record file from HEAD into the catalog, marked outside. */
+static int add_from_head(struct align_catalog *c, struct align_repo *repo,
+			 const char *path, const char *git_path,
+			 struct align_buf *data, struct align_buf *err)
+{
+	struct align_git *git = align_repo_git(repo);
+	char id[ALIGN_OID_HEXSZ + 1];
+	struct align_record *r = NULL;
+	size_t max = align_record_max_size(align_repo_limits(repo));
+	int ret;
+
+	if ((ret = align_git_head_blob(git, git_path, id, err)) < 0) {
+		return ret;
+	}
+	if (!*id) {
+		return 0; /* only in the index: not committed */
+	}
+	align_buf_clear(data);
+	ret = align_git_blob_capped(git, id, max, data, err);
+	if (ret == ALIGN_ETOOBIG) {
+		align_diags_add(&c->problems, path, 0, ALIGN_SEV_ERROR,
+				"'%s' in HEAD is larger than %zu bytes "
+				"(core.max-record-size)",
+				path, max);
+	} else if (ret < 0) {
+		return ret;
+	} else {
+		align_record_parse(&r, path, data->ptr, data->len,
+				   align_repo_limits(repo), &c->problems);
+	}
+	add_entry(c, path, align_catalog_kind_of(repo, path), r);
+	c->entries[c->count - 1].outside = 1;
+	return 1;
+}
+
+int align_catalog_add_outside(struct align_catalog *c, struct align_repo *repo,
+			      size_t *added)
+{
+	struct align_buf paths = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT,
+			 data = ALIGN_BUF_INIT;
+	struct align_idmap have = ALIGN_IDMAP_INIT;
+	const char *prefix = align_repo_prefix(repo);
+	size_t plen = strlen(prefix), ours = c->count;
+	int ret;
+
+	*added = 0;
+	ret = align_git_sparse_paths(align_repo_git(repo), &paths, &err);
+	for (size_t i = 0; ret >= 0 && paths.len && i < ours; i++) {
+		align_idmap_add(&have, c->entries[i].path, i, NULL);
+	}
+	for (size_t at = 0; ret >= 0 && at < paths.len;) {
+		const char *git_path = paths.ptr + at, *path = git_path + plen;
+		size_t ignored;
+
+		at += strlen(git_path) + 1;
+		if (strncmp(git_path, prefix, plen) ||
+		    !align_catalog_kind_of(repo, path) ||
+		    align_record_format_of(path) < 0 ||
+		    align_idmap_get(&have, path, &ignored)) {
+			continue;
+		}
+		ret = add_from_head(c, repo, path, git_path, &data, &err);
+		*added += ret > 0;
+	}
+	if (ret < 0) {
+		align_repo__fail(repo, ret, err.ptr);
+		ret = ALIGN_ERROR;
+	} else {
+		ret = 0;
+	}
+	align_idmap_release(&have);
+	align_buf_release(&paths);
+	align_buf_release(&err);
+	align_buf_release(&data);
 	return ret;
 }
 

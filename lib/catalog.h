@@ -22,6 +22,11 @@ struct align_entry {
 	 * FIFO, a device), or NULL. Static.
 	 */
 	const char *skipped;
+	/*
+	 * 1 when a sparse checkout left the file out of the working tree and
+	 * the record was read from HEAD (align_catalog_add_outside()).
+	 */
+	int outside;
 };
 
 struct align_catalog {
@@ -67,6 +72,18 @@ int align_catalog_load_within(struct align_catalog *out,
  */
 int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
 			  const char *rev);
+
+/*
+ * Adds to a catalog of the working tree the records a sparse checkout
+ * left out (index entries with the skip-worktree bit, below a kind's
+ * folder, not in the catalog already), read from HEAD's blobs with the
+ * record size limit and marked `outside`; what does not parse is kept as
+ * an unreadable entry with its problems, as in the working tree. The
+ * count added goes to `*added`. Returns 0 or ALIGN_ERROR (message on the
+ * repository).
+ */
+int align_catalog_add_outside(struct align_catalog *catalog,
+			      struct align_repo *repo, size_t *added);
 
 void align_catalog_release(struct align_catalog *catalog);
 

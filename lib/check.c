@@ -7,7 +7,7 @@
 #include "util/error.h"
 #include "util/idmap.h"
 
-#include "merge.h"
+#include "conflict.h"
 #include "okr.h"
 #include "people.h"
 #include "workflow.h"
@@ -327,34 +327,6 @@ static void check_typed(struct typed_state *st, const struct align_entry *e,
 	align_buf_release(&name.buf);
 }
 
-/* What the merge driver kept of a conflict: both values, in sight. */
-static void check_merge_conflicts(const struct align_record *r,
-				  struct align_diags *out)
-{
-	const struct align_ini *ini = &r->ini;
-	size_t sl = strlen(ALIGN_MERGE_THEIRS);
-
-	for (size_t i = 0; i < ini->nfields; i++) {
-		const struct align_ini_field *f = &ini->fields[i];
-		const struct align_ini_section *s = &ini->sections[f->section];
-		size_t kl = strlen(f->key);
-		struct align_buf key = ALIGN_BUF_INIT;
-		const char *ours;
-
-		if (kl <= sl || strcmp(f->key + kl - sl, ALIGN_MERGE_THEIRS)) {
-			continue;
-		}
-		align_buf_add(&key, f->key, kl - sl);
-		ours = align_record_get(r, s->name, s->sub, key.ptr);
-		align_diags_add(out, r->path, f->line, ALIGN_SEV_ERROR,
-				"unresolved merge conflict: '%s' is '%s' here "
-				"and '%s' on the other side; keep one and "
-				"remove '%s'",
-				key.ptr, ours ? ours : "", f->value, f->key);
-		align_buf_release(&key);
-	}
-}
-
 static void check_generic(struct typed_state *st, const struct align_entry *e,
 			  struct align_diags *out)
 {
@@ -377,7 +349,6 @@ static void check_generic(struct typed_state *st, const struct align_entry *e,
 				kname, kind->folder, kind->name);
 		return;
 	}
-	check_merge_conflicts(r, out);
 	check_typed(st, e, out);
 	if (kind->states) {
 		align_workflow_check(r, kind, st->ctx, out);
@@ -407,10 +378,75 @@ static void check_unique_id(const struct align_catalog *c, size_t i,
 			c->entries[first].record->path);
 }
 
-void align_check(const struct align_catalog *catalog,
-		 const struct align_repo *repo, const struct align_date *today,
+/* The lines of git's conflict markers, by "<path>\x1f<line>". */
+struct marker_set {
+	struct align_idmap map;
+	char **keys;
+	size_t count;
+	size_t alloc;
+};
+
+static void marker_set_release(struct marker_set *m)
+{
+	align_idmap_release(&m->map);
+	for (size_t i = 0; i < m->count; i++) {
+		free(m->keys[i]);
+	}
+	free(m->keys);
+}
+
+/*
+ * Every record's unresolved merge conflicts, read also where the record
+ * did not parse (markers in its fields); the lines of their markers into
+ * `markers`.
+ */
+static void check_conflicts(const struct align_catalog *catalog,
+			    struct align_repo *repo, struct marker_set *markers,
+			    struct align_diags *out)
+{
+	struct align_conflicts conflicts = ALIGN_CONFLICTS_INIT(repo);
+	struct align_buf bytes = ALIGN_BUF_INIT;
+
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct align_entry *e = &catalog->entries[i];
+		const struct align_record *r = e->record;
+
+		if (!r) {
+			align_buf_clear(&bytes);
+			if (e->skipped ||
+			    align_repo_read(repo, e->path, &bytes) < 0) {
+				continue;
+			}
+		}
+		if (!align_conflicts_check(&conflicts, e->path,
+					   r ? r->bytes.ptr : bytes.ptr,
+					   r ? r->bytes.len : bytes.len, r,
+					   out)) {
+			continue;
+		}
+		for (size_t j = 0; j < conflicts.nmarker_lines; j++) {
+			struct align_buf key = ALIGN_BUF_INIT;
+
+			align_buf_addf(&key, "%s\x1f%zu", e->path,
+				       conflicts.marker_lines[j]);
+			ALIGN_ARRAY_GROW(markers->keys, markers->alloc,
+					 markers->count + 1);
+			markers->keys[markers->count] =
+				align_buf_detach(&key, NULL);
+			align_idmap_add(&markers->map,
+					markers->keys[markers->count++], 0,
+					NULL);
+		}
+	}
+	align_conflicts_release(&conflicts);
+	align_buf_release(&bytes);
+}
+
+void align_check(const struct align_catalog *catalog, struct align_repo *repo,
+		 const struct align_date *today,
 		 const struct align_people *people, struct align_diags *out)
 {
+	struct marker_set markers = { ALIGN_IDMAP_INIT, NULL, 0, 0 };
 	struct align_kind_check ctx;
 	struct typed_state st;
 	struct align_idmap seen = ALIGN_IDMAP_INIT;
@@ -430,10 +466,19 @@ void align_check(const struct align_catalog *catalog,
 	ctx.records = all;
 	ctx.nrecords = nall;
 	ctx.people = people;
+	check_conflicts(catalog, repo, &markers, out);
 	for (size_t i = 0; i < catalog->problems.count; i++) {
 		const struct align_diag *d = &catalog->problems.items[i];
-		align_diags_add(out, d->path, d->line, d->severity, "%s",
-				d->message);
+		struct align_buf at = ALIGN_BUF_INIT;
+		size_t ignored;
+
+		/* A marker line: said better by check_conflicts(). */
+		align_buf_addf(&at, "%s\x1f%zu", d->path, d->line);
+		if (!align_idmap_get(&markers.map, at.ptr, &ignored)) {
+			align_diags_add(out, d->path, d->line, d->severity,
+					"%s", d->message);
+		}
+		align_buf_release(&at);
 	}
 	/*
 	 * Each record's findings, then its id against the ids before it,
@@ -455,6 +500,7 @@ void align_check(const struct align_catalog *catalog,
 	}
 	align_diags_sort(out);
 	align_idmap_release(&seen);
+	marker_set_release(&markers);
 	typed_state_release(&st);
 	free(all);
 }

@@ -12,12 +12,13 @@
  * well-formed, unique), every typed field of each kind's descriptor
  * (required, date, number, period, week, enum, reference, and person
  * fields against `people`), the rules of each record's workflow state,
- * and each kind's own rules as of `today`. With no roster (`people` NULL
- * or without a file), person fields give one warning in all. Appends
- * findings to `out`, sorted by path and line.
+ * and each kind's own rules as of `today`; unresolved merge conflicts,
+ * with both sides and their authors (lib/conflict.h). With no roster
+ * (`people` NULL or without a file), person fields give one warning in
+ * all. Appends findings to `out`, sorted by path and line.
  */
-void align_check(const struct align_catalog *catalog,
-		 const struct align_repo *repo, const struct align_date *today,
+void align_check(const struct align_catalog *catalog, struct align_repo *repo,
+		 const struct align_date *today,
 		 const struct align_people *people, struct align_diags *out);
 
 /*

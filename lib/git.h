@@ -147,11 +147,31 @@ int align_git_file_id(struct align_git *git, const char *path,
 		      char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
 
 /*
+ * The paths (relative to the work tree, NUL-separated "a\0b\0") of the
+ * index entries a sparse checkout keeps out of the working tree (the
+ * skip-worktree bit), appended to `out`. Returns 0 or ALIGN_ERROR.
+ */
+int align_git_sparse_paths(struct align_git *git, struct align_buf *out,
+			   struct align_buf *err);
+
+/*
  * The blob id at `path` (relative to the work tree) in HEAD's tree; ""
  * when absent or when there is no commit yet. Returns 0 or ALIGN_ERROR.
  */
 int align_git_head_blob(struct align_git *git, const char *path,
 			char out[ALIGN_OID_HEXSZ + 1], struct align_buf *err);
+
+/*
+ * Whether the clean filter git applies to `path` (relative to the work
+ * tree) is one align can apply: libgit2 runs the built-in ones (eol,
+ * ident) but not the commands of a `filter=<name>` attribute
+ * (`filter.<name>.clean`, `.process`), so the blob align would store
+ * would not be what `git add` stores. Returns 0 when align can write
+ * the path, 1 with the reason in `err` when it cannot (such a command,
+ * or a required filter that has none), or ALIGN_ERROR.
+ */
+int align_git_filter_problem(struct align_git *git, const char *path,
+			     struct align_buf *err);
 
 int align_git_worktree_bytes(struct align_git *git, const char *path,
 			     const char *data, size_t len,
@@ -312,15 +332,22 @@ int align_git_path_changed(struct align_git *git, const char *old_tree,
 			   char new_blob[ALIGN_OID_HEXSZ + 1],
 			   struct align_buf *err);
 
+/* How align_git_merge_text() writes what both sides changed. */
+enum align_git_merge_style {
+	ALIGN_GIT_MERGE_MARKERS, /* git's conflict markers, "ours", "theirs" */
+	ALIGN_GIT_MERGE_UNION,   /* both sides' lines, ours first */
+	ALIGN_GIT_MERGE_DIFF3,   /* markers with the base between, "base" */
+};
+
 /*
  * git's three-way merge of text (as git merge-file): the result goes to
- * `out`. With `union_`, lines both sides added where they conflict are
- * all kept, ours first (git's "union" merge). Returns 0 when it merged
- * cleanly, 1 when `out` holds conflict markers, or ALIGN_ERROR.
+ * `out`, what both sides changed written in `style`. Returns 0 when it
+ * merged cleanly, 1 when `out` holds conflict markers, or ALIGN_ERROR.
  */
 int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
 			 const char *ours, size_t olen, const char *theirs,
-			 size_t tlen, int union_, struct align_buf *err);
+			 size_t tlen, enum align_git_merge_style style,
+			 struct align_buf *err);
 
 /* Appends the bytes of blob `id` to `out`. Returns 0 or ALIGN_ERROR. */
 /*

@@ -1024,3 +1024,65 @@ int align_history_commit_at(struct align_repo *repo, int64_t when,
 {
 	return align_history_commit_by(repo, when, out, NULL);
 }
+
+/* 1 when the commit the walk is at changed `path` from every parent. */
+static int changed_from_parents(struct align_git *git,
+				struct align_git_walk *walk,
+				const struct align_git_commit_info *c,
+				const char *path, struct align_buf *err)
+{
+	char parent[ALIGN_OID_HEXSZ + 1], old_blob[ALIGN_OID_HEXSZ + 1],
+		new_blob[ALIGN_OID_HEXSZ + 1];
+	const char *tree;
+	int ret;
+
+	if ((ret = align_git_walk_records_tree(walk, &tree, err)) < 0) {
+		return ret;
+	}
+	if (!c->nparents) {
+		return align_git_path_changed(git, "", tree, path, old_blob,
+					      new_blob, err);
+	}
+	for (unsigned int i = 0; i < c->nparents; i++) {
+		if ((ret = align_git_walk_parent_tree(walk, i, parent, err)) <
+			    0 ||
+		    (ret = align_git_path_changed(git, parent, tree, path,
+						  old_blob, new_blob, err)) <=
+			    0) {
+			return ret;
+		}
+	}
+	return 1;
+}
+
+int align_history_last_author(struct align_repo *repo, const char *rev,
+			      const char *path, struct align_buf *name,
+			      struct align_buf *email)
+{
+	struct align_git *git = align_repo_git(repo);
+	struct align_git_walk *walk = NULL;
+	const struct align_git_commit_info *c;
+	struct align_buf err = ALIGN_BUF_INIT;
+	int ret;
+
+	ret = align_git_walk_new(&walk, git, rev, align_repo_prefix(repo),
+				 &err);
+	while (ret >= 0 && (ret = align_git_walk_next(walk, &c, &err)) > 0) {
+		ret = changed_from_parents(git, walk, c, path, &err);
+		if (ret > 0) {
+			align_buf_sets(name, c->author_name);
+			align_buf_sets(email, c->author_email);
+			break;
+		}
+	}
+	if (ret == 0) {
+		ret = ALIGN_ENOTFOUND;
+	} else if (ret > 0) {
+		ret = 0;
+	} else if (ret != ALIGN_ENOTFOUND) {
+		align_repo__fail(repo, ret, err.ptr);
+	}
+	align_git_walk_free(walk);
+	align_buf_release(&err);
+	return ret;
+}

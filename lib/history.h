@@ -163,4 +163,16 @@ int align_history_commits_by(struct align_repo *repo, const int64_t *when,
 			     size_t n, char (*out)[ALIGN_OID_HEXSZ + 1],
 			     struct align_diags *warnings);
 
+/*
+ * The author of the newest commit reachable from `rev` ("HEAD",
+ * "MERGE_HEAD") that changed the file at `path` (relative to the records
+ * root), as `git log -1 <rev> -- <path>` names it: a merge counts when
+ * the file differs from every parent's. Sets `name` and `email`. Returns
+ * 0, ALIGN_ENOTFOUND when `rev` does not resolve or no commit changed
+ * the file, or ALIGN_ERROR with the message on `repo`.
+ */
+int align_history_last_author(struct align_repo *repo, const char *rev,
+			      const char *path, struct align_buf *name,
+			      struct align_buf *email);
+
 #endif

@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/work.h"
 #include "util/banned.h"
 
 /* One physical line, as found by align's own scan. */
@@ -335,6 +336,7 @@ static struct memo_slot *memo_slot(const struct align_ini_memo *memo,
 	for (;; i = (i + 1) & mask) {
 		struct memo_slot *slot = &memo->slots[i];
 
+		ALIGN_WORK_STEP();
 		if (!slot->hash || (slot->hash == h && slot->len == n &&
 				    !memcmp(memo->pool.ptr + slot->at, s, n))) {
 			return slot;
@@ -473,6 +475,7 @@ static int handle_field(void *user, const char *section, const char *key,
  */
 static int same_str(const char *a, const char *b)
 {
+	ALIGN_WORK_STEP();
 	while (*a && *a == *b) {
 		a++;
 		b++;
@@ -532,6 +535,11 @@ const struct align_ini_field *align_ini_find(const struct align_ini *ini,
 		return NULL;
 	}
 	s = &ini->sections[section];
+	if (s->keys) {
+		size_t i;
+		return align_idmap_get(s->keys, key, &i) ? &ini->fields[i]
+							 : NULL;
+	}
 	for (size_t i = s->first_field; i < s->first_field + s->nfields; i++) {
 		const struct align_ini_field *f = &ini->fields[i];
 		if (same_str(f->key, key)) {
@@ -755,6 +763,7 @@ static void collect_sections(struct reader *r, struct parse_state *st)
 			s.line = lineno;
 			s.first_field = 0;
 			s.nfields = 0;
+			s.keys = NULL;
 			l->section = (long)ini->nsections;
 			ini->sections[ini->nsections++] = s;
 		}
@@ -775,27 +784,30 @@ static void index_fields(struct align_ini *ini)
 	}
 }
 
+/* Sections longer than this have their keys indexed. */
+#define LONG_SECTION 16
+
+/*
+ * Catches a key given twice in a section, and indexes the keys of each
+ * long section (kept for align_ini_find).
+ */
 static void check_duplicate_keys(struct parse_state *st)
 {
 	struct align_ini *ini = st->ini;
 
-	struct align_idmap keys = ALIGN_IDMAP_INIT;
-	size_t keyed = (size_t)-1; /* the section `keys` holds */
-
 	for (size_t i = 0; i < ini->nfields; i++) {
 		const struct align_ini_field *f = &ini->fields[i];
-		const struct align_ini_section *s = &ini->sections[f->section];
+		struct align_ini_section *s = &ini->sections[f->section];
 		size_t from = s->first_field, to = i;
 
 		/* A long section: an earlier field with this key, by hash. */
-		if (s->nfields > 16) {
+		if (s->nfields > LONG_SECTION) {
 			size_t first;
 
-			if (keyed != f->section) {
-				align_idmap_release(&keys);
-				keyed = f->section;
+			if (!s->keys) {
+				s->keys = align_calloc(1, sizeof(*s->keys));
 			}
-			if (align_idmap_add(&keys, f->key, i, &first)) {
+			if (align_idmap_add(s->keys, f->key, i, &first)) {
 				continue;
 			}
 			from = first;
@@ -819,7 +831,6 @@ static void check_duplicate_keys(struct parse_state *st)
 			}
 		}
 	}
-	align_idmap_release(&keys);
 }
 
 /* The line of the file where inih's line number `n` is. */
@@ -903,6 +914,12 @@ int align_ini_parse_memo(struct align_ini *out, const char *text, size_t len,
 
 void align_ini_release(struct align_ini *ini)
 {
+	for (size_t i = 0; i < ini->nsections; i++) {
+		if (ini->sections[i].keys) {
+			align_idmap_release(ini->sections[i].keys);
+			free(ini->sections[i].keys);
+		}
+	}
 	align_idmap_release(&ini->index);
 	free(ini->index_keys);
 	free(ini->block);

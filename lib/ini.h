@@ -29,6 +29,12 @@ struct align_ini_section {
 	/* The section's fields: fields[first_field .. first_field + nfields). */
 	size_t first_field;
 	size_t nfields;
+	/*
+	 * A long section's fields by key (the first field of each key), so
+	 * that looking up every key of a section of 50,000 costs linear
+	 * time; NULL for a section of a few fields, which is scanned.
+	 */
+	struct align_idmap *keys;
 };
 
 struct align_ini_field {

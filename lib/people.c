@@ -8,6 +8,7 @@
 #include "git.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/work.h"
 #include "util/banned.h"
 
 /* Calls `fn` for each address of a comma-separated list, trimmed. */
@@ -222,6 +223,7 @@ const struct align_person *align_people_by_email(
 	if (!people->by_email.count) {
 		/* A roster made by hand, without its index. */
 		for (i = 0; email && i < people->count; i++) {
+			ALIGN_WORK_STEP();
 			if (list_has(people->items[i].email, email)) {
 				return &people->items[i];
 			}
@@ -246,6 +248,7 @@ const struct align_person *align_people_by_handle(
 	if (!people->by_handle.count) {
 		/* A roster made by hand, without its index. */
 		for (i = 0; handle && i < people->count; i++) {
+			ALIGN_WORK_STEP();
 			if (!strcmp(people->items[i].handle, handle)) {
 				return &people->items[i];
 			}

@@ -461,6 +461,24 @@ static void edit_value_line(struct align_buf *out, const char *text,
 	}
 }
 
+int align_record_unset(struct align_record *r, const char *section,
+		       const char *sub, const char *key, struct align_buf *err)
+{
+	struct align_buf none = ALIGN_BUF_INIT;
+	const struct align_ini_field *f;
+	long s = align_ini_find_section(&r->ini, section, sub);
+	int ret;
+
+	f = s < 0 ? NULL : align_ini_find(&r->ini, (size_t)s, key);
+	if (!f) {
+		return 0;
+	}
+	ret = splice(r, line_start(r, f->line), line_start(r, f->line + 1),
+		     &none, err);
+	align_buf_release(&none);
+	return ret;
+}
+
 int align_record_set(struct align_record *r, const char *section,
 		     const char *sub, const char *key, const char *value,
 		     struct align_buf *err)

@@ -112,6 +112,15 @@ int align_record_set(struct align_record *record, const char *section,
 		     struct align_buf *err);
 
 /*
+ * Removes the line of field `key` of the section, its line ending with
+ * it; the rest of the bytes stay as they are. Returns 0, also when there
+ * is no such field; ALIGN_EINVALID with a message in `err` when what is
+ * left would not read back.
+ */
+int align_record_unset(struct align_record *record, const char *section,
+		       const char *sub, const char *key, struct align_buf *err);
+
+/*
  * Sets each field of `fields` (pairs of key and value, `n` of them) whose
  * value is not NULL, in order, as align_record_set() does. Stops at the
  * first failure and returns it.

@@ -1028,7 +1028,7 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		     char out_id[ALIGN_OID_HEXSZ + 1])
 {
 	struct align_buf made = ALIGN_BUF_INIT, full = ALIGN_BUF_INIT;
-	struct align_buf tmp = ALIGN_BUF_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT, filtered = ALIGN_BUF_INIT;
 	struct align_buf *temps = align_calloc(nchanges, sizeof(*temps));
 	struct align_buf *bytes = align_calloc(nchanges, sizeof(*bytes));
 	struct align_git_change *gc = align_calloc(nchanges, sizeof(*gc));
@@ -1046,6 +1046,15 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		gpaths[i] = align_malloc(n);
 		snprintf(gpaths[i], n, "%s%s", repo->prefix, changes[i].path);
 		if ((ret = through_link(repo, gpaths[i])) < 0) {
+			goto done;
+		}
+		ret = align_git_filter_problem(repo->git, gpaths[i], &filtered);
+		if (ret != 0) {
+			ret = ret < 0 ? fail(repo, ALIGN_ERROR, "%s",
+					     filtered.ptr)
+				      : fail(repo, ALIGN_EREFUSED,
+					     "cannot write '%s': %s",
+					     changes[i].path, filtered.ptr);
 			goto done;
 		}
 		/* Named before they exist, so a crash leaves none unknown. */
@@ -1187,5 +1196,6 @@ done:
 	align_buf_release(&made);
 	align_buf_release(&full);
 	align_buf_release(&tmp);
+	align_buf_release(&filtered);
 	return ret;
 }

@@ -172,7 +172,8 @@ const char *align_repo_recovered(const struct align_repo *repo);
 /*
  * 1 when a write was interrupted and is not finished yet (the write
  * journal is there): a reader then sees the working tree as it was
- * before the write; the next writing command finishes it.
+ * before the write; the next writing command (`align recover` is one that
+ * does nothing else) finishes it.
  */
 int align_repo_write_pending(const struct align_repo *repo);
 

@@ -8,6 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 S=$TRASH_DIRECTORY
+SQ="'"
 f=okrs/2026-Q4/grow.md
 
 if ! "$ALIGN_BIN" --version | grep -q "(fault injection)"; then
@@ -74,15 +75,33 @@ test_expect_success 'killed after the commit: the next write says what it finish
 	test "$(leads_at HEAD)" = 42
 '
 
-test_expect_success 'a reader after the crash says a write is not finished' '
+test_expect_success 'a reader after the crash changes nothing and names align recover, which finishes it' '
 	rm -rf "$S/r" && cp -a "$S/template" "$S/r" && cd "$S/r" &&
 	test_expect_code 137 env ALIGN_FAULT=before-rename \
 		"$ALIGN_BIN" okr checkin grow#leads 42 >/dev/null 2>&1 &&
+	git status --porcelain >"$S/status-before" &&
+	head=$(git rev-parse HEAD) &&
 	align ls >"$S/out" 2>"$S/err" &&
-	echo "align: warning: a write was interrupted and is not finished; the next align command that writes finishes it" >"$S/expect" &&
+	echo "align: warning: a write was interrupted and is not finished; run ${SQ}align recover${SQ} to finish it" >"$S/expect" &&
 	test_cmp "$S/expect" "$S/err" &&
-	align okr checkin grow#mql 7 >/dev/null 2>&1 &&
+	align check >"$S/out" 2>"$S/err" &&
+	grep -q "^align: warning: a write was interrupted and is not finished; run ${SQ}align recover${SQ} to finish it$" "$S/err" &&
+	test -f .git/align/write &&
+	git status --porcelain >"$S/status-after" &&
+	test_cmp "$S/status-before" "$S/status-after" &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	align recover >"$S/out" 2>"$S/err" &&
+	test_must_be_empty "$S/out" &&
+	echo "align: warning: finished a write that was interrupted: $f" >"$S/expect" &&
+	test_cmp "$S/expect" "$S/err" &&
+	test ! -e .git/align/write &&
+	grep -q "^current = 42$" $f &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	git status --porcelain --untracked-files=no >"$S/status" &&
+	test_must_be_empty "$S/status" &&
 	align ls >"$S/out" 2>"$S/err" &&
+	test_must_be_empty "$S/err" &&
+	align recover >"$S/out" 2>"$S/err" &&
 	test_must_be_empty "$S/err"
 '
 

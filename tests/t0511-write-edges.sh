@@ -2,7 +2,9 @@
 # What a write keeps and what it refuses: index flags stay as git keeps
 # them; a note holding control characters is refused before anything
 # changes; a negative check-in value is a number, not an option; a record
-# inside a submodule is never committed over the submodule.
+# inside a submodule is never committed over the submodule; a record a
+# clean filter command would change on 'git add' is refused, since align
+# cannot run it and the commit would not hold what git stores.
 . "$(dirname "$0")/lib.sh"
 
 S=$TRASH_DIRECTORY
@@ -95,6 +97,41 @@ test_expect_success 'a submodule inside a records folder: not listed, never writ
 	git ls-files -s briefs/vendor >after &&
 	test_cmp before after &&
 	git -C briefs/vendor status --porcelain >status &&
+	test_must_be_empty status
+'
+
+test_expect_success 'a record under a clean filter align cannot run: refused, nothing changes' '
+	printf "%s\n" "briefs/** filter=stamp" "okrs/** filter=stamp" >.gitattributes &&
+	git add .gitattributes && git commit -q -m "a filter" &&
+	git config filter.stamp.clean "sed s/draft/DRAFT/" &&
+	git config filter.stamp.smudge cat &&
+	save_state &&
+	test_expect_code 1 align okr checkin grow#delta -4 >out 2>err &&
+	test_must_be_empty out &&
+	echo "align: error: cannot write ${SQ}$f${SQ}: its attribute filter=stamp runs a clean command (filter.stamp.clean or .process) that git applies on ${SQ}git add${SQ} and align cannot, so the commit would not hold what git stores; take the records out of the filter (${SQ}<folder>/** -filter${SQ} in .gitattributes)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 1 align brief new "Filtered" >out 2>err &&
+	grep -q "^align: error: cannot write ${SQ}briefs/2026-11-filtered.md${SQ}: its attribute filter=stamp runs a clean command" err &&
+	test_state_unchanged
+'
+
+test_expect_success 'a required filter without a clean command: refused as git refuses it' '
+	git config --unset filter.stamp.clean &&
+	git config --unset filter.stamp.smudge &&
+	git config filter.stamp.required true &&
+	save_state &&
+	test_expect_code 1 align okr checkin grow#delta -4 >out 2>err &&
+	echo "align: error: cannot write ${SQ}$f${SQ}: its attribute filter=stamp is required (filter.stamp.required) but has no clean command, so git would refuse it too" >expect &&
+	test_cmp expect err &&
+	test_state_unchanged
+'
+
+test_expect_success 'a filter with no command: written, the blob what git add stores' '
+	git config --unset filter.stamp.required &&
+	align okr checkin grow#delta -4 >/dev/null &&
+	test "$(git rev-parse HEAD:$f)" = "$(git hash-object $f)" &&
+	grep -q "^current = -4$" $f &&
+	git status --porcelain --untracked-files=no >status &&
 	test_must_be_empty status
 '
 

@@ -37,21 +37,35 @@ test_expect_success 'different key results on two branches: git merges them' '
 	! grep -q ": error: " out
 '
 
-test_expect_success 'the same key result on both: a conflict, named by check' '
+test_expect_success 'the same key result on both: a conflict, named by check with both authors' '
 	git checkout -q -b lee2 &&
+	as "Lee Park" lee@example.com 2026-11-22 &&
 	align okr checkin grow#leads 42 >/dev/null &&
 	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-22 &&
 	align okr checkin grow#leads 35 >/dev/null &&
 	test_must_fail git merge -q --no-edit lee2 >/dev/null 2>&1 &&
 	test_expect_code 1 align check >out &&
 	line=$(grep -n "^<<<<<<<" $f | cut -d: -f1) &&
-	grep -q "^$f:$line: error: unresolved merge conflict: keep one side, remove the markers, then ${SQ}git add${SQ} the file\$" out
+	echo "$f:$line: error: unresolved merge conflict: ${SQ}current = 35${SQ} here (HEAD, last changed by Dana Reyes <dana@example.com>) and ${SQ}current = 42${SQ} on the other side (MERGE_HEAD, last changed by Lee Park <lee@example.com>); keep one side, remove the markers, then ${SQ}git add${SQ} the file" >expect &&
+	grep "^$f:" out >actual &&
+	test_cmp expect actual
 '
 
 test_expect_success 'writing commands refuse until the merge is concluded' '
 	test_expect_code 128 align okr checkin grow#mql 13 2>err &&
-	grep -q "a merge is in progress" err &&
-	git merge --abort
+	grep -q "a merge is in progress" err
+'
+
+test_expect_success 'markers committed: check says so and names the labels, not authors' '
+	git add $f &&
+	git commit -q --no-edit &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^<<<<<<<" $f | cut -d: -f1) &&
+	echo "$f:$line: error: unresolved merge conflict: ${SQ}current = 35${SQ} marked ${SQ}HEAD${SQ} and ${SQ}current = 42${SQ} marked ${SQ}lee2${SQ}; no merge is in progress (it was committed), so who wrote each side is not known; keep one side, remove the markers, then commit the file" >expect &&
+	grep "^$f:" out >actual &&
+	test_cmp expect actual &&
+	git reset -q --hard HEAD^
 '
 
 test_done

@@ -82,10 +82,12 @@ test_expect_success 'lines added to one section on both sides: all kept, ours fi
 	! grep -q "^<<<<<<<" briefs/$b.md
 '
 
-test_expect_success 'the same field changed on both: a conflict in record syntax' '
+test_expect_success 'the same field changed on both: a conflict in record syntax, with both authors' '
 	git checkout -q -b lee2 &&
+	as "Lee Park" lee@example.com 2026-11-21 &&
 	align okr checkin grow#leads 42 >/dev/null &&
 	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-21 &&
 	align okr checkin grow#leads 35 >/dev/null &&
 	test_must_fail git merge -q --no-edit lee2 >out 2>&1 &&
 	test "$(kr leads current)" = 35 &&
@@ -93,12 +95,108 @@ test_expect_success 'the same field changed on both: a conflict in record syntax
 	! grep -q "^<<<<<<<" $f &&
 	test_expect_code 1 align check >out &&
 	line=$(grep -n "^current-theirs = 42$" $f | cut -d: -f1) &&
-	grep -q "^$f:$line: error: unresolved merge conflict: ${SQ}current${SQ} is ${SQ}35${SQ} here and ${SQ}42${SQ} on the other side; keep one and remove ${SQ}current-theirs${SQ}\$" out &&
+	echo "$f:$line: error: unresolved merge conflict: ${SQ}current${SQ} is ${SQ}35${SQ} here (HEAD, last changed by Dana Reyes <dana@example.com>) and ${SQ}42${SQ} on the other side (MERGE_HEAD, last changed by Lee Park <lee@example.com>); keep one and remove ${SQ}current-theirs${SQ}" >expect &&
+	grep "^$f:[0-9]*: error: " out >actual &&
+	test_cmp expect actual &&
 	sed -i "/^current-theirs = /d" $f &&
 	git add $f &&
 	git commit -q --no-edit &&
 	align check >out &&
 	! grep -q ": error: " out
+'
+
+test_expect_success 'a conflict committed: check says who wrote it is not known' '
+	git checkout -q -b lee3 &&
+	as "Lee Park" lee@example.com 2026-11-22 &&
+	align okr checkin grow#leads 50 >/dev/null &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-22 &&
+	align okr checkin grow#leads 45 >/dev/null &&
+	test_must_fail git merge -q --no-edit lee3 >out 2>&1 &&
+	git add $f &&
+	git commit -q --no-edit &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^current-theirs = 50$" $f | cut -d: -f1) &&
+	echo "$f:$line: error: unresolved merge conflict: ${SQ}current${SQ} is ${SQ}45${SQ} here and ${SQ}50${SQ} on the other side; no merge is in progress (it was committed), so who wrote each side is not known; keep one and remove ${SQ}current-theirs${SQ}" >expect &&
+	grep "^$f:[0-9]*: error: " out >actual &&
+	test_cmp expect actual &&
+	sed -i "/^current-theirs = /d" $f &&
+	git commit -q -am "keep 45"
+'
+
+test_expect_success 'a field removed on one side and left on the other: removed' '
+	git checkout -q -b drop &&
+	as "Lee Park" lee@example.com 2026-11-23 &&
+	sed -i "/^due = /d" briefs/$b.md &&
+	git commit -q -am "no due date" &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-23 &&
+	sed -i "s/^owner = maya$/owner = lee/" briefs/$b.md &&
+	git commit -q -am "lee owns it" &&
+	git merge -q --no-edit drop >out 2>&1 &&
+	! grep -q "^due" briefs/$b.md &&
+	grep -q "^owner = lee$" briefs/$b.md &&
+	git status --porcelain --untracked-files=no >status &&
+	test_must_be_empty status
+'
+
+test_expect_success 'removed on theirs, changed on ours: a conflict named by check' '
+	git checkout -q -b drop3 &&
+	as "Lee Park" lee@example.com 2026-11-24 &&
+	sed -i "/^accountable = /d" briefs/$b.md &&
+	git commit -q -am "no one accountable" &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-24 &&
+	sed -i "s/^accountable = dana$/accountable = maya/" briefs/$b.md &&
+	git commit -q -am "maya accountable" &&
+	test_must_fail git merge -q --no-edit drop3 >out 2>&1 &&
+	grep -q "^accountable = maya$" briefs/$b.md &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^accountable-removed-theirs =" briefs/$b.md | cut -d: -f1) &&
+	echo "briefs/$b.md:$line: error: unresolved merge conflict: ${SQ}accountable${SQ} is ${SQ}maya${SQ} here (HEAD, last changed by Dana Reyes <dana@example.com>) and was removed on the other side (MERGE_HEAD, last changed by Lee Park <lee@example.com>); keep one and remove ${SQ}accountable-removed-theirs${SQ}" >expect &&
+	grep "^briefs/$b.md:$line:" out >actual &&
+	test_cmp expect actual &&
+	git merge --abort
+'
+
+test_expect_success 'removed on ours, changed on theirs: a conflict named by check' '
+	git checkout -q -b due &&
+	as "Lee Park" lee@example.com 2026-11-25 &&
+	sed -i "s/^accountable = maya$/accountable = lee/" briefs/$b.md &&
+	git commit -q -am "lee accountable" &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-25 &&
+	sed -i "/^accountable = /d" briefs/$b.md &&
+	git commit -q -am "no one accountable" &&
+	test_must_fail git merge -q --no-edit due >out 2>&1 &&
+	! grep -q "^accountable = " briefs/$b.md &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^accountable-theirs = lee$" briefs/$b.md | cut -d: -f1) &&
+	echo "briefs/$b.md:$line: error: unresolved merge conflict: ${SQ}accountable${SQ} was removed here (HEAD, last changed by Dana Reyes <dana@example.com>) and is ${SQ}lee${SQ} on the other side (MERGE_HEAD, last changed by Lee Park <lee@example.com>); keep one and remove ${SQ}accountable-theirs${SQ}" >expect &&
+	grep "^briefs/$b.md:$line:" out >actual &&
+	test_cmp expect actual &&
+	git merge --abort &&
+	git reset -q --hard main^
+'
+
+test_expect_success 'one paragraph edited differently on both: markers, named by check' '
+	git checkout -q -b prose &&
+	as "Lee Park" lee@example.com 2026-11-26 &&
+	sed -i "s/^Pipeline from partners fell 20% last quarter.$/Pipeline from partners fell 30% in Q3./" briefs/$b.md &&
+	git commit -q -am "lee: 30%" &&
+	git checkout -q main &&
+	as "Dana Reyes" dana@example.com 2026-11-26 &&
+	sed -i "s/^Pipeline from partners fell 20% last quarter.$/Pipeline from partners fell 25% last quarter./" briefs/$b.md &&
+	git commit -q -am "dana: 25%" &&
+	test_must_fail git merge -q --no-edit prose >out 2>&1 &&
+	! grep -q "^Pipeline from partners fell 20%" briefs/$b.md &&
+	test "$(grep -c "^Pipeline from partners" briefs/$b.md)" = 2 &&
+	test_expect_code 1 align check >out &&
+	line=$(grep -n "^<<<<<<< ours$" briefs/$b.md | cut -d: -f1) &&
+	echo "briefs/$b.md:$line: error: unresolved merge conflict: ${SQ}Pipeline from partners fell 25% last quarter.${SQ} here (HEAD, last changed by Dana Reyes <dana@example.com>) and ${SQ}Pipeline from partners fell 30% in Q3.${SQ} on the other side (MERGE_HEAD, last changed by Lee Park <lee@example.com>); keep one side, remove the markers, then ${SQ}git add${SQ} the file" >expect &&
+	grep "^briefs/$b.md:[0-9]*: error: " out >actual &&
+	test_cmp expect actual &&
+	git merge --abort
 '
 
 test_expect_success 'a Markdown file that is not a record: git text merge, with markers' '

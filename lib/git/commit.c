@@ -482,3 +482,26 @@ done:
 	align_buf_release(&tmpfile);
 	return ret;
 }
+
+int align_git_sparse_paths(struct align_git *git, struct align_buf *out,
+			   struct align_buf *err)
+{
+	git_index *index = NULL;
+	size_t n;
+	int code;
+
+	if ((code = git_repository_index(&index, git->repo)) < 0) {
+		return align_git__fail(err, code, "cannot read the index");
+	}
+	n = git_index_entrycount(index);
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+
+		if (e && (e->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) &&
+		    GIT_INDEX_ENTRY_STAGE(e) == 0) {
+			align_buf_add(out, e->path, strlen(e->path) + 1);
+		}
+	}
+	git_index_free(index);
+	return 0;
+}

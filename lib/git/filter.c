@@ -118,3 +118,66 @@ int align_git_head_blob(struct align_git *git, const char *path,
 	}
 	return align_git_tree_blob(git, tree, path, out, err);
 }
+
+/* 1 when the configuration has `filter.<name>.<key>`. */
+static int has_filter_key(git_config *cfg, const char *name, const char *key)
+{
+	git_buf value = GIT_BUF_INIT;
+	struct align_buf var = ALIGN_BUF_INIT;
+	int found;
+
+	align_buf_addf(&var, "filter.%s.%s", name, key);
+	found = git_config_get_string_buf(&value, cfg, var.ptr) == 0;
+	git_buf_dispose(&value);
+	align_buf_release(&var);
+	return found;
+}
+
+int align_git_filter_problem(struct align_git *git, const char *path,
+			     struct align_buf *err)
+{
+	git_config *cfg = NULL;
+	const char *value = NULL;
+	struct align_buf var = ALIGN_BUF_INIT;
+	int code, required = 0, ret = 0;
+
+	code = git_attr_get(&value, git->repo, GIT_ATTR_CHECK_FILE_THEN_INDEX,
+			    path, "filter");
+	if (code < 0) {
+		return align_git__fail(err, code, "cannot read attributes");
+	}
+	if (GIT_ATTR_IS_UNSPECIFIED(value) || GIT_ATTR_IS_FALSE(value) ||
+	    GIT_ATTR_IS_TRUE(value)) {
+		return 0;
+	}
+	if ((code = git_repository_config_snapshot(&cfg, git->repo)) < 0) {
+		return align_git__fail(err, code, "cannot read configuration");
+	}
+	align_buf_addf(&var, "filter.%s.required", value);
+	if (git_config_get_bool(&required, cfg, var.ptr) < 0) {
+		required = 0;
+	}
+	align_buf_clear(err);
+	if (has_filter_key(cfg, value, "clean") ||
+	    has_filter_key(cfg, value, "process")) {
+		align_buf_addf(err,
+			       "its attribute filter=%s runs a clean command "
+			       "(filter.%s.clean or .process) that git applies "
+			       "on 'git add' and align cannot, so the commit "
+			       "would not hold what git stores; take the "
+			       "records out of the filter ('<folder>/** "
+			       "-filter' in .gitattributes)",
+			       value, value);
+		ret = 1;
+	} else if (required) {
+		align_buf_addf(err,
+			       "its attribute filter=%s is required "
+			       "(filter.%s.required) but has no clean command, "
+			       "so git would refuse it too",
+			       value, value);
+		ret = 1;
+	}
+	git_config_free(cfg);
+	align_buf_release(&var);
+	return ret;
+}

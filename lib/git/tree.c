@@ -440,7 +440,8 @@ int align_git_blob_capped(struct align_git *git, const char *id, size_t max,
 
 int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
 			 const char *ours, size_t olen, const char *theirs,
-			 size_t tlen, int union_, struct align_buf *err)
+			 size_t tlen, enum align_git_merge_style style,
+			 struct align_buf *err)
 {
 	git_merge_file_input b, o, t;
 	git_merge_file_options opts;
@@ -460,8 +461,11 @@ int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
 	t.size = tlen;
 	opts.our_label = "ours";
 	opts.their_label = "theirs";
-	if (union_) {
+	opts.ancestor_label = "base";
+	if (style == ALIGN_GIT_MERGE_UNION) {
 		opts.favor = GIT_MERGE_FILE_FAVOR_UNION;
+	} else if (style == ALIGN_GIT_MERGE_DIFF3) {
+		opts.flags |= GIT_MERGE_FILE_STYLE_DIFF3;
 	}
 	memset(&res, 0, sizeof(res));
 	if ((code = git_merge_file(&res, &b, &o, &t, &opts)) < 0) {

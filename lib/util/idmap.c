@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "work.h"
 #include "banned.h"
 
 /* FNV-1a. */
@@ -23,8 +24,10 @@ static size_t slot(const struct align_idmap *map, const char *key)
 {
 	size_t i = hash(key) & (map->cap - 1);
 
+	ALIGN_WORK_STEP();
 	while (map->keys[i] && strcmp(map->keys[i], key)) {
 		i = (i + 1) & (map->cap - 1);
+		ALIGN_WORK_STEP();
 	}
 	return i;
 }

@@ -7,6 +7,7 @@
 #include "ini.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/work.h"
 
 #include "tap.h"
 
@@ -588,8 +589,87 @@ static void test_scale(void)
 	align_buf_release(&text);
 }
 
+/*
+ * The steps (hash probes, key comparisons) of parsing `n` sections of
+ * three keys each and a section of 1.5 n keys, then looking up every
+ * section, every key of a small section and every key of the long one.
+ * Returns 0 when a step failed.
+ */
+static size_t work_of(size_t n)
+{
+	struct align_buf text = ALIGN_BUF_INIT, key = ALIGN_BUF_INIT;
+	struct align_ini ini = ALIGN_INI_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	size_t before, steps = 0, nlong = n + n / 2, found = 0;
+	long s;
+
+	for (size_t i = 0; i < n; i++) {
+		align_buf_addf(&text,
+			       "[person \"p%zu\"]\nname = P %zu\n"
+			       "email = p%zu@x\nteam = t\n",
+			       i, i, i);
+	}
+	align_buf_adds(&text, "[long]\n");
+	for (size_t i = 0; i < nlong; i++) {
+		align_buf_addf(&text, "k%zu = v%zu\n", i, i);
+	}
+	before = align_work__count();
+	if (align_ini_parse(&ini, text.ptr, text.len, 1, "x.ini", &diags) <
+	    0) {
+		dump_diags(&diags);
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		align_buf_clear(&key);
+		align_buf_addf(&key, "p%zu", i);
+		s = align_ini_find_section(&ini, "person", key.ptr);
+		found += s >= 0 && align_ini_find(&ini, (size_t)s, "name") &&
+			 align_ini_find(&ini, (size_t)s, "email") &&
+			 align_ini_find(&ini, (size_t)s, "team");
+	}
+	s = align_ini_find_section(&ini, "long", NULL);
+	for (size_t i = 0; s >= 0 && i < nlong; i++) {
+		align_buf_clear(&key);
+		align_buf_addf(&key, "k%zu", i);
+		found += align_ini_find(&ini, (size_t)s, key.ptr) != NULL;
+	}
+	if (found == n + nlong) {
+		steps = align_work__count() - before;
+	}
+done:
+	align_ini_release(&ini);
+	align_diags_clear(&diags);
+	align_buf_release(&text);
+	align_buf_release(&key);
+	return steps;
+}
+
+/*
+ * Linear work, by a count rather than a time: 20,000 sections and 90,000
+ * keys (30,000 in one section), each looked up, take a few steps per
+ * line; twice the input takes about twice the steps.
+ */
+static void test_linear_work(void)
+{
+	const size_t n = 20000, lines = n + 3 * n + n + n / 2;
+	size_t one = work_of(n), two = work_of(2 * n);
+
+	ok(one > 0 && two > 0, "work: %zu and %zu sections parse and are found",
+	   n, 2 * n);
+	if (!ok(one < 5 * lines, "work: %zu steps for %zu lines, under 5 a line",
+		one, lines)) {
+		printf("#   %zu steps\n", one);
+	}
+	if (!ok(one > 0 && (double)two <= 2.2 * (double)one,
+		"work: twice the input, at most 2.2 times the steps")) {
+		printf("#   %zu steps, then %zu: %.2f times\n", one, two,
+		       one ? (double)two / (double)one : 0.0);
+	}
+}
+
 int main(void)
 {
+	test_linear_work();
 	test_scale();
 	test_fields();
 	test_line_endings();

@@ -409,6 +409,16 @@ test_expect_success '-o writes the file, and a bad path writes nothing' '
 	test_state_unchanged
 '
 
+test_expect_success 'an empty quarter, month and week say so' '
+	for f in md html json text; do
+		align report quarterly --quarter 2025-Q1 --format $f >empty.$f &&
+		align report monthly --month 2025-01 --format $f >/dev/null &&
+		align report weekly --week 2025-W02 --format $f >/dev/null || exit 1
+	done &&
+	grep -x "No objectives for this quarter\\." empty.md &&
+	grep -x "No brief launched, completed, cancelled or fell due in this quarter\\." empty.md
+'
+
 test_expect_success 'a repository without a commit has nothing to report' '
 	mkdir empty && (
 		cd empty && git init -q -b main . &&

@@ -409,6 +409,24 @@ test_expect_success '-o writes the file, and a bad path writes nothing' '
 	test_state_unchanged
 '
 
+test_expect_success PYTHON 'a version that does not parse is a gap naming its commit' '
+	mkdir broken && (
+		cd broken && git init -q -b main . && on maya 2026-10-02 &&
+		align init >/dev/null &&
+		align okr new Grow --quarter 2026-Q4 --owner maya \
+			--id 2026-q4-grow >/dev/null &&
+		cp okrs/2026-Q4/2026-q4-grow.md ../good.md &&
+		sed "s/^quarter = 2026-Q4\$/&\n[broken/" ../good.md \
+			>okrs/2026-Q4/2026-q4-grow.md &&
+		git commit -q -am broken && bad=$(git rev-parse --short=12 HEAD) &&
+		cp ../good.md okrs/2026-Q4/2026-q4-grow.md &&
+		git commit -q -am fixed &&
+		align report quarterly --format json >../broken.json &&
+		python3 -c "import json, sys; g = json.load(open(\"../broken.json\"))[\"gaps\"]; sys.exit(g != [\"okrs/2026-Q4/2026-q4-grow.md: skipped the version in commit $bad: malformed section header: missing \x27]\x27\"])" ||
+		{ cat ../broken.json; exit 1; }
+	)
+'
+
 test_expect_success 'an empty quarter, month and week say so' '
 	for f in md html json text; do
 		align report quarterly --quarter 2025-Q1 --format $f >empty.$f &&

@@ -141,6 +141,28 @@ static int depth_of(const struct scored *s, size_t i)
 	return depth;
 }
 
+/*
+ * The newest value of any of the objective's key results by `until`: the
+ * commit its progress then comes from.
+ */
+static const struct align_okr_value *latest_value(
+	const struct align_report_ctx *ctx, const struct align_okr_row *row,
+	int64_t until)
+{
+	const struct align_okr_value *best = NULL;
+
+	for (size_t k = 0; k < row->st.nkrs; k++) {
+		const struct align_okr_value *v = value_by(
+			align_okr_trails_find(&ctx->trails, row->st.id,
+					      row->st.krs[k].key),
+			until, 0);
+		if (v && (!best || v->when.seconds > best->when.seconds)) {
+			best = v;
+		}
+	}
+	return best;
+}
+
 static const struct align_report_column objective_columns[] = {
 	{ "objective", "Objective" },
 	{ "title", "Title" },
@@ -349,8 +371,12 @@ int align_report_performance(struct align_report_ctx *ctx,
 		if (s.at_start[i].id) {
 			align_report_cell_percent(&c[4],
 						  s.at_start[i].progress);
+			c[4].source = value_source(
+				ctx, latest_value(ctx, row, ctx->period_start - 1));
 		}
 		align_report_cell_percent(&c[5], row->st.progress);
+		c[5].source =
+			value_source(ctx, latest_value(ctx, row, ctx->period_end));
 		align_report_cell_percent(&c[6], row->rolled);
 		align_report_cell_text(&c[7], align_health_name(row->st.health));
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 #
 # examples/demo.sh: build align and replay the example team's second half
-# of 2026 in a throwaway git repository, then show what align makes of it.
+# of 2026 in a throwaway git repository, then show what align makes of it,
+# ending in the review of the autumn quarter.
 #
 #   examples/demo.sh [<dir>]
 #
@@ -19,11 +20,15 @@ usage() {
 	Builds align (installing missing Debian packages, scdoc for the man
 	pages among them) and replays the example team's July 2026 to
 	January 2027 in a new git repository <dir>, then shows what align
-	makes of it.
+	makes of it, ending in the quarterly review of 2026-Q4: printed as
+	Markdown, and written as a web page to <dir>/.git/review-2026-Q4.html.
 
 	<dir>  where the demo repository goes (default: \${TMPDIR:-/tmp}/align-demo).
 	       A previous demo there is removed first, and said so on stderr;
 	       any other existing, non-empty <dir> is refused.
+
+	With ALIGN_BIN set to an align that is already built, nothing is
+	installed or built and nothing is written outside <dir>.
 	EOF
 }
 
@@ -64,9 +69,13 @@ esac
 
 # --- 1. Build dependencies ------------------------------------------------
 
-packages="meson ninja-build pkg-config gcc libgit2-dev libcmark-dev libinih-dev git scdoc"
+install_dependencies() {
+	packages="meson ninja-build pkg-config gcc libgit2-dev libcmark-dev libinih-dev git scdoc"
 
-if command -v dpkg-query >/dev/null 2>&1; then
+	if ! command -v dpkg-query >/dev/null 2>&1; then
+		say "No dpkg-query (not Debian or Ubuntu): assuming these are installed: $packages"
+		return 0
+	fi
 	missing=
 	for p in $packages; do
 		if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
@@ -74,37 +83,52 @@ if command -v dpkg-query >/dev/null 2>&1; then
 			missing="$missing $p"
 		fi
 	done
-	if [ -n "$missing" ]; then
-		if [ "$(id -u)" -eq 0 ]; then
-			sudo=
-		elif command -v sudo >/dev/null 2>&1; then
-			sudo=sudo
-		else
-			die "missing packages:$missing; install them as root (no sudo here)"
-		fi
-		say "Installing missing packages:$missing"
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
-		# shellcheck disable=SC2086 # one word per package
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
-	else
+	if [ -z "$missing" ]; then
 		say "Build dependencies are installed"
+		return 0
 	fi
-else
-	say "No dpkg-query (not Debian or Ubuntu): assuming these are installed: $packages"
-fi
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo=sudo
+	else
+		die "missing packages:$missing; install them as root (no sudo here)"
+	fi
+	say "Installing missing packages:$missing"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	# shellcheck disable=SC2086 # one word per package
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+}
 
 # --- 2. Build -------------------------------------------------------------
 
-say "Building align in $root/build"
-cd "$root"
-if [ -f build/build.ninja ]; then
-	meson configure build -Dman-pages=enabled
+build_align() {
+	say "Building align in $root/build"
+	cd "$root"
+	if [ -f build/build.ninja ]; then
+		meson configure build -Dman-pages=enabled
+	else
+		meson setup build -Dman-pages=enabled
+	fi
+	meson compile -C build
+	ALIGN=$root/build/cmd/align
+	[ -x "$ALIGN" ] || die "the build did not produce '$ALIGN'"
+}
+
+# ALIGN_BIN names an align that is already built (the test suite's, or an
+# installed one): then nothing is installed or built, and nothing outside
+# <dir> is written.
+if [ -n "${ALIGN_BIN:-}" ]; then
+	case $ALIGN_BIN in
+	/*) ALIGN=$ALIGN_BIN ;;
+	*) ALIGN=$(pwd)/$ALIGN_BIN ;;
+	esac
+	[ -x "$ALIGN" ] || die "ALIGN_BIN '$ALIGN_BIN' is not an executable"
+	say "Using $ALIGN"
 else
-	meson setup build -Dman-pages=enabled
+	install_dependencies
+	build_align
 fi
-meson compile -C build
-ALIGN=$root/build/cmd/align
-[ -x "$ALIGN" ] || die "the build did not produce '$ALIGN'"
 
 # --- 3. A fresh demo repository -------------------------------------------
 
@@ -658,9 +682,24 @@ echo
 say "The demo repository is $demo; try it:"
 printf '      cd %s\n' "$demo"
 # shellcheck disable=SC2016 # $PATH is for the user's shell to expand
-printf '      export PATH="%s:$PATH" ALIGN_NOW=%s\n' "$root/build/cmd" "$ALIGN_NOW"
+printf '      export PATH="%s:$PATH" ALIGN_NOW=%s\n' "$(dirname "$ALIGN")" "$ALIGN_NOW"
 printf '      align ls --status approved\n'
 printf '      align show %s\n' "$(id_of "$dealreg")"
 printf '      git log -p -- %s\n' "$launch"
 printf '      align report quarterly --quarter 2026-Q3\n'
 
+# The review ends the story, read from history alone. The page goes in
+# .git/, beside git's own files, not in the working tree: the tree holds
+# only the team's committed records, so 'git status' stays clean and every
+# file in it is one the story committed. The page is made from the commits
+# and can be made again with the same command.
+html=$demo/.git/review-2026-Q4.html
+echo
+say "The quarterly review of 2026-Q4, for an issue or a pull request"
+run align report quarterly --quarter 2026-Q4 --format md
+echo
+say "The same review as one web page (no script, nothing fetched)"
+run align report quarterly --quarter 2026-Q4 --format html -o "$html"
+[ -s "$html" ] || die "the report did not write '$html'"
+say "Open it in a browser:"
+printf '      %s\n' "$html"

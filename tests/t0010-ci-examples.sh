@@ -1,7 +1,8 @@
 #!/bin/sh
-# The CI examples: both YAML files call examples/ci/align-ci.sh, and that
-# script's steps (packages, build, install, align check) work on the
-# example team's repository; once installed, align help opens man pages.
+# The CI examples: the YAML files call examples/ci/align-ci.sh, and that
+# script's steps (packages, build, install, align check and align health)
+# work on the example team's repository; once installed, align help opens
+# man pages. t0011 runs the review's steps (report, comment).
 . "$(dirname "$0")/lib.sh"
 
 top=$(cd "$TEST_DIRECTORY/.." && pwd)
@@ -24,36 +25,119 @@ test_lazy_prereq MESON_BUILD 'test -f "$build/build.ninja"'
 test_lazy_prereq MAN 'command -v man && command -v script'
 test_lazy_prereq MAN_PAGES 'test -f "$dest/usr/local/share/man/man1/align-brief.1"'
 
-test_expect_success PYTHON_YAML 'the GitHub workflow runs the script on a full clone in bookworm' '
+# Every step of the YAML files is a line of the script, exactly.
+test_expect_success 'the YAML files call the script on a full clone (grep)' '
+	grep -x "        run: sh ci/align-ci.sh check github" "$ci/github-actions.yml" &&
+	grep -x "        run: sh ci/align-ci.sh health github" "$ci/github-actions.yml" &&
+	grep "^          fetch-depth: 0 " "$ci/github-actions.yml" &&
+	grep -x "        run: sh ci/align-ci.sh report \"\${QUARTER:-current}\" review" \
+		"$ci/github-review.yml" &&
+	grep -x "        run: sh ci/align-ci.sh comment \"\$ALIGN_REVIEW_ISSUE\" review" \
+		"$ci/github-review.yml" &&
+	grep "^          fetch-depth: 0 " "$ci/github-review.yml" &&
+	grep -x "    - cron: \"0 18 31 3,12 \*\"" "$ci/github-review.yml" &&
+	grep -x "    - cron: \"0 18 30 6,9 \*\"" "$ci/github-review.yml" &&
+	grep -x "  workflow_dispatch:" "$ci/github-review.yml" &&
+	grep -x "    - sh ci/align-ci.sh check text" "$ci/gitlab-ci.yml" &&
+	grep -x "    - sh ci/align-ci.sh health text" "$ci/gitlab-ci.yml" &&
+	grep -x "    - sh ci/align-ci.sh report \"\${QUARTER:-current}\" review" \
+		"$ci/gitlab-ci.yml" &&
+	grep -x "    - sh ci/align-ci.sh comment \"\${ALIGN_REVIEW_ISSUE:-}\" review" \
+		"$ci/gitlab-ci.yml" &&
+	grep "^    GIT_DEPTH: \"0\" " "$ci/gitlab-ci.yml"
+'
+
+test_expect_success 'every script step in the YAML files is a command of the script' '
+	cat "$ci"/*.yml | sed -n "s/.*sh ci\/align-ci.sh \([a-z]*\).*/\1/p" |
+		sort -u >commands &&
+	printf "check\ncomment\nhealth\nreport\n" >expect &&
+	test_cmp expect commands &&
+	for c in $(cat commands); do
+		grep "^$c | \|| $c | \|| $c)$" "$ci/align-ci.sh" || exit 1
+	done
+'
+
+test_expect_success PYTHON_YAML 'the GitHub workflow runs check and health on a full clone in bookworm' '
 	python3 - "$ci/github-actions.yml" <<-\EOF
 	import sys, yaml
 	doc = yaml.safe_load(open(sys.argv[1]))
+	on = doc[True]  # YAML 1.1 reads the key "on" as true
+	assert "pull_request" in on and "push" in on, on
 	job = doc["jobs"]["check"]
 	assert job["container"] == "debian:bookworm", job["container"]
 	steps = job["steps"]
 	checkout = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
 	assert checkout and checkout[0]["with"]["fetch-depth"] == 0, checkout
-	runs = [s["run"] for s in steps if "run" in s]
-	assert "sh ci/align-ci.sh github" in runs, runs
-	assert steps.index(checkout[0]) < [s.get("run") for s in steps].index("sh ci/align-ci.sh github")
+	runs = [s.get("run") for s in steps]
+	check = runs.index("sh ci/align-ci.sh check github")
+	health = runs.index("sh ci/align-ci.sh health github")
+	assert steps.index(checkout[0]) < check < health, runs
+	assert steps[health]["if"] == "success() || failure()", steps[health]
 	EOF
 '
 
-test_expect_success PYTHON_YAML 'the GitLab job runs the script on a full clone in bookworm' '
+test_expect_success PYTHON_YAML 'the review workflow: the last day of each quarter, on demand, artifacts and an issue comment' '
+	python3 - "$ci/github-review.yml" <<-\EOF
+	import calendar, sys, yaml
+	doc = yaml.safe_load(open(sys.argv[1]))
+	on = doc[True]
+	assert "workflow_dispatch" in on, on
+	assert "pull_request" not in on and "push" not in on, on
+	# The crons fire on exactly the last day of March, June, September
+	# and December.
+	days = set()
+	for c in on["schedule"]:
+	    minute, hour, dom, months, dow = c["cron"].split()
+	    assert dow == "*", c
+	    for m in months.split(","):
+	        days.add((int(m), int(dom)))
+	last = {(m, calendar.monthrange(2026, m)[1]) for m in (3, 6, 9, 12)}
+	assert days == last, (days, last)
+	review = doc["jobs"]["review"]
+	assert review["container"] == "debian:bookworm", review
+	steps = review["steps"]
+	uses = [s.get("uses", "") for s in steps]
+	runs = [s.get("run") for s in steps]
+	co = [i for i, u in enumerate(uses) if u.startswith("actions/checkout@")][0]
+	assert steps[co]["with"]["fetch-depth"] == 0, steps[co]
+	rep = runs.index("sh ci/align-ci.sh report \"${QUARTER:-current}\" review")
+	up = [i for i, u in enumerate(uses) if u.startswith("actions/upload-artifact@")][0]
+	assert co < rep < up, steps
+	assert steps[up]["with"]["path"] == "review/", steps[up]
+	assert review["env"]["QUARTER"] == "${{ inputs.quarter }}", review["env"]
+	comment = doc["jobs"]["comment"]
+	assert comment["needs"] == "review", comment
+	assert comment["permissions"]["issues"] == "write", comment
+	assert comment["env"]["GH_TOKEN"] == "${{ github.token }}", comment
+	csteps = comment["steps"]
+	down = [s for s in csteps if s.get("uses", "").startswith("actions/download-artifact@")]
+	assert down and down[0]["with"]["name"] == steps[up]["with"]["name"], csteps
+	assert csteps[-1]["run"] == "sh ci/align-ci.sh comment \"$ALIGN_REVIEW_ISSUE\" review", csteps
+	EOF
+'
+
+test_expect_success PYTHON_YAML 'the GitLab jobs run the script on a full clone in bookworm' '
 	python3 - "$ci/gitlab-ci.yml" <<-\EOF
 	import sys, yaml
-	job = yaml.safe_load(open(sys.argv[1]))["align-check"]
-	assert job["image"] == "debian:bookworm", job["image"]
-	assert job["variables"]["GIT_DEPTH"] == "0", job["variables"]
-	assert job["script"] == ["sh ci/align-ci.sh text"], job["script"]
+	doc = yaml.safe_load(open(sys.argv[1]))
+	base = doc[".align"]
+	assert base["image"] == "debian:bookworm", base["image"]
+	assert base["variables"]["GIT_DEPTH"] == "0", base["variables"]
+	for name, script in (("align-check", ["sh ci/align-ci.sh check text"]),
+	             ("align-health", ["sh ci/align-ci.sh health text"])):
+	    job = doc[name]
+	    assert job["extends"] == ".align", job
+	    assert job["script"] == script, job["script"]
+	    assert job["rules"] == [{"if": "$CI_PIPELINE_SOURCE != \"schedule\""}], job
+	job = doc["align-review"]
+	assert job["extends"] == ".align", job
+	assert job["script"] == [
+	    "sh ci/align-ci.sh report \"${QUARTER:-current}\" review",
+	    "sh ci/align-ci.sh comment \"${ALIGN_REVIEW_ISSUE:-}\" review",
+	], job["script"]
+	assert "schedule" in job["rules"][0]["if"], job["rules"]
+	assert job["artifacts"]["paths"] == ["review/"], job["artifacts"]
 	EOF
-'
-
-test_expect_success !PYTHON_YAML 'both YAML files call the script on a full clone (grep)' '
-	grep "^        run: sh ci/align-ci.sh github$" "$ci/github-actions.yml" &&
-	grep "^          fetch-depth: 0 " "$ci/github-actions.yml" &&
-	grep "^    - sh ci/align-ci.sh text$" "$ci/gitlab-ci.yml" &&
-	grep "^    GIT_DEPTH: \"0\" " "$ci/gitlab-ci.yml"
 '
 
 # The example team as a records repository: its roster, and one brief per
@@ -76,7 +160,7 @@ test_expect_success 'setup: the example team in a git repository' '
 		mv new "$path" || exit 1
 	done &&
 	git add briefs && git commit -q -m "The team answers its briefs" &&
-	test $(ls briefs | wc -l) -eq 6 &&
+	test $(ls briefs | wc -l) -eq $(ls "$team"/briefs | wc -l) &&
 	align check
 '
 
@@ -95,7 +179,40 @@ test_expect_success CI_PACKAGES,MESON_BUILD 'the CI steps install align and pass
 	grep "^==> installing align under $dest$" out &&
 	grep "^==> align check --format github$" out &&
 	grep "^align version " out &&
+	ci check text >out 2>err &&
+	grep "^==> align check --format text$" out &&
 	test_state_unchanged
+'
+
+# align health is built on another branch: until it is in align, the step
+# says so and passes; once it is, the step is align's.
+test_expect_success CI_PACKAGES,MESON_BUILD 'the health step runs align health, or says it is not there yet' '
+	save_state &&
+	if align health -h >/dev/null 2>&1; then
+		want=0 &&
+		{ align health --format github >expect || want=$?; } &&
+		test_expect_code $want ci health github >out 2>err &&
+		grep "^==> align health --format github$" out
+	else
+		ci health github >out 2>err &&
+		grep "^==> align health: not in this align; skipped$" out &&
+		grep "^::notice::align health is not in this version of align; skipped$" out &&
+		ci health text >out 2>err &&
+		! grep "::notice::" out
+	fi &&
+	test_state_unchanged
+'
+
+test_expect_success 'a step with a wrong word or a missing argument is refused' '
+	test_expect_code 128 ci health yaml 2>err &&
+	grep "unknown format '"'"'yaml'"'"'" err &&
+	test_expect_code 128 ci check 2>err &&
+	grep "^align-ci.sh: error: usage: " err &&
+	test_expect_code 128 ci report 2026-Q4 2>err &&
+	grep "^align-ci.sh: error: usage: " err &&
+	test_expect_code 128 ci report 2026-Q5 review 2>err &&
+	grep "unknown quarter '"'"'2026-Q5'"'"'" err &&
+	test ! -e review
 '
 
 test_expect_success CI_PACKAGES,MESON_BUILD 'the CI steps fail on a finding, annotated for GitHub' '
@@ -105,6 +222,8 @@ test_expect_success CI_PACKAGES,MESON_BUILD 'the CI steps fail on a finding, ann
 	test_expect_code 1 ci github >out 2>err &&
 	grep "^::error file=briefs/2026-11-case-studies.md,line=6::unknown status" out &&
 	test_expect_code 1 ci text >out 2>err &&
+	grep "^briefs/2026-11-case-studies.md:6: error: unknown status '"'"'parked'"'"'" out &&
+	test_expect_code 1 ci check text >out 2>err &&
 	grep "^briefs/2026-11-case-studies.md:6: error: unknown status '"'"'parked'"'"'" out &&
 	test_expect_code 128 ci yaml 2>err &&
 	grep "unknown format '"'"'yaml'"'"'" err

@@ -163,6 +163,23 @@ static const struct align_okr_value *latest_value(
 	return best;
 }
 
+/* Row `i`, then its children in file order, depth first. */
+static void tree_visit(const struct scored *s, size_t i, size_t *order,
+		       size_t *n, char *seen, int depth)
+{
+	if (seen[i]) {
+		return;
+	}
+	seen[i] = 1;
+	order[(*n)++] = i;
+	for (size_t j = 0; depth < 32 && j < s->count; j++) {
+		if (s->rows[j].st.parent && s->rows[i].st.id &&
+		    !strcmp(s->rows[j].st.parent, s->rows[i].st.id)) {
+			tree_visit(s, j, order, n, seen, depth + 1);
+		}
+	}
+}
+
 static const struct align_report_column objective_columns[] = {
 	{ "objective", "Objective" },
 	{ "title", "Title" },
@@ -340,6 +357,8 @@ int align_report_performance(struct align_report_ctx *ctx,
 {
 	struct align_report_table *objectives, *krs, *cal;
 	struct calibration *list = NULL;
+	size_t *order, norder = 0;
+	char *seen;
 	size_t nlist = 0, alloc = 0;
 	struct scored s;
 
@@ -354,7 +373,21 @@ int align_report_performance(struct align_report_ctx *ctx,
 		section, "objectives", "Objectives (the alignment tree)",
 		objective_columns,
 		sizeof(objective_columns) / sizeof(objective_columns[0]));
+	order = align_calloc(s.count, sizeof(*order));
+	seen = align_calloc(s.count, 1);
 	for (size_t i = 0; i < s.count; i++) {
+		if (!depth_of(&s, i)) {
+			tree_visit(&s, i, order, &norder, seen, 0);
+		}
+	}
+	for (size_t i = 0; i < s.count; i++) {
+		/* In a cycle: no root leads to them. */
+		if (!seen[i]) {
+			tree_visit(&s, i, order, &norder, seen, 0);
+		}
+	}
+	for (size_t o = 0; o < s.count; o++) {
+		size_t i = order[o];
 		const struct align_okr_row *row = &s.rows[i];
 		struct align_report_cell *c = align_report_add_row(objectives);
 		struct align_buf id = ALIGN_BUF_INIT;
@@ -380,6 +413,8 @@ int align_report_performance(struct align_report_ctx *ctx,
 		align_report_cell_percent(&c[6], row->rolled);
 		align_report_cell_text(&c[7], align_health_name(row->st.health));
 	}
+	free(order);
+	free(seen);
 
 	krs = align_report_add_table(section, "key_results", "Key results",
 				     kr_columns,

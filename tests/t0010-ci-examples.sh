@@ -73,6 +73,10 @@ test_expect_success PYTHON_YAML 'the GitHub workflow runs check and health on a 
 	health = runs.index("sh ci/align-ci.sh health github")
 	assert steps.index(checkout[0]) < check < health, runs
 	assert steps[health]["if"] == "success() || failure()", steps[health]
+	notify = [s for s in steps if "sh ci/health-notify.sh" in (s.get("run") or "")]
+	assert notify and steps.index(notify[0]) > health, steps
+	assert "env.ALIGN_HEALTH_WEBHOOK != \x27\x27" in notify[0]["if"], notify
+	assert job["env"]["ALIGN_HEALTH_WEBHOOK"] == "${{ secrets.ALIGN_HEALTH_WEBHOOK }}", job["env"]
 	EOF
 '
 
@@ -184,22 +188,15 @@ test_expect_success CI_PACKAGES,MESON_BUILD 'the CI steps install align and pass
 	test_state_unchanged
 '
 
-# align health is built on another branch: until it is in align, the step
-# says so and passes; once it is, the step is align's.
-test_expect_success CI_PACKAGES,MESON_BUILD 'the health step runs align health, or says it is not there yet' '
+test_expect_success CI_PACKAGES,MESON_BUILD 'the health step is align health, its exit status included' '
 	save_state &&
-	if align health -h >/dev/null 2>&1; then
-		want=0 &&
-		{ align health --format github >expect || want=$?; } &&
-		test_expect_code $want ci health github >out 2>err &&
-		grep "^==> align health --format github$" out
-	else
-		ci health github >out 2>err &&
-		grep "^==> align health: not in this align; skipped$" out &&
-		grep "^::notice::align health is not in this version of align; skipped$" out &&
-		ci health text >out 2>err &&
-		! grep "::notice::" out
-	fi &&
+	want=0 &&
+	{ align health --format github >expect || want=$?; } &&
+	test_expect_code $want ci health github >out 2>err &&
+	grep "^==> align health --format github$" out &&
+	grep "^::" out >actual &&
+	grep "^::" expect >want && mv want expect &&
+	test_cmp expect actual &&
 	test_state_unchanged
 '
 

@@ -25,8 +25,7 @@
 #              on the pull request, text is one finding a line. The exit
 #              status is align's: 0 clean, 1 findings, 128 fatal.
 #      health  `align health` in the given format (ALIGN_HEALTH_FAIL_ON:
-#              its --fail-on, warning or error), exit status align's. An
-#              align without the health command says so and passes.
+#              its --fail-on, warning or error), exit status align's.
 #      report  `align report quarterly` for <quarter> (YYYY-Qn, or current:
 #              the quarter of today, UTC, or of ALIGN_NOW) as
 #              <dir>/review-<quarter>.md and <dir>/review-<quarter>.html.
@@ -176,12 +175,6 @@ check | health)
 	format "$1"
 	install_align
 	if [ "$command" = health ]; then
-		if ! align health -h >/dev/null 2>&1; then
-			step "align health: not in this align; skipped"
-			[ "$1" != github ] ||
-				echo "::notice::align health is not in this version of align; skipped"
-			exit 0
-		fi
 		step "align health --format $1"
 		exec align health --format "$1" \
 			${ALIGN_HEALTH_FAIL_ON:+--fail-on "$ALIGN_HEALTH_FAIL_ON"}

@@ -70,6 +70,7 @@ static void event_copy(struct align_timeline_event *dst,
 	dst->author = align_strdup(src->author ? src->author : "");
 	dst->email = align_strdup(src->email ? src->email : "");
 	dst->when = src->when;
+	dst->offset = src->offset;
 }
 
 static void event_clear(struct align_timeline_event *ev)

@@ -103,7 +103,7 @@ static int source_of(struct align_report_ctx *ctx,
 		return -1;
 	}
 	when.seconds = e->when;
-	when.offset = 0;
+	when.offset = e->offset;
 	return align_report_commit_source(
 		ctx, e->commit, align_report_who(ctx, e->email, e->author),
 		&when);
@@ -120,7 +120,7 @@ static void event_date(struct align_report_ctx *ctx,
 		return;
 	}
 	t.seconds = e->when;
-	t.offset = 0;
+	t.offset = e->offset;
 	align_time_date(&d, &t);
 	align_report_cell_date(cell, &d);
 	cell->source = source_of(ctx, e);
@@ -146,7 +146,7 @@ static int on_time(const struct campaign *c)
 		return -1;
 	}
 	t.seconds = c->live->when;
-	t.offset = 0;
+	t.offset = c->live->offset;
 	align_time_date(&d, &t);
 	return align_date_to_days(&d) <= align_date_to_days(&due);
 }

@@ -29,7 +29,7 @@ static int event_source(struct align_report_ctx *ctx,
 		return -1;
 	}
 	when.seconds = e->when;
-	when.offset = 0;
+	when.offset = e->offset;
 	return align_report_commit_source(
 		ctx, e->commit, align_report_who(ctx, e->email, e->author),
 		&when);
@@ -448,7 +448,7 @@ int align_report_sprint(struct align_report_ctx *ctx,
 			const struct align_timeline_event *e = &tl->events[j];
 			struct align_report_cell *c;
 			struct align_buf what = ALIGN_BUF_INIT;
-			struct align_time at = { e->when, 0 };
+			struct align_time at = { e->when, e->offset };
 			struct align_date d;
 
 			if (e->when < ctx->period_start ||

@@ -93,6 +93,7 @@ static int see(const struct align_history_entry *e, void *payload)
 					 ? e->commit->author_email
 					 : "");
 	ev->when = e->commit->author_time.seconds;
+	ev->offset = e->commit->author_time.offset;
 	return 0;
 }
 

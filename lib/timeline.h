@@ -27,6 +27,7 @@ struct align_timeline_event {
 	char *author; /* author name */
 	char *email;
 	int64_t when; /* author time, seconds */
+	int offset;   /* the author's UTC offset then, minutes */
 };
 
 struct align_timeline_record {

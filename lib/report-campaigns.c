@@ -29,31 +29,10 @@ struct campaign {
 	const char *state; /* at the period's end */
 };
 
-static const char *field(const struct align_record *r, const char *key)
-{
-	const char *v = r ? align_record_get(r, "brief", NULL, key) : NULL;
-	return v && *v ? v : NULL;
-}
-
 static int in_period(const struct align_report_ctx *ctx,
 		     const struct align_timeline_event *e)
 {
 	return e && e->when >= ctx->period_start && e->when <= ctx->period_end;
-}
-
-static const struct align_record *brief_at(const struct align_catalog *cat,
-					   const char *id)
-{
-	for (size_t i = 0; i < cat->count; i++) {
-		const struct align_record *r = cat->entries[i].record;
-		const char *rid;
-
-		if (r && cat->entries[i].kind == &align_kind_brief &&
-		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
-			return r;
-		}
-	}
-	return NULL;
 }
 
 static void campaign_read(struct campaign *c,
@@ -62,7 +41,7 @@ static void campaign_read(struct campaign *c,
 {
 	memset(c, 0, sizeof(*c));
 	c->tl = tl;
-	c->record = brief_at(&ctx->end, tl->id);
+	c->record = align_report_record(&ctx->end, &align_kind_brief, tl->id);
 	c->created = tl->nevents ? &tl->events[0] : NULL;
 	for (size_t i = 0; i < tl->nevents; i++) {
 		const struct align_timeline_event *e = &tl->events[i];
@@ -91,22 +70,7 @@ static void campaign_read(struct campaign *c,
 	if (c->cancelled && c->state && strcmp(c->state, "cancelled")) {
 		c->cancelled = NULL; /* cancelled, then taken up again */
 	}
-	c->due = field(c->record, "due");
-}
-
-static int source_of(struct align_report_ctx *ctx,
-		     const struct align_timeline_event *e)
-{
-	struct align_time when;
-
-	if (!e) {
-		return -1;
-	}
-	when.seconds = e->when;
-	when.offset = e->offset;
-	return align_report_commit_source(
-		ctx, e->commit, align_report_who(ctx, e->email, e->author),
-		&when);
+	c->due = align_report_field(c->record, "due");
 }
 
 static void event_date(struct align_report_ctx *ctx,
@@ -123,7 +87,7 @@ static void event_date(struct align_report_ctx *ctx,
 	t.offset = e->offset;
 	align_time_date(&d, &t);
 	align_report_cell_date(cell, &d);
-	cell->source = source_of(ctx, e);
+	cell->source = align_report_event_source(ctx, e);
 }
 
 /* Days between two events, to a tenth; NaN when either is missing. */
@@ -235,7 +199,7 @@ int align_report_campaigns(struct align_report_ctx *ctx,
 		align_report_cell_text(&cell[0], c->tl->id);
 		align_report_cell_text(&cell[1], c->record ? c->record->title
 							   : NULL);
-		align_report_cell_text(&cell[2], field(c->record, "owner"));
+		align_report_cell_text(&cell[2], align_report_field(c->record, "owner"));
 		align_report_cell_text(&cell[3], c->state);
 		event_date(ctx, &cell[4], c->created);
 		event_date(ctx, &cell[5], c->submitted);
@@ -355,7 +319,7 @@ int align_report_launches(struct align_report_ctx *ctx,
 		cell = align_report_add_row(t);
 		align_report_cell_text(&cell[0], tl->id);
 		align_report_cell_text(&cell[1], c.record ? c.record->title : NULL);
-		align_report_cell_text(&cell[2], field(c.record, "owner"));
+		align_report_cell_text(&cell[2], align_report_field(c.record, "owner"));
 		event_date(ctx, &cell[3], c.live);
 		if (c.due) {
 			align_report_cell_text(&cell[4], c.due);

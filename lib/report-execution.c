@@ -14,34 +14,13 @@
 #include "report-section.h"
 #include "util/banned.h"
 
-static const char *field(const struct align_record *r, const char *key)
-{
-	const char *v = align_record_get(r, align_record_kind(r), NULL, key);
-	return v && *v ? v : NULL;
-}
-
-static int event_source(struct align_report_ctx *ctx,
-			const struct align_timeline_event *e)
-{
-	struct align_time when;
-
-	if (!e) {
-		return -1;
-	}
-	when.seconds = e->when;
-	when.offset = e->offset;
-	return align_report_commit_source(
-		ctx, e->commit, align_report_who(ctx, e->email, e->author),
-		&when);
-}
-
 /* The commit that created record `id`, as a source; -1 when unknown. */
 static int created_source(struct align_report_ctx *ctx, const char *id)
 {
 	const struct align_timeline_record *r =
 		id ? align_timeline_find(&ctx->timeline, id) : NULL;
 
-	return r && r->nevents ? event_source(ctx, &r->events[0]) : -1;
+	return r && r->nevents ? align_report_event_source(ctx, &r->events[0]) : -1;
 }
 
 /* The ISO weeks of the period up to the report's day, in order. */
@@ -141,8 +120,8 @@ static int posted(const struct align_catalog *catalog, const char *person,
 		const char *p, *w;
 
 		if (r && catalog->entries[i].kind == &align_kind_update &&
-		    (p = field(r, "person")) && !strcmp(p, person) &&
-		    (w = field(r, "week")) && !strcmp(w, week)) {
+		    (p = align_report_field(r, "person")) && !strcmp(p, person) &&
+		    (w = align_report_field(r, "week")) && !strcmp(w, week)) {
 			return 1;
 		}
 	}
@@ -165,7 +144,7 @@ static size_t posters(const struct align_report_ctx *ctx, const char ***out)
 		size_t j;
 
 		if (!r || ctx->end.entries[i].kind != &align_kind_update ||
-		    !(p = field(r, "person"))) {
+		    !(p = align_report_field(r, "person"))) {
 			continue;
 		}
 		for (j = 0; j < n && strcmp((*out)[j], p); j++) {
@@ -243,12 +222,11 @@ int align_report_execution(struct align_report_ctx *ctx,
 
 	/* Check-in cadence: windows of the cadence with a check-in. */
 	for (size_t i = 0; i < ctx->end.count; i++) {
-		const struct align_record *r = ctx->end.entries[i].record;
+		const struct align_record *r =
+			align_report_objective(ctx, &ctx->end.entries[i]);
 		struct align_okr_status st;
-		const char *q;
 
-		if (!r || ctx->end.entries[i].kind != &align_kind_okr ||
-		    !(q = field(r, "quarter")) || strcmp(q, ctx->period->name)) {
+		if (!r) {
 			continue;
 		}
 		align_okr_evaluate(&st, r, &ctx->today, &ctx->okr);
@@ -357,7 +335,7 @@ static void items_table(struct align_report_ctx *ctx,
 		int src;
 
 		if (!r || ctx->end.entries[i].kind != &align_kind_update ||
-		    !(w = field(r, "week")) || strcmp(w, ctx->period->name)) {
+		    !(w = align_report_field(r, "week")) || strcmp(w, ctx->period->name)) {
 			continue;
 		}
 		align_record_section_items(r, heading, &items);
@@ -367,7 +345,7 @@ static void items_table(struct align_report_ctx *ctx,
 			struct align_report_cell *c = align_report_add_row(t);
 			char *text = align_strndup(line, (size_t)(nl - line));
 
-			align_report_cell_text(&c[0], field(r, "person"));
+			align_report_cell_text(&c[0], align_report_field(r, "person"));
 			align_report_cell_text(&c[1], text);
 			c[1].source = src;
 			free(text);
@@ -458,7 +436,7 @@ int align_report_sprint(struct align_report_ctx *ctx,
 			c = align_report_add_row(t);
 			align_time_date(&d, &at);
 			align_report_cell_date(&c[0], &d);
-			c[0].source = event_source(ctx, e);
+			c[0].source = align_report_event_source(ctx, e);
 			align_report_cell_text(&c[1], tl->id);
 			align_buf_addf(&what, j ? "moved to %s" : "created (%s)",
 				       e->state);

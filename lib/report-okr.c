@@ -12,22 +12,7 @@
 #include "report-section.h"
 #include "util/banned.h"
 
-/* The entry of `catalog` holding objective `id`, or NULL. */
-static const struct align_record *find_objective(
-	const struct align_catalog *catalog, const char *id)
-{
-	for (size_t i = 0; i < catalog->count; i++) {
-		const struct align_record *r = catalog->entries[i].record;
-		const char *rid;
-
-		if (r && catalog->entries[i].kind == &align_kind_okr &&
-		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
-			return r;
-		}
-	}
-	return NULL;
-}
-
+/* The key result `key` of a scored objective, or NULL. */
 static const struct align_kr_status *find_kr(const struct align_okr_status *st,
 					     const char *key)
 {
@@ -79,13 +64,9 @@ static void score(struct align_report_ctx *ctx, struct scored *out)
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < ctx->end.count; i++) {
 		const struct align_entry *e = &ctx->end.entries[i];
-		const char *q;
 		struct align_okr_row *row;
 
-		if (!e->record || e->kind != &align_kind_okr ||
-		    !(q = align_record_get(e->record, "objective", NULL,
-					   "quarter")) ||
-		    strcmp(q, ctx->period->name)) {
+		if (!align_report_objective(ctx, e)) {
 			continue;
 		}
 		ALIGN_ARRAY_GROW(out->rows, alloc, out->count + 1);
@@ -100,7 +81,8 @@ static void score(struct align_report_ctx *ctx, struct scored *out)
 	for (size_t i = 0; i < out->count; i++) {
 		const struct align_record *r =
 			out->rows[i].st.id
-				? find_objective(&ctx->start, out->rows[i].st.id)
+				? align_report_record(&ctx->start, &align_kind_okr,
+						    out->rows[i].st.id)
 				: NULL;
 		if (r) {
 			align_okr_evaluate(&out->at_start[i], r,

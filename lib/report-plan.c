@@ -36,12 +36,6 @@ static int cmp_due(const void *a, const void *b)
 	return strcmp(align_record_id(x->record), align_record_id(y->record));
 }
 
-static const char *field(const struct align_record *r, const char *key)
-{
-	const char *v = align_record_get(r, align_record_kind(r), NULL, key);
-	return v && *v ? v : NULL;
-}
-
 static const struct align_report_column brief_columns[] = {
 	{ "brief", "Brief" },
 	{ "title", "Title" },
@@ -68,10 +62,10 @@ static void open_briefs(struct align_report_section *section,
 		const char *due;
 
 		if (!r || catalog->entries[i].kind != &align_kind_brief ||
-		    !brief_open(field(r, "status")) || !align_record_id(r)) {
+		    !brief_open(align_report_field(r, "status")) || !align_record_id(r)) {
 			continue;
 		}
-		due = field(r, "due");
+		due = align_report_field(r, "due");
 		if (after && (!due || strcmp(due, after) <= 0)) {
 			continue;
 		}
@@ -91,13 +85,13 @@ static void open_briefs(struct align_report_section *section,
 
 		align_report_cell_text(&c[0], align_record_id(r));
 		align_report_cell_text(&c[1], r->title);
-		align_report_cell_text(&c[2], field(r, "status"));
-		align_report_cell_text(&c[3], field(r, "due"));
-		if (field(r, "due")) {
+		align_report_cell_text(&c[2], align_report_field(r, "status"));
+		align_report_cell_text(&c[3], align_report_field(r, "due"));
+		if (align_report_field(r, "due")) {
 			c[3].type = ALIGN_CELL_DATE;
 		}
-		align_report_cell_text(&c[4], field(r, "owner"));
-		align_report_cell_text(&c[5], field(r, "accountable"));
+		align_report_cell_text(&c[4], align_report_field(r, "owner"));
+		align_report_cell_text(&c[5], align_report_field(r, "accountable"));
 	}
 	free(rows);
 }
@@ -137,7 +131,7 @@ int align_report_next(struct align_report_ctx *ctx,
 		size_t krs = 0;
 
 		if (!r || ctx->at.entries[i].kind != &align_kind_okr ||
-		    !(q = field(r, "quarter")) || strcmp(q, next.name)) {
+		    !(q = align_report_field(r, "quarter")) || strcmp(q, next.name)) {
 			continue;
 		}
 		for (size_t s = 0; s < r->ini.nsections; s++) {
@@ -146,7 +140,7 @@ int align_report_next(struct align_report_ctx *ctx,
 		c = align_report_add_row(t);
 		align_report_cell_text(&c[0], align_record_id(r));
 		align_report_cell_text(&c[1], r->title);
-		align_report_cell_text(&c[2], field(r, "owner"));
+		align_report_cell_text(&c[2], align_report_field(r, "owner"));
 		align_report_cell_number(&c[3], (double)krs);
 	}
 
@@ -157,12 +151,11 @@ int align_report_next(struct align_report_ctx *ctx,
 				   carry_columns,
 				   sizeof(carry_columns) / sizeof(carry_columns[0]));
 	for (size_t i = 0; i < ctx->end.count; i++) {
-		const struct align_record *r = ctx->end.entries[i].record;
+		const struct align_record *r =
+			align_report_objective(ctx, &ctx->end.entries[i]);
 		struct align_okr_status st;
-		const char *q;
 
-		if (!r || ctx->end.entries[i].kind != &align_kind_okr ||
-		    !(q = field(r, "quarter")) || strcmp(q, ctx->period->name)) {
+		if (!r) {
 			continue;
 		}
 		align_okr_evaluate(&st, r, &ctx->today, &ctx->okr);

@@ -63,6 +63,20 @@ int align_report_sprint(struct align_report_ctx *ctx,
 int align_report_commit_source(struct align_report_ctx *ctx, const char *id,
 			       const char *author,
 			       const struct align_time *when);
+/* The source of a state change from the timeline; -1 for NULL. */
+int align_report_event_source(struct align_report_ctx *ctx,
+			      const struct align_timeline_event *e);
+/* The record of `kind` with id `id` in `catalog`, or NULL. */
+const struct align_record *align_report_record(
+	const struct align_catalog *catalog, const struct align_kind *kind,
+	const char *id);
+/* Field `key` of the record's own section; NULL when unset or empty. */
+const char *align_report_field(const struct align_record *r, const char *key);
+/* The record of entry `e` when it is an objective of the report's
+ * quarter, else NULL. */
+const struct align_record *align_report_objective(
+	const struct align_report_ctx *ctx, const struct align_entry *e);
+
 /* The roster handle of an email, else `name`. */
 const char *align_report_who(const struct align_report_ctx *ctx,
 			     const char *email, const char *name);

@@ -296,6 +296,57 @@ const char *align_report_who(const struct align_report_ctx *ctx,
 	return p ? p->handle : name;
 }
 
+int align_report_event_source(struct align_report_ctx *ctx,
+			      const struct align_timeline_event *e)
+{
+	struct align_time when;
+
+	if (!e) {
+		return -1;
+	}
+	when.seconds = e->when;
+	when.offset = e->offset;
+	return align_report_commit_source(
+		ctx, e->commit, align_report_who(ctx, e->email, e->author),
+		&when);
+}
+
+const struct align_record *align_report_record(
+	const struct align_catalog *catalog, const struct align_kind *kind,
+	const char *id)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct align_record *r = catalog->entries[i].record;
+		const char *rid;
+
+		if (r && catalog->entries[i].kind == kind &&
+		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
+			return r;
+		}
+	}
+	return NULL;
+}
+
+const char *align_report_field(const struct align_record *r, const char *key)
+{
+	const char *v = r ? align_record_get(r, align_record_kind(r), NULL, key)
+			  : NULL;
+	return v && *v ? v : NULL;
+}
+
+const struct align_record *align_report_objective(
+	const struct align_report_ctx *ctx, const struct align_entry *e)
+{
+	const char *q;
+
+	if (!e->record || e->kind != &align_kind_okr ||
+	    !(q = align_report_field(e->record, "quarter")) ||
+	    strcmp(q, ctx->period->name)) {
+		return NULL;
+	}
+	return e->record;
+}
+
 int align_report_commit_source(struct align_report_ctx *ctx, const char *id,
 			       const char *author,
 			       const struct align_time *when)

@@ -74,12 +74,23 @@ static int write_file(const char *path, const struct align_report *report,
 	return ret ? EXIT_FATAL : EXIT_OK;
 }
 
+/*
+ * An http or https URL of printable ASCII without the characters that
+ * could end an attribute, a Markdown link or a URL ("'<>\\`{}|^ and
+ * blanks): a link built from it stays one link, in every format.
+ */
 static int valid_commit_url(const char *url)
 {
-	return (align_starts_with(url, "https://") ||
-		align_starts_with(url, "http://")) &&
-	       !align_text_problem(url, 0) && !strchr(url, ' ') &&
-	       !strchr(url, '"');
+	if (!align_starts_with(url, "https://") &&
+	    !align_starts_with(url, "http://")) {
+		return 0;
+	}
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		if (*p <= ' ' || *p >= 0x7f || strchr("\"'<>\\`{}|^", *p)) {
+			return 0;
+		}
+	}
+	return 1;
 }
 
 static int run(int argc, const char **argv, struct align_ctx *ctx,

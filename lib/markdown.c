@@ -9,6 +9,8 @@
 
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/printer.h"
+#include "util/text.h"
 #include "util/banned.h"
 
 /*
@@ -362,6 +364,53 @@ static int url_safe(const char *url)
 	       (scheme == 6 && !strncasecmp(url, "mailto", 6));
 }
 
+/* `s` as a reader may see it: control characters and bidi overrides
+ * shown as the text back end shows them ("\e", "<U+202E>"). */
+static char *shown(const char *s)
+{
+	struct align_buf t = ALIGN_BUF_INIT;
+
+	align_printer_escape_text(&t, s ? s : "", s ? strlen(s) : 0, 0);
+	return align_buf_detach(&t, NULL);
+}
+
+static void set_shown_literal(cmark_node *node)
+{
+	char *t = shown(cmark_node_get_literal(node));
+
+	cmark_node_set_literal(node, t);
+	free(t);
+}
+
+/*
+ * A link's target with every control character, C1 control and bidi
+ * override percent-encoded: the CommonMark renderer writes it as it is,
+ * and a browser drops tabs and newlines from a URL before reading it.
+ */
+static char *url_shown(const char *url)
+{
+	struct align_buf t = ALIGN_BUF_INIT;
+	const unsigned char *s = (const unsigned char *)url;
+	size_t len = strlen(url);
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = align_utf8_decode(s + i, len - i, &cp);
+
+		if (!n || cp <= ' ' || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+		    align_cp_is_bidi(cp)) {
+			n = n ? n : 1;
+			for (size_t k = 0; k < n; k++) {
+				align_buf_addf(&t, "%%%02X", s[i + k]);
+			}
+		} else {
+			align_buf_add(&t, s + i, n);
+		}
+		i += n;
+	}
+	return align_buf_detach(&t, NULL);
+}
+
 /* `node` (raw HTML) replaced by its source shown as text. */
 static void html_as_text(cmark_node *node)
 {
@@ -374,7 +423,9 @@ static void html_as_text(cmark_node *node)
 	}
 	{
 		char *copy = align_strndup(lit ? lit : "", n);
-		cmark_node_set_literal(text, copy);
+		char *t = shown(copy);
+		cmark_node_set_literal(text, t);
+		free(t);
 		free(copy);
 	}
 	if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
@@ -386,12 +437,59 @@ static void html_as_text(cmark_node *node)
 	cmark_node_free(node);
 }
 
+/* A link or image to an unsafe target replaced by its text. */
+static void unwrap(cmark_node *node)
+{
+	cmark_node *child;
+
+	while ((child = cmark_node_first_child(node))) {
+		cmark_node_insert_before(node, child);
+	}
+	cmark_node_free(node);
+}
+
+/* An image replaced by a link to it: a page that loads nothing from
+ * outside shows its description, and the reader may follow it. */
+static void image_as_link(cmark_node *node)
+{
+	cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	struct align_buf alt = ALIGN_BUF_INIT;
+
+	plain_text(&alt, node);
+	cmark_node_set_literal(text, alt.len ? alt.ptr : "image");
+	cmark_node_set_url(link, cmark_node_get_url(node));
+	cmark_node_set_title(link, cmark_node_get_title(node));
+	cmark_node_append_child(link, text);
+	cmark_node_replace(node, link);
+	cmark_node_free(node);
+	align_buf_release(&alt);
+}
+
+static int inside_link(cmark_node *node)
+{
+	while ((node = cmark_node_parent(node))) {
+		if (cmark_node_get_type(node) == CMARK_NODE_LINK) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+enum fix { FIX_HTML, FIX_UNWRAP, FIX_IMAGE };
+
+struct fixup {
+	cmark_node *node;
+	enum fix fix;
+};
+
 int align_md_render_safe(struct align_buf *out, const char *text, size_t len,
 			 int html)
 {
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
-	cmark_node **raw = NULL, *doc;
-	size_t nraw = 0, alloc = 0;
+	struct fixup *fixes = NULL;
+	cmark_node *doc;
+	size_t nfixes = 0, alloc = 0;
 	cmark_iter *iter;
 	cmark_event_type ev;
 	char *rendered;
@@ -406,27 +504,76 @@ int align_md_render_safe(struct align_buf *out, const char *text, size_t len,
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(iter);
 		cmark_node_type type = cmark_node_get_type(n);
+		enum fix fix;
 
 		if (ev != CMARK_EVENT_ENTER) {
 			continue;
 		}
-		if (type == CMARK_NODE_HTML_BLOCK ||
-		    type == CMARK_NODE_HTML_INLINE) {
-			ALIGN_ARRAY_GROW(raw, alloc, nraw + 1);
-			raw[nraw++] = n;
-		} else if ((type == CMARK_NODE_LINK ||
-			    type == CMARK_NODE_IMAGE) &&
-			   !url_safe(cmark_node_get_url(n)
-					     ? cmark_node_get_url(n)
-					     : "")) {
-			cmark_node_set_url(n, "");
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			set_shown_literal(n);
+			continue;
+		case CMARK_NODE_CODE_BLOCK: {
+			char *info = shown(cmark_node_get_fence_info(n));
+
+			set_shown_literal(n);
+			cmark_node_set_fence_info(n, info);
+			free(info);
+			continue;
 		}
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			fix = FIX_HTML;
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE: {
+			const char *url = cmark_node_get_url(n);
+			char *u, *title;
+
+			if (!url_safe(url ? url : "")) {
+				fix = FIX_UNWRAP;
+				break;
+			}
+			u = url_shown(url ? url : "");
+			title = shown(cmark_node_get_title(n));
+			cmark_node_set_url(n, u);
+			cmark_node_set_title(n, title);
+			free(u);
+			free(title);
+			if (type == CMARK_NODE_LINK || !html) {
+				continue;
+			}
+			/* A link cannot hold a link: inside one, its text. */
+			fix = inside_link(n) ? FIX_UNWRAP : FIX_IMAGE;
+			break;
+		}
+		default:
+			continue;
+		}
+		ALIGN_ARRAY_GROW(fixes, alloc, nfixes + 1);
+		fixes[nfixes].node = n;
+		fixes[nfixes++].fix = fix;
 	}
 	cmark_iter_free(iter);
-	for (size_t i = 0; i < nraw; i++) {
-		html_as_text(raw[i]);
+	/*
+	 * Innermost first: a node met later is inside or after one met
+	 * before, so it is changed before its container is replaced.
+	 */
+	for (size_t i = nfixes; i-- > 0;) {
+		switch (fixes[i].fix) {
+		case FIX_HTML:
+			html_as_text(fixes[i].node);
+			break;
+		case FIX_UNWRAP:
+			unwrap(fixes[i].node);
+			break;
+		case FIX_IMAGE:
+			image_as_link(fixes[i].node);
+			break;
+		}
 	}
-	free(raw);
+	free(fixes);
 	rendered = html ? cmark_render_html(doc, CMARK_OPT_DEFAULT)
 			: cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);

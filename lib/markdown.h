@@ -51,11 +51,14 @@ size_t align_md_nesting(const char *text, size_t len, size_t *out_line);
 
 /*
  * Renders Markdown people wrote so that it can be shown to others: raw
- * HTML (blocks and inline, comments too) becomes visible text, links and
- * images to anything but http, https, mailto or a relative reference lose
- * their target, and the rest is rendered by cmark's safe HTML renderer
- * (`html`) or back to CommonMark. Appends to `out`; returns 0 or
- * ALIGN_ERROR. Callers cap the size and nesting as for records.
+ * HTML (blocks and inline, comments too) becomes visible text; control
+ * characters and bidi overrides in text, code and titles are shown as
+ * the text printer shows them ("\e", "<U+202E>") and percent-encoded in
+ * link targets; a link or image to anything but http, https, mailto or a
+ * relative reference becomes its text; in HTML an image becomes a link
+ * to it, so that nothing is fetched. The rest is rendered by cmark's safe
+ * HTML renderer (`html`) or back to CommonMark. Appends to `out`; returns
+ * 0 or ALIGN_ERROR. Callers cap the size and nesting as for records.
  */
 struct align_buf;
 int align_md_render_safe(struct align_buf *out, const char *text, size_t len,

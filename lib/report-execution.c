@@ -273,7 +273,8 @@ int align_report_execution(struct align_report_ctx *ctx,
 		}
 		align_okr_status_release(&st);
 	}
-	if (ncad) {
+	/* qsort with no rows would be handed NULL. */
+	if (ncad > 1) {
 		qsort(cad, ncad, sizeof(*cad), cmp_cadence);
 	}
 	t = align_report_add_table(section, "cadence",

@@ -18,7 +18,7 @@
 static const char style_sheet[] =
 	"*{box-sizing:border-box}"
 	"body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',"
-	"sans-serif;color:#1d232a;background:#fff}"
+	"sans-serif;color:#1d232a;background:#fff;overflow-wrap:break-word}"
 	"main{max-width:72rem;margin:0 auto;padding:1rem}"
 	"h1{font-size:1.5rem;margin:.5rem 0}"
 	"h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid "
@@ -28,21 +28,29 @@ static const char style_sheet[] =
 	".scroll{overflow-x:auto;max-width:100%;margin:.5rem 0 1rem}"
 	"table{border-collapse:collapse;font-size:.85rem}"
 	"caption{text-align:left;font-weight:600;padding:.2rem 0}"
+	/* Words stay whole in a cell, a wide table scrolls in its box, and
+	 * a cell's width is capped so that one long word cannot make it
+	 * wider (max-width on cells is honoured by current browsers). */
 	"th,td{border:1px solid #d5dbe1;padding:.25rem .45rem;text-align:left;"
-	"vertical-align:top;overflow-wrap:anywhere}"
+	"vertical-align:top;max-width:22rem}"
 	"th{background:#f3f5f7}"
-	"td.n{text-align:right;white-space:nowrap}"
+	"td.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}"
 	"a.c{font:.75rem ui-monospace,monospace;color:#0b5cad;margin-left:.3em}"
 	".charts{display:flex;flex-wrap:wrap;gap:1rem}"
-	"figure{margin:0;flex:1 1 18rem;max-width:100%}"
+	/* A chart keeps its own size (its width and height attributes) and
+	 * shrinks with the page below it. */
+	"figure{margin:0;flex:0 1 auto;min-width:0;max-width:100%}"
 	"figcaption{font-size:.8rem;color:#57606a;overflow-wrap:anywhere}"
-	"svg{width:100%;height:auto;display:block}"
+	"svg{max-width:100%;height:auto;display:block}"
 	"blockquote{margin:.3rem 0 1rem;padding:0 .8rem;border-left:3px solid "
 	"#d5dbe1;overflow-wrap:anywhere}"
 	"pre{white-space:pre-wrap}"
 	"ul.gaps li{margin:.2rem 0}"
 	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
 	".scroll{overflow:visible}a{color:inherit;text-decoration:none}"
+	/* Paper cannot scroll: a table narrows to the page instead. */
+	"table{font-size:8pt}th,td{overflow-wrap:anywhere;max-width:none}"
+	"td.n,td.d{white-space:normal}"
 	"h2{break-after:avoid}figure,tr{break-inside:avoid}}";
 
 /* Appends `s` as HTML text: control characters shown as the text back
@@ -140,7 +148,10 @@ static void html_table(struct align_buf *out, const struct align_report *r,
 				      cell->type == ALIGN_CELL_PERCENT;
 
 			align_report_cell_value(&v, cell);
-			align_buf_adds(out, numeric ? "<td class=\"n\">" : "<td>");
+			align_buf_adds(out, numeric ? "<td class=\"n\">"
+					   : cell->type == ALIGN_CELL_DATE
+						   ? "<td class=\"d\">"
+						   : "<td>");
 			esc(out, v.ptr);
 			commit_link(out, r, cell->source, style);
 			align_buf_adds(out, "</td>");
@@ -154,6 +165,49 @@ static void html_table(struct align_buf *out, const struct align_report *r,
 static void num(struct align_buf *out, double v)
 {
 	align_buf_addf(out, "%.1f", v);
+}
+
+/*
+ * Opens a chart of `w` by `h` units, drawn at one and a half pixels a
+ * unit (its text at 15px) and narrowed with the page below that.
+ */
+static void svg_open(struct align_buf *out, const char *class, double w,
+		     double h)
+{
+	align_buf_addf(out, "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+			    "height=\"%.0f\" role=\"img\" class=\"%s\">",
+		       w, h, w * 1.5, h * 1.5, class);
+}
+
+/*
+ * A row's label at (x, y), in the `max` characters the chart leaves for
+ * it: a longer one ends in an ellipsis and is whole on hover.
+ */
+static void svg_label(struct align_buf *out, double x, double y,
+		      const char *s, size_t max)
+{
+	size_t n = 0, i, cut = 0;
+
+	for (i = 0; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == max - 1) {
+			cut = i; /* where the ellipsis goes, if one is needed */
+		}
+	}
+	align_buf_addf(out, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\">",
+		       x, y);
+	if (n <= max) {
+		esc(out, s);
+	} else {
+		char *head = align_strndup(s, cut);
+
+		align_buf_adds(out, "<title>");
+		esc(out, s);
+		align_buf_adds(out, "</title>");
+		esc(out, head);
+		align_buf_adds(out, "\xe2\x80\xa6");
+		free(head);
+	}
+	align_buf_adds(out, "</text>");
 }
 
 /* A key result's values (steps) and its expected pace (dashed). */
@@ -176,8 +230,7 @@ static void svg_line(struct align_buf *out, const struct align_report *r,
 	}
 #define X(x) (L + ((x) - c->x0) / span * (W - L - R))
 #define Y(y) (T + (hi - (y)) / (hi - lo) * (H - T - B))
-	align_buf_addf(out, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-			    "class=\"line\">", W, H);
+	svg_open(out, "line", W, H);
 	align_buf_addf(out, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" "
 			    "height=\"%.0f\" fill=\"#f8f9fa\" stroke=\"#d5dbe1\"/>",
 		       L, T, W - L - R, H - T - B);
@@ -283,13 +336,9 @@ static void svg_bars(struct align_buf *out, const struct align_report_chart *c)
 		hi = 1;
 	}
 	H = 4 + (double)c->nrows * ((double)c->ncolumns * bar + gap) + 16;
-	align_buf_addf(out, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-			    "class=\"bars\">", W, H);
+	svg_open(out, "bars", W, H);
 	for (size_t i = 0; i < c->nrows; i++) {
-		align_buf_addf(out, "<text x=\"0\" y=\"%.0f\" font-size=\"10\">",
-			       y + bar);
-		esc(out, c->rows[i]);
-		align_buf_adds(out, "</text>");
+		svg_label(out, 0, y + bar, c->rows[i], 16);
 		for (size_t j = 0; j < c->ncolumns; j++) {
 			double val = c->values[i * c->ncolumns + j];
 			double w = isfinite(val) ? val / hi * (W - L - R) : 0;
@@ -332,7 +381,7 @@ static void svg_heat(struct align_buf *out, const struct align_report_chart *c)
 {
 	const double L = 80, cell = 16, top = 4;
 	double hi = 0, W = L + (double)c->ncolumns * cell + 4;
-	double H = top + (double)c->nrows * cell + 40;
+	double H = top + (double)c->nrows * cell + 48;
 
 	for (size_t i = 0; i < c->nrows * c->ncolumns; i++) {
 		if (isfinite(c->values[i])) {
@@ -342,13 +391,9 @@ static void svg_heat(struct align_buf *out, const struct align_report_chart *c)
 	if (hi <= 0) {
 		hi = 1;
 	}
-	align_buf_addf(out, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-			    "class=\"heat\">", W, H);
+	svg_open(out, "heat", W, H);
 	for (size_t i = 0; i < c->nrows; i++) {
-		align_buf_addf(out, "<text x=\"0\" y=\"%.0f\" font-size=\"10\">",
-			       top + (double)i * cell + 11);
-		esc(out, c->rows[i]);
-		align_buf_adds(out, "</text>");
+		svg_label(out, 0, top + (double)i * cell + 11, c->rows[i], 12);
 		for (size_t j = 0; j < c->ncolumns; j++) {
 			double val = c->values[i * c->ncolumns + j];
 			double shade = isfinite(val) ? val / hi : 0;

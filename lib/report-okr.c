@@ -480,7 +480,8 @@ int align_report_performance(struct align_report_ctx *ctx,
 		"Confidence calibration: stated confidence against the final score",
 		calibration_columns,
 		sizeof(calibration_columns) / sizeof(calibration_columns[0]));
-	if (nlist) {
+	/* qsort with no rows would be handed NULL. */
+	if (nlist > 1) {
 		qsort(list, nlist, sizeof(*list), cmp_calibration);
 	}
 	for (size_t i = 0; i < nlist; i++) {

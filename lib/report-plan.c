@@ -73,7 +73,8 @@ static void open_briefs(struct align_report_section *section,
 		rows[n].record = r;
 		rows[n++].due = due ? due : "";
 	}
-	if (n) {
+	/* qsort with no rows would be handed NULL. */
+	if (n > 1) {
 		qsort(rows, n, sizeof(*rows), cmp_due);
 	}
 	t = align_report_add_table(section, key, caption, brief_columns,

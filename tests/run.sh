@@ -53,8 +53,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 need=""
+# chromium: t1010 loads the HTML report in it (and skips without it).
 for pkg in meson ninja-build pkg-config gcc clang libgit2-dev libcmark-dev \
-	libinih-dev git util-linux scdoc man-db python3 python3-jsonschema; do
+	libinih-dev git util-linux scdoc man-db python3 python3-jsonschema \
+	chromium; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done

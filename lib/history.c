@@ -61,16 +61,25 @@ struct commit_state {
 	/* A version that could not be read because git lacks it: fatal. */
 	int corrupt;
 	struct align_buf corrupt_msg;
+	struct align_idmap parsed_index; /* path -> its slot in `parsed` */
+	struct align_ini_memo *memo; /* shared by the versions parsed, or NULL */
 };
+
+static void state_init(struct commit_state *st, struct align_repo *repo,
+		       const struct align_history_opts *opts)
+{
+	memset(st, 0, sizeof(*st));
+	st->repo = repo;
+	st->opts = opts;
+	align_buf_init(&st->corrupt_msg);
+}
 
 static struct parsed *parsed_slot(struct commit_state *st, const char *path)
 {
-	for (size_t i = 0; i < st->nparsed; i++) {
-		if (!strcmp(st->parsed[i].path, path)) {
-			return &st->parsed[i];
-		}
-	}
-	return NULL;
+	size_t i;
+
+	return align_idmap_get(&st->parsed_index, path, &i) ? &st->parsed[i]
+							     : NULL;
 }
 
 /* Takes the kept version of `path` when it is blob `blob`. */
@@ -94,9 +103,10 @@ static void keep_parsed(struct commit_state *st, const char *path,
 
 	if (!p) {
 		ALIGN_ARRAY_GROW(st->parsed, st->parsed_alloc, st->nparsed + 1);
-		p = &st->parsed[st->nparsed++];
+		p = &st->parsed[st->nparsed];
 		p->path = align_strdup(path);
 		p->record = NULL;
+		align_idmap_add(&st->parsed_index, p->path, st->nparsed++, NULL);
 	}
 	align_record_free(p->record);
 	memcpy(p->blob, blob, sizeof(p->blob));
@@ -110,6 +120,7 @@ static void release_parsed(struct commit_state *st)
 		align_record_free(st->parsed[i].record);
 	}
 	free(st->parsed);
+	align_idmap_release(&st->parsed_index);
 }
 
 static int in_folders(const char *path, const char *const *folders)
@@ -208,8 +219,9 @@ static struct align_record *load(struct commit_state *st, const char *blob,
 					"%s",
 					commit, err.ptr);
 		}
-	} else if (align_record_parse(&r, path, data.ptr, data.len,
-				      align_repo_limits(repo), &diags) < 0) {
+	} else if (align_record_parse_memo(&r, path, data.ptr, data.len,
+					   align_repo_limits(repo), st->memo,
+					   &diags) < 0) {
 		*invalid = 1;
 		if (warnings) {
 			align_diags_add(warnings, path, diags.items[0].line,
@@ -534,13 +546,13 @@ int align_history_walk(struct align_repo *repo,
 {
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
-	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git_walk *walk = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, follow = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
 	int ret, shallow = 0, started = 0;
 
+	state_init(&st, repo, opts);
 	ret = align_git_walk_new(&walk, git, opts->rev, prefix, &err);
 	if (ret == ALIGN_ENOTFOUND && !opts->rev) {
 		ret = 0; /* no commits: no history */
@@ -699,56 +711,105 @@ int align_history_walk_many(struct align_repo *repo,
 	return ret > 0 ? 0 : ret;
 }
 
+/* align_history_snapshot() through align_history__snapshot_own(). */
+struct snapshot_entries {
+	int (*fn)(const struct align_history_entry *entry, void *payload);
+	void *payload;
+	struct align_git_commit_info info;
+};
+
+static int snapshot_entry(const char *path, const char *blob,
+			  struct align_record *record, void *payload)
+{
+	struct snapshot_entries *se = payload;
+	struct align_history_entry e;
+	int ret;
+
+	(void)blob;
+	e.commit = &se->info;
+	e.path = e.old_path = path;
+	e.old = NULL;
+	e.new_ = record;
+	e.others = NULL;
+	e.nothers = 0;
+	ret = se->fn(&e, se->payload);
+	align_record_free(record);
+	return ret;
+}
+
 int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   const char *const *folders,
 			   int (*fn)(const struct align_history_entry *entry,
 				     void *payload),
 			   void *payload, struct align_diags *warnings)
 {
+	struct snapshot_entries se;
+
+	memset(&se, 0, sizeof(se));
+	se.fn = fn;
+	se.payload = payload;
+	return align_history__snapshot_own(repo, rev, folders, NULL,
+					   snapshot_entry, &se, &se.info,
+					   warnings);
+}
+
+int align_history__snapshot_own(
+	struct align_repo *repo, const char *rev, const char *const *folders,
+	int (*known)(const char *path, const char *blob, void *payload),
+	int (*fn)(const char *path, const char *blob,
+		  struct align_record *record, void *payload),
+	void *payload, struct align_git_commit_info *info,
+	struct align_diags *warnings)
+{
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
-	struct align_git_commit_info info;
+	struct align_git_commit_info scratch;
 	char tree[ALIGN_OID_HEXSZ + 1];
 	int ret;
 
+	if (!info) {
+		info = &scratch;
+	}
+	state_init(&st, repo, &opts);
 	align_history_opts_init(&opts);
 	opts.folders = folders;
-	memset(&info, 0, sizeof(info));
-	if ((ret = align_git_resolve(git, rev, info.id, &err)) < 0 ||
-	    (ret = align_git_records_tree(git, info.id, align_repo_prefix(repo),
-					  tree, &err)) < 0 ||
+	memset(info, 0, sizeof(*info));
+	if ((ret = align_git_resolve(git, rev, info->id, &err)) < 0 ||
+	    (ret = align_git_records_tree(git, info->id,
+					  align_repo_prefix(repo), tree,
+					  &err)) < 0 ||
 	    (ret = align_git_tree_files(git, tree, collect, &st, &err)) <
 		    0) {
 		align_repo__fail(repo, ret, err.ptr);
 		goto done;
 	}
-	memcpy(info.records_tree, tree, sizeof(tree));
+	memcpy(info->records_tree, tree, sizeof(tree));
+	/* Every record of a tree: most of their lines are alike. */
+	st.memo = align_ini_memo_new();
 	for (size_t i = 0; i < st.count && !ret; i++) {
 		struct delta *d = &st.deltas[i];
-		struct align_history_entry e;
+		struct align_record *r;
 
-		d->new_ = load(&st, d->new_id, d->path, info.id, warnings,
-			       &d->invalid);
+		if (known && known(d->path, d->new_id, payload)) {
+			ret = fn(d->path, d->new_id, NULL, payload);
+			continue;
+		}
+		r = load(&st, d->new_id, d->path, info->id, warnings,
+			 &d->invalid);
 		if (st.corrupt) {
+			align_record_free(r);
 			ret = align_repo__fail(repo, ALIGN_ECORRUPT,
 					       st.corrupt_msg.ptr);
 			break;
 		}
-		if (!d->new_) {
-			continue;
+		if (r) {
+			ret = fn(d->path, d->new_id, r, payload);
 		}
-		e.commit = &info;
-		e.path = e.old_path = d->path;
-		e.old = NULL;
-		e.new_ = d->new_;
-		e.others = NULL;
-		e.nothers = 0;
-		ret = fn(&e, payload);
 	}
 done:
+	align_ini_memo_free(st.memo);
 	clear_deltas(&st);
 	release_parsed(&st);
 	align_buf_release(&st.corrupt_msg);
@@ -782,8 +843,7 @@ int align_history_compare(struct align_repo *repo, const char *from,
 			  void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
@@ -793,6 +853,7 @@ int align_history_compare(struct align_repo *repo, const char *from,
 	unsigned char *paired = NULL;
 	int ret = 0;
 
+	state_init(&st, repo, &opts);
 	align_history_opts_init(&opts);
 	opts.folders = folders;
 	memset(&info, 0, sizeof(info));

@@ -119,6 +119,23 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   void *payload, struct align_diags *warnings);
 
 /*
+ * For lib/catalog.c: align_history_snapshot() for callers that keep what
+ * they read. `fn` gets each record file under `folders` at `rev` that
+ * parses, with its blob id, and owns `record` (free it with
+ * align_record_free()). When `known` is not NULL and returns 1 for a
+ * file's path and blob id, the file is not read and `fn` gets it with
+ * `record` NULL. The commit's id and records tree go into `info` when it
+ * is not NULL. Warnings and returns as align_history_snapshot().
+ */
+int align_history__snapshot_own(
+	struct align_repo *repo, const char *rev, const char *const *folders,
+	int (*known)(const char *path, const char *blob, void *payload),
+	int (*fn)(const char *path, const char *blob,
+		  struct align_record *record, void *payload),
+	void *payload, struct align_git_commit_info *info,
+	struct align_diags *warnings);
+
+/*
  * Compares the records under `folders` at commit `from` ("" for nothing)
  * with those at commit `to` (both commit ids): calls `fn` for each record
  * whose file differs, first each version at `to` in path order (with its

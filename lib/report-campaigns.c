@@ -41,28 +41,14 @@ static int in_period(const struct align_report_ctx *ctx,
 	return e && e->when >= ctx->period_start && e->when <= ctx->period_end;
 }
 
-static const struct align_record *brief_at(const struct align_catalog *cat,
-					   const char *id)
-{
-	for (size_t i = 0; i < cat->count; i++) {
-		const struct align_record *r = cat->entries[i].record;
-		const char *rid;
-
-		if (r && cat->entries[i].kind == &align_kind_brief &&
-		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
-			return r;
-		}
-	}
-	return NULL;
-}
-
 static void campaign_read(struct campaign *c,
 			  const struct align_report_ctx *ctx,
 			  const struct align_timeline_record *tl)
 {
 	memset(c, 0, sizeof(*c));
 	c->tl = tl;
-	c->record = brief_at(&ctx->end, tl->id);
+	c->record = align_report_record(ctx, &ctx->end, &align_kind_brief,
+					 tl->id);
 	c->created = tl->nevents ? &tl->events[0] : NULL;
 	for (size_t i = 0; i < tl->nevents; i++) {
 		const struct align_timeline_event *e = &tl->events[i];

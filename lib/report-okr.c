@@ -12,22 +12,6 @@
 #include "report-section.h"
 #include "util/banned.h"
 
-/* The entry of `catalog` holding objective `id`, or NULL. */
-static const struct align_record *find_objective(
-	const struct align_catalog *catalog, const char *id)
-{
-	for (size_t i = 0; i < catalog->count; i++) {
-		const struct align_record *r = catalog->entries[i].record;
-		const char *rid;
-
-		if (r && catalog->entries[i].kind == &align_kind_okr &&
-		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
-			return r;
-		}
-	}
-	return NULL;
-}
-
 static const struct align_kr_status *find_kr(const struct align_okr_status *st,
 					     const char *key)
 {
@@ -95,7 +79,9 @@ static void score(struct align_report_ctx *ctx, struct scored *out)
 	for (size_t i = 0; i < out->count; i++) {
 		const struct align_record *r =
 			out->rows[i].st.id
-				? find_objective(&ctx->start, out->rows[i].st.id)
+				? align_report_record(
+					  ctx, &ctx->start, &align_kind_okr,
+					  out->rows[i].st.id)
 				: NULL;
 		if (r) {
 			align_okr_evaluate(&out->at_start[i], r,

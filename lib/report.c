@@ -296,6 +296,49 @@ const char *align_report_who(const struct align_report_ctx *ctx,
 	return p ? p->handle : name;
 }
 
+/* Indexes the records of `catalog` by id (the first of each id wins). */
+static void index_ids(struct align_idmap *out,
+		      const struct align_catalog *catalog)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct align_record *r = catalog->entries[i].record;
+		const char *id = r ? align_record_id(r) : NULL;
+
+		if (id) {
+			align_idmap_add(out, id, i, NULL);
+		}
+	}
+}
+
+const struct align_record *align_report_record(
+	const struct align_report_ctx *ctx, const struct align_catalog *catalog,
+	const struct align_kind *kind, const char *id)
+{
+	const struct align_idmap *ids = catalog == &ctx->at ? &ctx->at_ids_
+					: catalog == &ctx->start
+						? &ctx->start_ids_
+						: &ctx->end_ids_;
+	size_t at;
+
+	if (!id || !align_idmap_get(ids, id, &at)) {
+		return NULL;
+	}
+	if (catalog->entries[at].kind == kind) {
+		return catalog->entries[at].record;
+	}
+	/* The same id in two kinds: the first of the kind asked for. */
+	for (size_t i = at + 1; i < catalog->count; i++) {
+		const struct align_record *r = catalog->entries[i].record;
+		const char *rid;
+
+		if (r && catalog->entries[i].kind == kind &&
+		    (rid = align_record_id(r)) && !strcmp(rid, id)) {
+			return r;
+		}
+	}
+	return NULL;
+}
+
 int align_report_commit_source(struct align_report_ctx *ctx, const char *id,
 			       const char *author,
 			       const struct align_time *when)
@@ -314,7 +357,7 @@ static int catalog_by(struct align_report_ctx *ctx, int64_t when,
 	/* Never past the report's own commit: --as-of sees only its past. */
 	if (ctx->report->made_at.seconds <= when) {
 		memcpy(commit, ctx->report->commit, ALIGN_OID_HEXSZ + 1);
-		return align_catalog_load_at(out, ctx->repo, commit);
+		return align_catalog_load_near(out, ctx->repo, commit, &ctx->at);
 	}
 	ret = align_history_commit_by(ctx->repo, when, commit, &warnings);
 
@@ -329,7 +372,8 @@ static int catalog_by(struct align_report_ctx *ctx, int64_t when,
 	if (!*commit) {
 		return 0;
 	}
-	return align_catalog_load_at(out, ctx->repo, commit);
+	/* Only the files that differ from the report's commit are read. */
+	return align_catalog_load_near(out, ctx->repo, commit, &ctx->at);
 }
 
 /* Versions history could not read become the report's gaps. */
@@ -392,6 +436,9 @@ static int walk(struct align_report_ctx *ctx)
 
 static void ctx_release(struct align_report_ctx *ctx)
 {
+	align_idmap_release(&ctx->at_ids_);
+	align_idmap_release(&ctx->start_ids_);
+	align_idmap_release(&ctx->end_ids_);
 	align_catalog_release(&ctx->at);
 	align_catalog_release(&ctx->start);
 	align_catalog_release(&ctx->end);
@@ -465,6 +512,9 @@ int align_report_build(struct align_report *out, struct align_repo *repo,
 	if (align_git_is_shallow(align_repo_git(repo))) {
 		out->shallow = 1;
 	}
+	index_ids(&ctx.at_ids_, &ctx.at);
+	index_ids(&ctx.start_ids_, &ctx.start);
+	index_ids(&ctx.end_ids_, &ctx.end);
 	unreadable_to_gaps(out, &ctx.at);
 	if ((ret = walk(&ctx)) < 0) {
 		goto out;

@@ -175,16 +175,20 @@ static int diff_entry_trees(struct tree_walk *tw, const char *name,
 {
 	git_tree *ta = NULL, *tb = NULL;
 	size_t len = tw->path.len;
-	int ret = 0, code;
+	int ret = 0;
 
-	if (ea && (code = git_tree_lookup(&ta, tw->git->repo,
-					  git_tree_entry_id(ea))) < 0) {
-		return align_git__fail(tw->err, code, "cannot read tree");
+	/*
+	 * Through the wrapper's small cache: walking newest first, this
+	 * commit's subtrees are the next commit's parent's.
+	 */
+	if (ea && (ret = align_git__tree(&ta, tw->git, git_tree_entry_id(ea),
+					 tw->err)) < 0) {
+		return ret;
 	}
-	if (eb && (code = git_tree_lookup(&tb, tw->git->repo,
-					  git_tree_entry_id(eb))) < 0) {
+	if (eb && (ret = align_git__tree(&tb, tw->git, git_tree_entry_id(eb),
+					 tw->err)) < 0) {
 		git_tree_free(ta);
-		return align_git__fail(tw->err, code, "cannot read tree");
+		return ret;
 	}
 	align_buf_adds(&tw->path, name);
 	align_buf_addch(&tw->path, '/');

@@ -14,6 +14,7 @@ void align_history_opts_init(struct align_history_opts *opts)
 	memset(opts, 0, sizeof(*opts));
 	opts->since = INT64_MIN;
 	opts->until = INT64_MAX;
+	opts->narrow_before = INT64_MIN;
 }
 
 /* One changed record file in one commit. */
@@ -47,6 +48,7 @@ struct parsed {
 struct commit_state {
 	struct align_repo *repo;
 	const struct align_history_opts *opts;
+	const char *const *folders; /* the commit's: opts' or the narrow ones */
 	struct delta *deltas;
 	size_t count;
 	size_t alloc;
@@ -71,6 +73,7 @@ static void state_init(struct commit_state *st, struct align_repo *repo,
 	memset(st, 0, sizeof(*st));
 	st->repo = repo;
 	st->opts = opts;
+	st->folders = opts->folders;
 	align_buf_init(&st->corrupt_msg);
 }
 
@@ -142,7 +145,7 @@ static int collect(const struct align_git_delta *d, void *payload)
 	struct commit_state *st = payload;
 	struct delta *x;
 
-	if (!in_folders(d->path, st->opts->folders)) {
+	if (!in_folders(d->path, st->folders)) {
 		return 0;
 	}
 	if (st->follow && *d->new_id && strcmp(d->path, st->follow)) {
@@ -616,8 +619,15 @@ int align_history_walk(struct align_repo *repo,
 				 : 1;
 		if (ret == 1) {
 			st.follow = follow.len ? follow.ptr : NULL;
-			ret = align_git_tree_changes(git, parent_tree, tree,
-						     collect, &st, &err);
+			st.folders = opts->folders;
+			if (opts->narrow_folders &&
+			    c->commit_time.seconds < opts->narrow_before &&
+			    c->author_time.seconds < opts->narrow_before) {
+				st.folders = opts->narrow_folders;
+			}
+			ret = align_git_tree_changes_within(
+				git, parent_tree, tree, st.folders, collect,
+				&st, &err);
 			st.follow = NULL;
 		}
 		if (!ret && c->nparents > 1) {
@@ -772,9 +782,9 @@ int align_history__snapshot_own(
 	if (!info) {
 		info = &scratch;
 	}
-	state_init(&st, repo, &opts);
 	align_history_opts_init(&opts);
 	opts.folders = folders;
+	state_init(&st, repo, &opts);
 	memset(info, 0, sizeof(*info));
 	if ((ret = align_git_resolve(git, rev, info->id, &err)) < 0 ||
 	    (ret = align_git_records_tree(git, info->id,
@@ -853,9 +863,9 @@ int align_history_compare(struct align_repo *repo, const char *from,
 	unsigned char *paired = NULL;
 	int ret = 0;
 
-	state_init(&st, repo, &opts);
 	align_history_opts_init(&opts);
 	opts.folders = folders;
+	state_init(&st, repo, &opts);
 	memset(&info, 0, sizeof(info));
 	memcpy(info.id, to, sizeof(info.id));
 	if ((*from && (ret = align_git_records_tree(git, from, prefix, old_tree,

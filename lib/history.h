@@ -55,6 +55,19 @@ struct align_history_opts {
 	 */
 	const char *path;
 	/*
+	 * Optional: a commit both authored and committed before
+	 * `narrow_before` (seconds; INT64_MIN, the default, for none) is read
+	 * only in `narrow_folders` (NULL-terminated, each one of `folders` or
+	 * a folder inside one, relative to the records root), and its trees
+	 * are compared only along the way to them. For a caller that needs
+	 * every record's recent history but only some records' past: a long
+	 * past then costs a few small tree reads per commit. A record moved
+	 * into a narrow folder from outside one, in such a commit, looks
+	 * created there.
+	 */
+	int64_t narrow_before;
+	const char *const *narrow_folders;
+	/*
 	 * Optional, for consumers that cache per-commit results: `cached`
 	 * is asked first for each commit and returns 1 when it knows the
 	 * commit's result already (the commit is then skipped), 2 to stop

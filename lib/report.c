@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,9 +410,65 @@ static void unreadable_to_gaps(struct align_report *report,
 	}
 }
 
+/*
+ * What the report needs of history before its period: every record's
+ * past but the objectives' (briefs' lifecycles, updates' creation), and
+ * of objectives only those the period scores (their values before it:
+ * start value, last check-in). Their folders at the period's end, into
+ * `out` (NULL-terminated; the strings in `keep`).
+ */
+static void narrow_folders(const struct align_report_ctx *ctx,
+			   const char *const *folders, const char ***out,
+			   struct align_buf *keep)
+{
+	const char *okrs = align_kind_folder(&align_kind_okr, ctx->repo);
+	struct align_idmap seen = ALIGN_IDMAP_INIT;
+	size_t n = 0, alloc = 0, *at = NULL;
+
+	*out = NULL;
+	for (size_t i = 0; folders[i]; i++) {
+		if (strcmp(folders[i], okrs)) {
+			ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+			(*out)[n++] = folders[i];
+		}
+	}
+	/* The folders of the period's objectives, once each, as offsets. */
+	at = align_calloc(ctx->end.count + 1, sizeof(*at));
+	for (size_t i = 0; i < ctx->end.count; i++) {
+		const struct align_entry *e = &ctx->end.entries[i];
+		const char *q, *slash;
+
+		at[i] = SIZE_MAX;
+		if (!e->record || e->kind != &align_kind_okr ||
+		    !(q = align_record_get(e->record, "objective", NULL,
+					   "quarter")) ||
+		    strcmp(q, ctx->period->name) ||
+		    !(slash = strrchr(e->path, '/'))) {
+			continue;
+		}
+		at[i] = keep->len;
+		align_buf_add(keep, e->path, (size_t)(slash - e->path));
+		align_buf_addch(keep, '\0');
+	}
+	for (size_t i = 0; i < ctx->end.count; i++) {
+		const char *dir = at[i] == SIZE_MAX ? NULL : keep->ptr + at[i];
+
+		if (dir && align_idmap_add(&seen, dir, i, NULL)) {
+			ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+			(*out)[n++] = dir;
+		}
+	}
+	ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+	(*out)[n] = NULL;
+	free(at);
+	align_idmap_release(&seen);
+}
+
 static int walk(struct align_report_ctx *ctx)
 {
 	const char *folders[ALIGN_KINDS_MAX + 1];
+	const char **narrow = NULL;
+	struct align_buf keep = ALIGN_BUF_INIT;
 	struct align_history_consumer consumers[2];
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct align_history_opts ho;
@@ -421,6 +478,10 @@ static int walk(struct align_report_ctx *ctx)
 	align_history_opts_init(&ho);
 	ho.rev = ctx->report->commit;
 	ho.folders = folders;
+	/* The whole history, but before the period only what it needs. */
+	narrow_folders(ctx, folders, &narrow, &keep);
+	ho.narrow_before = ctx->period_start;
+	ho.narrow_folders = narrow;
 	align_okr_trails_init(&ctx->trails, &ctx->roster, INT64_MIN,
 			      ctx->now);
 	align_timeline_init(&ctx->timeline);
@@ -431,6 +492,8 @@ static int walk(struct align_report_ctx *ctx)
 	align_timeline_finish(&ctx->timeline);
 	warnings_to_gaps(ctx->report, &warnings);
 	align_diags_clear(&warnings);
+	free(narrow);
+	align_buf_release(&keep);
 	return ret < 0 ? ret : 0;
 }
 

@@ -672,8 +672,11 @@ done:
 struct fanout {
 	const struct align_history_consumer *consumers;
 	unsigned char *done;
+	unsigned char *known; /* for the commit being read: cached already */
 	size_t n;
 	size_t active;
+	struct align_diags *warnings;
+	size_t nwarnings; /* before the commit being read */
 };
 
 static int fan_out(const struct align_history_entry *entry, void *payload)
@@ -683,7 +686,7 @@ static int fan_out(const struct align_history_entry *entry, void *payload)
 	for (size_t i = 0; i < f->n; i++) {
 		int ret;
 
-		if (f->done[i]) {
+		if (f->done[i] || f->known[i]) {
 			continue;
 		}
 		ret = f->consumers[i].fn(entry, f->consumers[i].payload);
@@ -698,12 +701,59 @@ static int fan_out(const struct align_history_entry *entry, void *payload)
 	return f->active ? 0 : 1;
 }
 
+/* Asks each consumer that caches whether it knows the commit. */
+static int fan_cached(const struct align_git_commit_info *c, void *payload)
+{
+	struct fanout *f = payload;
+	size_t unknown = 0;
+
+	f->nwarnings = f->warnings ? f->warnings->count : 0;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct align_history_consumer *k = &f->consumers[i];
+		int known = 0;
+
+		f->known[i] = 0;
+		if (f->done[i]) {
+			continue;
+		}
+		if (k->cached) {
+			known = k->cached(c, k->payload);
+		}
+		if (known == 2) {
+			f->done[i] = 1;
+			f->active--;
+		} else if (known) {
+			f->known[i] = 1;
+		} else {
+			unknown++;
+		}
+	}
+	return !f->active ? 2 : unknown ? 0 : 1;
+}
+
+static void fan_done(const struct align_git_commit_info *c, void *payload)
+{
+	struct fanout *f = payload;
+
+	if (f->warnings && f->warnings->count != f->nwarnings) {
+		return; /* not kept: the warnings must come again */
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		const struct align_history_consumer *k = &f->consumers[i];
+
+		if (!f->done[i] && !f->known[i] && k->commit_done) {
+			k->commit_done(c, k->payload);
+		}
+	}
+}
+
 int align_history_walk_many(struct align_repo *repo,
 			    const struct align_history_opts *opts,
 			    const struct align_history_consumer *consumers,
 			    size_t n, struct align_diags *warnings)
 {
-	struct fanout f = { consumers, NULL, n, n };
+	struct fanout f = { consumers, NULL, NULL, n, n, warnings, 0 };
+	struct align_history_opts o = *opts;
 	int ret;
 
 	if (opts->cached || opts->commit_done) {
@@ -716,8 +766,16 @@ int align_history_walk_many(struct align_repo *repo,
 		return 0;
 	}
 	f.done = align_calloc(n, 1);
-	ret = align_history_walk(repo, opts, fan_out, &f, warnings);
+	f.known = align_calloc(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (consumers[i].cached || consumers[i].commit_done) {
+			o.cached = fan_cached;
+			o.commit_done = fan_done;
+		}
+	}
+	ret = align_history_walk(repo, &o, fan_out, &f, warnings);
 	free(f.done);
+	free(f.known);
 	return ret > 0 ? 0 : ret;
 }
 

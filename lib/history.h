@@ -104,6 +104,18 @@ int align_history_walk(struct align_repo *repo,
 struct align_history_consumer {
 	int (*fn)(const struct align_history_entry *entry, void *payload);
 	void *payload;
+	/*
+	 * Optional, as align_history_opts.cached and .commit_done, for this
+	 * consumer alone (NULL for none): a commit `cached` knows (1) is not
+	 * given to `fn`; one every consumer knows is not read at all; 2 says
+	 * the consumer has had enough. `commit_done` follows each commit read
+	 * for it to its end without a warning (a commit whose versions gave
+	 * warnings is read again next time, so that they are given again).
+	 */
+	int (*cached)(const struct align_git_commit_info *commit,
+		      void *payload);
+	void (*commit_done)(const struct align_git_commit_info *commit,
+			    void *payload);
 };
 
 /*
@@ -112,8 +124,9 @@ struct align_history_consumer {
  * what a walk of its own with the same `opts` would show it. The walk
  * stops when every consumer has had enough. `opts->cached` and
  * `opts->commit_done` are per consumer by nature and must be NULL here
- * (ALIGN_EINVALID otherwise). Returns 0, a consumer's negative value, or
- * an ALIGN_* error with the message on `repo`.
+ * (ALIGN_EINVALID otherwise): each consumer has its own. Returns 0, a
+ * consumer's negative value, or an ALIGN_* error with the message on
+ * `repo`.
  */
 int align_history_walk_many(struct align_repo *repo,
 			    const struct align_history_opts *opts,

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -464,11 +465,46 @@ static void narrow_folders(const struct align_report_ctx *ctx,
 	align_idmap_release(&seen);
 }
 
+/* FNV-1a over `s` and its NUL, continuing `h`. */
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	} while (*s++);
+	return h;
+}
+
+/*
+ * The cache of consumer `what` for the walk `ho`:
+ * report-<what>-<hash of the records root, the folders and the
+ * narrowing>.
+ */
+static void walk_cache_name(struct align_buf *out, struct align_repo *repo,
+			    const char *what,
+			    const struct align_history_opts *ho)
+{
+	uint64_t h = fnv(14695981039346656037ULL, align_repo_prefix(repo));
+	char when[32];
+
+	for (size_t i = 0; ho->folders[i]; i++) {
+		h = fnv(h, ho->folders[i]);
+	}
+	h = fnv(h, "\n");
+	snprintf(when, sizeof(when), "%lld", (long long)ho->narrow_before);
+	h = fnv(h, when);
+	for (size_t i = 0; ho->narrow_folders && ho->narrow_folders[i]; i++) {
+		h = fnv(h, ho->narrow_folders[i]);
+	}
+	align_buf_clear(out);
+	align_buf_addf(out, "report-%s-%016llx", what, (unsigned long long)h);
+}
+
 static int walk(struct align_report_ctx *ctx)
 {
 	const char *folders[ALIGN_KINDS_MAX + 1];
 	const char **narrow = NULL;
-	struct align_buf keep = ALIGN_BUF_INIT;
+	struct align_buf keep = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
 	struct align_history_consumer consumers[2];
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct align_history_opts ho;
@@ -485,6 +521,14 @@ static int walk(struct align_report_ctx *ctx)
 	align_okr_trails_init(&ctx->trails, &ctx->roster, INT64_MIN,
 			      ctx->now);
 	align_timeline_init(&ctx->timeline);
+	/*
+	 * What each commit gave, kept per walk: the folders read at a
+	 * commit depend on the narrowing, so the caches are named by it.
+	 */
+	walk_cache_name(&name, ctx->repo, "trails", &ho);
+	align_okr_trails_use_cache(&ctx->trails, ctx->repo, name.ptr);
+	walk_cache_name(&name, ctx->repo, "timeline", &ho);
+	align_timeline_use_cache(&ctx->timeline, ctx->repo, name.ptr);
 	consumers[0] = align_okr_trails_consumer(&ctx->trails);
 	consumers[1] = align_timeline_consumer(&ctx->timeline);
 	ret = align_history_walk_many(ctx->repo, &ho, consumers, 2, &warnings);
@@ -494,6 +538,7 @@ static int walk(struct align_report_ctx *ctx)
 	align_diags_clear(&warnings);
 	free(narrow);
 	align_buf_release(&keep);
+	align_buf_release(&name);
 	return ret < 0 ? ret : 0;
 }
 

@@ -75,4 +75,18 @@ test_expect_success 'no cache, a cold cache and a warm one give the same report'
 	done
 '
 
+# The timeline cache says what each commit did to each record. Poisoned
+# to say the launch made the brief completed, it must show.
+test_expect_success 'the cache is read: a poisoned entry changes the report' '
+	launch=$(git log -1 --format=%H --grep="brief: launch") &&
+	cache=$(ls .git/align/cache-report-timeline-*) &&
+	grep "^$launch E	2026-11-partner-webinar	brief	$brief	live	$" $cache &&
+	sed -i "s/^\($launch .*\)	live	$/\1	completed	/" $cache &&
+	align report quarterly --quarter 2026-Q4 >out &&
+	test_grep "2026-11-partner-webinar .* completed  *2026-03-02 " out &&
+	rm -r .git/align &&
+	align report quarterly --quarter 2026-Q4 >out &&
+	test_cmp expect.text out
+'
+
 test_done

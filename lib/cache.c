@@ -169,6 +169,60 @@ void align_cache_put(struct align_cache *c, const char *id, const char *value)
 	c->dirty = 1;
 }
 
+void align_cache_field_add(struct align_buf *line, const char *s)
+{
+	if (!s) {
+		align_buf_adds(line, "%N");
+	}
+	for (; s && *s; s++) {
+		if (*s == '%' || *s == '\t' || *s == '\n' || *s == '\r') {
+			align_buf_addf(line, "%%%02X", (unsigned char)*s);
+		} else {
+			align_buf_addch(line, *s);
+		}
+	}
+	align_buf_addch(line, '\t');
+}
+
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
+int align_cache_field_next(char **out, const char **p)
+{
+	const char *s = *p, *end = strchr(s, '\t');
+	struct align_buf v = ALIGN_BUF_INIT;
+
+	*out = NULL;
+	if (!end) {
+		return -1;
+	}
+	if (end - s == 2 && !memcmp(s, "%N", 2)) {
+		*p = end + 1;
+		return 0;
+	}
+	while (s < end) {
+		if (*s == '%') {
+			int hi = end - s >= 3 ? hex_digit(s[1]) : -1;
+			int lo = hi >= 0 ? hex_digit(s[2]) : -1;
+			if (lo < 0) {
+				align_buf_release(&v);
+				return -1;
+			}
+			align_buf_addch(&v, (char)(hi * 16 + lo));
+			s += 3;
+		} else {
+			align_buf_addch(&v, *s++);
+		}
+	}
+	*out = align_buf_detach(&v, NULL);
+	*p = end + 1;
+	return 0;
+}
+
 void align_cache_close(struct align_cache *c)
 {
 	if (!c) {

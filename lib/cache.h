@@ -29,6 +29,19 @@ const char *align_cache_get(const struct align_cache *cache, const char *id);
 void align_cache_put(struct align_cache *cache, const char *id,
 		     const char *value);
 
+/*
+ * A value made of fields: appends `s` to `line`, escaped so that it holds
+ * no tab, newline or CR, then a tab. NULL is kept apart from "".
+ */
+void align_cache_field_add(struct align_buf *line, const char *s);
+
+/*
+ * The next field of a value at `*p` into `*out` (a new string, or NULL
+ * for a NULL field); moves `*p` past it. Returns 0, or -1 when there is
+ * none or it is damaged.
+ */
+int align_cache_field_next(char **out, const char **p);
+
 /* Writes the cache back when something was added; frees it. */
 void align_cache_close(struct align_cache *cache);
 

@@ -11,6 +11,7 @@
 #include "util/idmap.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/idmap.h"
 #include "util/text.h"
 #include "util/banned.h"
 
@@ -26,6 +27,8 @@ static void add_entry(struct align_catalog *c, const char *path,
 	e->record = r;
 	e->skipped = NULL;
 	e->outside = 0;
+	e->blob[0] = '\0';
+	e->borrowed_ = 0;
 }
 
 /* A file the listing saw as a link, FIFO or device: named, never opened. */
@@ -383,6 +386,9 @@ int align_catalog_load_within(struct align_catalog *out,
 struct snapshot_state {
 	struct align_catalog *out;
 	struct align_repo *repo;
+	/* Loading near a base: its records by path. */
+	const struct align_catalog *base;
+	struct align_idmap base_paths;
 };
 
 const struct align_kind *align_catalog_kind_of(struct align_repo *repo,
@@ -400,31 +406,69 @@ const struct align_kind *align_catalog_kind_of(struct align_repo *repo,
 	return NULL;
 }
 
-static int add_snapshot(const struct align_history_entry *e, void *payload)
+/* The base's readable entry at `path` when it is blob `blob`, or NULL. */
+static const struct align_entry *base_entry(const struct snapshot_state *st,
+					    const char *path, const char *blob)
+{
+	const struct align_entry *e;
+	size_t i;
+
+	if (!st->base || !align_idmap_get(&st->base_paths, path, &i)) {
+		return NULL;
+	}
+	e = &st->base->entries[i];
+	return e->record && !strcmp(e->blob, blob) ? e : NULL;
+}
+
+static int known_blob(const char *path, const char *blob, void *payload)
+{
+	return base_entry(payload, path, blob) != NULL;
+}
+
+static int add_snapshot(const char *path, const char *blob,
+			struct align_record *record, void *payload)
 {
 	struct snapshot_state *st = payload;
-	struct align_diags d = ALIGN_DIAGS_INIT;
-	struct align_record *copy = NULL;
+	struct align_entry *e;
 
-	/* The entry's record is the walk's; keep a copy of our own. */
-	align_record_parse(&copy, e->path, e->new_->bytes.ptr,
-			   e->new_->bytes.len, &e->new_->limits, &d);
-	align_diags_clear(&d);
-	add_entry(st->out, e->path, align_catalog_kind_of(st->repo, e->path), copy);
+	if (!record) {
+		/* The same blob as the base's: its record, borrowed. */
+		const struct align_entry *b = base_entry(st, path, blob);
+
+		add_entry(st->out, path, b->kind, b->record);
+		e = &st->out->entries[st->out->count - 1];
+		e->borrowed_ = 1;
+	} else {
+		add_entry(st->out, path, align_catalog_kind_of(st->repo, path),
+			  record);
+		e = &st->out->entries[st->out->count - 1];
+	}
+	memcpy(e->blob, blob, sizeof(e->blob));
 	return 0;
 }
 
-int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
-			  const char *rev)
+static int load_at(struct align_catalog *out, struct align_repo *repo,
+		   const char *rev, const struct align_catalog *base)
 {
 	const char *folders[ALIGN_KINDS_MAX + 1];
-	struct snapshot_state st = { out, repo };
+	struct snapshot_state st;
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	int ret;
 
+	memset(&st, 0, sizeof(st));
+	st.out = out;
+	st.repo = repo;
+	st.base = base;
+	for (size_t i = 0; base && i < base->count; i++) {
+		if (base->entries[i].record && base->entries[i].blob[0]) {
+			align_idmap_add(&st.base_paths, base->entries[i].path,
+					i, NULL);
+		}
+	}
 	align_kind_folders(folders, repo);
-	ret = align_history_snapshot(repo, rev, folders, add_snapshot, &st,
-				     &warnings);
+	ret = align_history__snapshot_own(repo, rev, folders,
+					  base ? known_blob : NULL,
+					  add_snapshot, &st, NULL, &warnings);
 	/* Unreadable versions: entries without a record, as in the tree. */
 	for (size_t i = 0; i < warnings.count; i++) {
 		const struct align_diag *d = &warnings.items[i];
@@ -436,6 +480,7 @@ int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
 		}
 	}
 	align_diags_clear(&warnings);
+	align_idmap_release(&st.base_paths);
 	return ret;
 }
 
@@ -516,11 +561,26 @@ int align_catalog_add_outside(struct align_catalog *c, struct align_repo *repo,
 	return ret;
 }
 
+int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
+			  const char *rev)
+{
+	return load_at(out, repo, rev, NULL);
+}
+
+int align_catalog_load_near(struct align_catalog *out,
+			    struct align_repo *repo, const char *rev,
+			    const struct align_catalog *base)
+{
+	return load_at(out, repo, rev, base);
+}
+
 void align_catalog_release(struct align_catalog *catalog)
 {
 	for (size_t i = 0; i < catalog->count; i++) {
 		free(catalog->entries[i].path);
-		align_record_free(catalog->entries[i].record);
+		if (!catalog->entries[i].borrowed_) {
+			align_record_free(catalog->entries[i].record);
+		}
 	}
 	free(catalog->entries);
 	align_diags_clear(&catalog->problems);

@@ -27,6 +27,9 @@ struct align_entry {
 	 * the record was read from HEAD (align_catalog_add_outside()).
 	 */
 	int outside;
+	/* Loaded at a commit: the file's blob id; "" from the working tree. */
+	char blob[ALIGN_OID_HEXSZ + 1];
+	int borrowed_; /* private: `record` belongs to another catalog */
 };
 
 struct align_catalog {
@@ -84,6 +87,18 @@ int align_catalog_load_at(struct align_catalog *out, struct align_repo *repo,
  */
 int align_catalog_add_outside(struct align_catalog *catalog,
 			      struct align_repo *repo, size_t *added);
+
+/*
+ * align_catalog_load_at() for commit `rev`, near `base`, a catalog loaded
+ * at another commit (by either function): a file whose blob id is the
+ * one `base` read at the same path is not read again, and its entry
+ * borrows base's record. The result is the same as align_catalog_load_at()
+ * would give; `base` must outlive `out` and stay unchanged. Errors as
+ * align_catalog_load_at().
+ */
+int align_catalog_load_near(struct align_catalog *out,
+			    struct align_repo *repo, const char *rev,
+			    const struct align_catalog *base);
 
 void align_catalog_release(struct align_catalog *catalog);
 

@@ -301,6 +301,20 @@ int align_git_tree_changes(struct align_git *git, const char *old_tree,
 			   void *payload, struct align_buf *err);
 
 /*
+ * align_git_tree_changes() descending only into the subtrees that are
+ * one of the folders `within` (NULL-terminated paths relative to the
+ * trees, no trailing '/'), inside one, or on the way to one; NULL for
+ * all. Blobs of the levels it reads are all given, as
+ * align_git_tree_changes() gives them: the caller keeps those it wants.
+ */
+int align_git_tree_changes_within(struct align_git *git, const char *old_tree,
+				  const char *new_tree,
+				  const char *const *within,
+				  int (*fn)(const struct align_git_delta *delta,
+					    void *payload),
+				  void *payload, struct align_buf *err);
+
+/*
  * Calls `fn` for each blob in tree `tree` (recursively), in path order,
  * with old_id "". Returns 0, `fn`'s non-zero value, or ALIGN_ERROR.
  */

@@ -942,6 +942,7 @@ int align_health_check(struct align_health_report *out,
 	ho.folders = folders;
 	ho.rev = opts->rev;
 	consumers[0] = align_timeline_consumer(&run.timeline);
+	memset(&consumers[1], 0, sizeof(consumers[1]));
 	consumers[1].fn = see_checkin;
 	consumers[1].payload = &run.checkins;
 	ret = align_history_walk_many(repo, &ho, consumers, 2, warnings);

@@ -14,6 +14,7 @@ void align_history_opts_init(struct align_history_opts *opts)
 	memset(opts, 0, sizeof(*opts));
 	opts->since = INT64_MIN;
 	opts->until = INT64_MAX;
+	opts->narrow_before = INT64_MIN;
 }
 
 /* One changed record file in one commit. */
@@ -47,6 +48,7 @@ struct parsed {
 struct commit_state {
 	struct align_repo *repo;
 	const struct align_history_opts *opts;
+	const char *const *folders; /* the commit's: opts' or the narrow ones */
 	struct delta *deltas;
 	size_t count;
 	size_t alloc;
@@ -61,16 +63,26 @@ struct commit_state {
 	/* A version that could not be read because git lacks it: fatal. */
 	int corrupt;
 	struct align_buf corrupt_msg;
+	struct align_idmap parsed_index; /* path -> its slot in `parsed` */
+	struct align_ini_memo *memo; /* shared by the versions parsed, or NULL */
 };
+
+static void state_init(struct commit_state *st, struct align_repo *repo,
+		       const struct align_history_opts *opts)
+{
+	memset(st, 0, sizeof(*st));
+	st->repo = repo;
+	st->opts = opts;
+	st->folders = opts->folders;
+	align_buf_init(&st->corrupt_msg);
+}
 
 static struct parsed *parsed_slot(struct commit_state *st, const char *path)
 {
-	for (size_t i = 0; i < st->nparsed; i++) {
-		if (!strcmp(st->parsed[i].path, path)) {
-			return &st->parsed[i];
-		}
-	}
-	return NULL;
+	size_t i;
+
+	return align_idmap_get(&st->parsed_index, path, &i) ? &st->parsed[i]
+							     : NULL;
 }
 
 /* Takes the kept version of `path` when it is blob `blob`. */
@@ -94,9 +106,10 @@ static void keep_parsed(struct commit_state *st, const char *path,
 
 	if (!p) {
 		ALIGN_ARRAY_GROW(st->parsed, st->parsed_alloc, st->nparsed + 1);
-		p = &st->parsed[st->nparsed++];
+		p = &st->parsed[st->nparsed];
 		p->path = align_strdup(path);
 		p->record = NULL;
+		align_idmap_add(&st->parsed_index, p->path, st->nparsed++, NULL);
 	}
 	align_record_free(p->record);
 	memcpy(p->blob, blob, sizeof(p->blob));
@@ -110,6 +123,7 @@ static void release_parsed(struct commit_state *st)
 		align_record_free(st->parsed[i].record);
 	}
 	free(st->parsed);
+	align_idmap_release(&st->parsed_index);
 }
 
 static int in_folders(const char *path, const char *const *folders)
@@ -131,7 +145,7 @@ static int collect(const struct align_git_delta *d, void *payload)
 	struct commit_state *st = payload;
 	struct delta *x;
 
-	if (!in_folders(d->path, st->opts->folders)) {
+	if (!in_folders(d->path, st->folders)) {
 		return 0;
 	}
 	if (st->follow && *d->new_id && strcmp(d->path, st->follow)) {
@@ -208,8 +222,9 @@ static struct align_record *load(struct commit_state *st, const char *blob,
 					"%s",
 					commit, err.ptr);
 		}
-	} else if (align_record_parse(&r, path, data.ptr, data.len,
-				      align_repo_limits(repo), &diags) < 0) {
+	} else if (align_record_parse_memo(&r, path, data.ptr, data.len,
+					   align_repo_limits(repo), st->memo,
+					   &diags) < 0) {
 		*invalid = 1;
 		if (warnings) {
 			align_diags_add(warnings, path, diags.items[0].line,
@@ -534,13 +549,13 @@ int align_history_walk(struct align_repo *repo,
 {
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
-	struct commit_state st = { repo, opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git_walk *walk = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, follow = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
 	int ret, shallow = 0, started = 0;
 
+	state_init(&st, repo, opts);
 	ret = align_git_walk_new(&walk, git, opts->rev, prefix, &err);
 	if (ret == ALIGN_ENOTFOUND && !opts->rev) {
 		ret = 0; /* no commits: no history */
@@ -604,8 +619,15 @@ int align_history_walk(struct align_repo *repo,
 				 : 1;
 		if (ret == 1) {
 			st.follow = follow.len ? follow.ptr : NULL;
-			ret = align_git_tree_changes(git, parent_tree, tree,
-						     collect, &st, &err);
+			st.folders = opts->folders;
+			if (opts->narrow_folders &&
+			    c->commit_time.seconds < opts->narrow_before &&
+			    c->author_time.seconds < opts->narrow_before) {
+				st.folders = opts->narrow_folders;
+			}
+			ret = align_git_tree_changes_within(
+				git, parent_tree, tree, st.folders, collect,
+				&st, &err);
 			st.follow = NULL;
 		}
 		if (!ret && c->nparents > 1) {
@@ -650,8 +672,11 @@ done:
 struct fanout {
 	const struct align_history_consumer *consumers;
 	unsigned char *done;
+	unsigned char *known; /* for the commit being read: cached already */
 	size_t n;
 	size_t active;
+	struct align_diags *warnings;
+	size_t nwarnings; /* before the commit being read */
 };
 
 static int fan_out(const struct align_history_entry *entry, void *payload)
@@ -661,7 +686,7 @@ static int fan_out(const struct align_history_entry *entry, void *payload)
 	for (size_t i = 0; i < f->n; i++) {
 		int ret;
 
-		if (f->done[i]) {
+		if (f->done[i] || f->known[i]) {
 			continue;
 		}
 		ret = f->consumers[i].fn(entry, f->consumers[i].payload);
@@ -676,12 +701,59 @@ static int fan_out(const struct align_history_entry *entry, void *payload)
 	return f->active ? 0 : 1;
 }
 
+/* Asks each consumer that caches whether it knows the commit. */
+static int fan_cached(const struct align_git_commit_info *c, void *payload)
+{
+	struct fanout *f = payload;
+	size_t unknown = 0;
+
+	f->nwarnings = f->warnings ? f->warnings->count : 0;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct align_history_consumer *k = &f->consumers[i];
+		int known = 0;
+
+		f->known[i] = 0;
+		if (f->done[i]) {
+			continue;
+		}
+		if (k->cached) {
+			known = k->cached(c, k->payload);
+		}
+		if (known == 2) {
+			f->done[i] = 1;
+			f->active--;
+		} else if (known) {
+			f->known[i] = 1;
+		} else {
+			unknown++;
+		}
+	}
+	return !f->active ? 2 : unknown ? 0 : 1;
+}
+
+static void fan_done(const struct align_git_commit_info *c, void *payload)
+{
+	struct fanout *f = payload;
+
+	if (f->warnings && f->warnings->count != f->nwarnings) {
+		return; /* not kept: the warnings must come again */
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		const struct align_history_consumer *k = &f->consumers[i];
+
+		if (!f->done[i] && !f->known[i] && k->commit_done) {
+			k->commit_done(c, k->payload);
+		}
+	}
+}
+
 int align_history_walk_many(struct align_repo *repo,
 			    const struct align_history_opts *opts,
 			    const struct align_history_consumer *consumers,
 			    size_t n, struct align_diags *warnings)
 {
-	struct fanout f = { consumers, NULL, n, n };
+	struct fanout f = { consumers, NULL, NULL, n, n, warnings, 0 };
+	struct align_history_opts o = *opts;
 	int ret;
 
 	if (opts->cached || opts->commit_done) {
@@ -694,9 +766,43 @@ int align_history_walk_many(struct align_repo *repo,
 		return 0;
 	}
 	f.done = align_calloc(n, 1);
-	ret = align_history_walk(repo, opts, fan_out, &f, warnings);
+	f.known = align_calloc(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (consumers[i].cached || consumers[i].commit_done) {
+			o.cached = fan_cached;
+			o.commit_done = fan_done;
+		}
+	}
+	ret = align_history_walk(repo, &o, fan_out, &f, warnings);
 	free(f.done);
+	free(f.known);
 	return ret > 0 ? 0 : ret;
+}
+
+/* align_history_snapshot() through align_history__snapshot_own(). */
+struct snapshot_entries {
+	int (*fn)(const struct align_history_entry *entry, void *payload);
+	void *payload;
+	struct align_git_commit_info info;
+};
+
+static int snapshot_entry(const char *path, const char *blob,
+			  struct align_record *record, void *payload)
+{
+	struct snapshot_entries *se = payload;
+	struct align_history_entry e;
+	int ret;
+
+	(void)blob;
+	e.commit = &se->info;
+	e.path = e.old_path = path;
+	e.old = NULL;
+	e.new_ = record;
+	e.others = NULL;
+	e.nothers = 0;
+	ret = se->fn(&e, se->payload);
+	align_record_free(record);
+	return ret;
 }
 
 int align_history_snapshot(struct align_repo *repo, const char *rev,
@@ -705,50 +811,73 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 				     void *payload),
 			   void *payload, struct align_diags *warnings)
 {
+	struct snapshot_entries se;
+
+	memset(&se, 0, sizeof(se));
+	se.fn = fn;
+	se.payload = payload;
+	return align_history__snapshot_own(repo, rev, folders, NULL,
+					   snapshot_entry, &se, &se.info,
+					   warnings);
+}
+
+int align_history__snapshot_own(
+	struct align_repo *repo, const char *rev, const char *const *folders,
+	int (*known)(const char *path, const char *blob, void *payload),
+	int (*fn)(const char *path, const char *blob,
+		  struct align_record *record, void *payload),
+	void *payload, struct align_git_commit_info *info,
+	struct align_diags *warnings)
+{
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git *git = align_repo_git(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
-	struct align_git_commit_info info;
+	struct align_git_commit_info scratch;
 	char tree[ALIGN_OID_HEXSZ + 1];
 	int ret;
 
+	if (!info) {
+		info = &scratch;
+	}
 	align_history_opts_init(&opts);
 	opts.folders = folders;
-	memset(&info, 0, sizeof(info));
-	if ((ret = align_git_resolve(git, rev, info.id, &err)) < 0 ||
-	    (ret = align_git_records_tree(git, info.id, align_repo_prefix(repo),
-					  tree, &err)) < 0 ||
+	state_init(&st, repo, &opts);
+	memset(info, 0, sizeof(*info));
+	if ((ret = align_git_resolve(git, rev, info->id, &err)) < 0 ||
+	    (ret = align_git_records_tree(git, info->id,
+					  align_repo_prefix(repo), tree,
+					  &err)) < 0 ||
 	    (ret = align_git_tree_files(git, tree, collect, &st, &err)) <
 		    0) {
 		align_repo__fail(repo, ret, err.ptr);
 		goto done;
 	}
-	memcpy(info.records_tree, tree, sizeof(tree));
+	memcpy(info->records_tree, tree, sizeof(tree));
+	/* Every record of a tree: most of their lines are alike. */
+	st.memo = align_ini_memo_new();
 	for (size_t i = 0; i < st.count && !ret; i++) {
 		struct delta *d = &st.deltas[i];
-		struct align_history_entry e;
+		struct align_record *r;
 
-		d->new_ = load(&st, d->new_id, d->path, info.id, warnings,
-			       &d->invalid);
+		if (known && known(d->path, d->new_id, payload)) {
+			ret = fn(d->path, d->new_id, NULL, payload);
+			continue;
+		}
+		r = load(&st, d->new_id, d->path, info->id, warnings,
+			 &d->invalid);
 		if (st.corrupt) {
+			align_record_free(r);
 			ret = align_repo__fail(repo, ALIGN_ECORRUPT,
 					       st.corrupt_msg.ptr);
 			break;
 		}
-		if (!d->new_) {
-			continue;
+		if (r) {
+			ret = fn(d->path, d->new_id, r, payload);
 		}
-		e.commit = &info;
-		e.path = e.old_path = d->path;
-		e.old = NULL;
-		e.new_ = d->new_;
-		e.others = NULL;
-		e.nothers = 0;
-		ret = fn(&e, payload);
 	}
 done:
+	align_ini_memo_free(st.memo);
 	clear_deltas(&st);
 	release_parsed(&st);
 	align_buf_release(&st.corrupt_msg);
@@ -782,8 +911,7 @@ int align_history_compare(struct align_repo *repo, const char *from,
 			  void *payload, struct align_diags *warnings)
 {
 	struct align_history_opts opts;
-	struct commit_state st = { repo, &opts, NULL, 0, 0, NULL, 0, 0, NULL, 0,
-				   ALIGN_BUF_INIT };
+	struct commit_state st;
 	struct align_git *git = align_repo_git(repo);
 	const char *prefix = align_repo_prefix(repo);
 	struct align_buf err = ALIGN_BUF_INIT;
@@ -795,6 +923,7 @@ int align_history_compare(struct align_repo *repo, const char *from,
 
 	align_history_opts_init(&opts);
 	opts.folders = folders;
+	state_init(&st, repo, &opts);
 	memset(&info, 0, sizeof(info));
 	memcpy(info.id, to, sizeof(info.id));
 	if ((*from && (ret = align_git_records_tree(git, from, prefix, old_tree,

@@ -55,6 +55,19 @@ struct align_history_opts {
 	 */
 	const char *path;
 	/*
+	 * Optional: a commit both authored and committed before
+	 * `narrow_before` (seconds; INT64_MIN, the default, for none) is read
+	 * only in `narrow_folders` (NULL-terminated, each one of `folders` or
+	 * a folder inside one, relative to the records root), and its trees
+	 * are compared only along the way to them. For a caller that needs
+	 * every record's recent history but only some records' past: a long
+	 * past then costs a few small tree reads per commit. A record moved
+	 * into a narrow folder from outside one, in such a commit, looks
+	 * created there.
+	 */
+	int64_t narrow_before;
+	const char *const *narrow_folders;
+	/*
 	 * Optional, for consumers that cache per-commit results: `cached`
 	 * is asked first for each commit and returns 1 when it knows the
 	 * commit's result already (the commit is then skipped), 2 to stop
@@ -91,6 +104,18 @@ int align_history_walk(struct align_repo *repo,
 struct align_history_consumer {
 	int (*fn)(const struct align_history_entry *entry, void *payload);
 	void *payload;
+	/*
+	 * Optional, as align_history_opts.cached and .commit_done, for this
+	 * consumer alone (NULL for none): a commit `cached` knows (1) is not
+	 * given to `fn`; one every consumer knows is not read at all; 2 says
+	 * the consumer has had enough. `commit_done` follows each commit read
+	 * for it to its end without a warning (a commit whose versions gave
+	 * warnings is read again next time, so that they are given again).
+	 */
+	int (*cached)(const struct align_git_commit_info *commit,
+		      void *payload);
+	void (*commit_done)(const struct align_git_commit_info *commit,
+			    void *payload);
 };
 
 /*
@@ -99,8 +124,9 @@ struct align_history_consumer {
  * what a walk of its own with the same `opts` would show it. The walk
  * stops when every consumer has had enough. `opts->cached` and
  * `opts->commit_done` are per consumer by nature and must be NULL here
- * (ALIGN_EINVALID otherwise). Returns 0, a consumer's negative value, or
- * an ALIGN_* error with the message on `repo`.
+ * (ALIGN_EINVALID otherwise): each consumer has its own. Returns 0, a
+ * consumer's negative value, or an ALIGN_* error with the message on
+ * `repo`.
  */
 int align_history_walk_many(struct align_repo *repo,
 			    const struct align_history_opts *opts,
@@ -117,6 +143,23 @@ int align_history_snapshot(struct align_repo *repo, const char *rev,
 			   int (*fn)(const struct align_history_entry *entry,
 				     void *payload),
 			   void *payload, struct align_diags *warnings);
+
+/*
+ * For lib/catalog.c: align_history_snapshot() for callers that keep what
+ * they read. `fn` gets each record file under `folders` at `rev` that
+ * parses, with its blob id, and owns `record` (free it with
+ * align_record_free()). When `known` is not NULL and returns 1 for a
+ * file's path and blob id, the file is not read and `fn` gets it with
+ * `record` NULL. The commit's id and records tree go into `info` when it
+ * is not NULL. Warnings and returns as align_history_snapshot().
+ */
+int align_history__snapshot_own(
+	struct align_repo *repo, const char *rev, const char *const *folders,
+	int (*known)(const char *path, const char *blob, void *payload),
+	int (*fn)(const char *path, const char *blob,
+		  struct align_record *record, void *payload),
+	void *payload, struct align_git_commit_info *info,
+	struct align_diags *warnings);
 
 /*
  * Compares the records under `folders` at commit `from` ("" for nothing)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "events.h"
 #include "okr.h"
 #include "util/banned.h"
@@ -33,6 +34,57 @@ static char *dup_or_null(const char *s)
 	return s && *s ? align_strdup(s) : NULL;
 }
 
+/* Appends one value to `h`: version `path` of commit `c`. */
+static void push_value(struct align_okr_history *h,
+		       const struct align_git_commit_info *c, const char *path,
+		       const char *now, const char *confidence,
+		       const char *unit, int added,
+		       const struct align_people *people)
+{
+	const struct align_person *p =
+		align_people_by_email(people, c->author_email);
+	struct align_history_entry e;
+	struct align_okr_value *v;
+
+	memset(&e, 0, sizeof(e));
+	e.commit = c;
+	e.path = path;
+	ALIGN_ARRAY_GROW(h->items, h->alloc, h->count + 1);
+	v = &h->items[h->count++];
+	memset(v, 0, sizeof(*v));
+	memcpy(v->commit, c->id, sizeof(v->commit));
+	v->when = c->author_time;
+	v->who = align_strdup(p ? p->handle : c->author_name);
+	v->email = align_strdup(c->author_email);
+	v->value = align_strdup(now);
+	v->confidence = dup_or_null(confidence);
+	v->unit = align_strdup(unit && *unit ? unit : "-");
+	v->note = value_note(&e, &v->late);
+	v->added = added;
+}
+
+/*
+ * Whether the version of key result `kr` in `e` is a value of its
+ * history: its `current` changed there (or the key result appeared with
+ * one). Sets `*added` for an appearance.
+ */
+static int kr_changed(const struct align_history_entry *e, const char *kr,
+		      int *added)
+{
+	const char *now = align_record_get(e->new_, "kr", kr, "current");
+	const char *was;
+
+	*added = 1;
+	if (e->old && align_ini_find_section(&e->old->ini, "kr", kr) >= 0) {
+		*added = 0;
+		was = align_record_get(e->old, "kr", kr, "current");
+		if (was && now && !strcmp(was, now)) {
+			return 0;
+		}
+	}
+	return now && *now;
+}
+
 /*
  * Appends the version of key result `kr` in `e` to `h` when its `current`
  * changed there (or the key result appeared with one).
@@ -41,37 +93,15 @@ static void collect_kr(struct align_okr_history *h,
 		       const struct align_history_entry *e, const char *kr,
 		       const struct align_people *people)
 {
-	const char *now, *was, *unit;
-	const struct align_person *p;
-	struct align_okr_value *v;
-	int added = 1;
+	int added;
 
-	now = align_record_get(e->new_, "kr", kr, "current");
-	if (e->old && align_ini_find_section(&e->old->ini, "kr", kr) >= 0) {
-		added = 0;
-		was = align_record_get(e->old, "kr", kr, "current");
-		if (was && now && !strcmp(was, now)) {
-			return;
-		}
+	if (kr_changed(e, kr, &added)) {
+		push_value(h, e->commit, e->path,
+			   align_record_get(e->new_, "kr", kr, "current"),
+			   align_record_get(e->new_, "kr", kr, "confidence"),
+			   align_record_get(e->new_, "kr", kr, "unit"), added,
+			   people);
 	}
-	if (!now || !*now) {
-		return;
-	}
-	p = align_people_by_email(people, e->commit->author_email);
-	unit = align_record_get(e->new_, "kr", kr, "unit");
-	ALIGN_ARRAY_GROW(h->items, h->alloc, h->count + 1);
-	v = &h->items[h->count++];
-	memset(v, 0, sizeof(*v));
-	memcpy(v->commit, e->commit->id, sizeof(v->commit));
-	v->when = e->commit->author_time;
-	v->who = align_strdup(p ? p->handle : e->commit->author_name);
-	v->email = align_strdup(e->commit->author_email);
-	v->value = align_strdup(now);
-	v->confidence = dup_or_null(
-		align_record_get(e->new_, "kr", kr, "confidence"));
-	v->unit = align_strdup(unit && *unit ? unit : "-");
-	v->note = value_note(e, &v->late);
-	v->added = added;
 }
 
 static int collect(const struct align_history_entry *e, void *payload)
@@ -142,6 +172,7 @@ void align_okr_trails_init(struct align_okr_trails *t,
 	t->people = people;
 	t->since = since;
 	t->until = until;
+	align_buf_init(&t->line);
 }
 
 /* The trail of `kr` of objective `id`, made when `add`; NULL otherwise. */
@@ -172,14 +203,20 @@ static struct align_okr_trail *trail_of(struct align_okr_trails *t,
 	return tr;
 }
 
+static int in_range(const struct align_okr_trails *t,
+		    const struct align_git_commit_info *c)
+{
+	return c->author_time.seconds >= t->since &&
+	       c->author_time.seconds <= t->until;
+}
+
 static int collect_trails(const struct align_history_entry *e, void *payload)
 {
 	struct align_okr_trails *t = payload;
 	const struct align_ini *ini;
 	const char *id;
 
-	if (!e->new_ || e->commit->author_time.seconds < t->since ||
-	    e->commit->author_time.seconds > t->until ||
+	if (!e->new_ || (!t->cache && !in_range(t, e->commit)) ||
 	    strcmp(align_record_kind(e->new_), align_kind_okr.name)) {
 		return 0;
 	}
@@ -190,20 +227,104 @@ static int collect_trails(const struct align_history_entry *e, void *payload)
 	ini = &e->new_->ini;
 	for (size_t s = 0; s < ini->nsections; s++) {
 		const struct align_ini_section *sec = &ini->sections[s];
+		const char *kr = sec->sub;
+		int added;
 
-		if (!strcmp(sec->name, "kr") && sec->sub) {
-			collect_kr(&trail_of(t, id, sec->sub, 1)->values, e,
-				   sec->sub, t->people);
+		if (strcmp(sec->name, "kr") || !kr || !kr_changed(e, kr, &added)) {
+			continue;
+		}
+		if (t->cache) {
+			/* What the commit says, whatever the bounds. */
+			align_cache_field_add(&t->line, id);
+			align_cache_field_add(&t->line, kr);
+			align_cache_field_add(
+				&t->line,
+				align_record_get(e->new_, "kr", kr, "current"));
+			align_cache_field_add(&t->line,
+					      align_record_get(e->new_, "kr", kr,
+							       "confidence"));
+			align_cache_field_add(
+				&t->line,
+				align_record_get(e->new_, "kr", kr, "unit"));
+			align_cache_field_add(&t->line, e->path);
+			align_cache_field_add(&t->line, added ? "1" : "0");
+		}
+		if (in_range(t, e->commit)) {
+			collect_kr(&trail_of(t, id, kr, 1)->values, e, kr,
+				   t->people);
 		}
 	}
 	return 0;
 }
 
+/* A commit the cache knows: its values without reading it. */
+static int trails_known(const struct align_git_commit_info *c, void *payload)
+{
+	struct align_okr_trails *t = payload;
+	const char *v = align_cache_get(t->cache, c->id);
+	const char *p = v;
+	char *f[7];
+	int n;
+
+	align_buf_clear(&t->line);
+	if (!v) {
+		return 0;
+	}
+	/* Checked whole first: a damaged line is read from git instead. */
+	while (*p) {
+		for (n = 0; n < 7; n++) {
+			if (align_cache_field_next(&f[n], &p) < 0) {
+				break;
+			}
+			free(f[n]);
+		}
+		if (n < 7) {
+			return 0;
+		}
+	}
+	while (*v) {
+		for (n = 0; n < 7; n++) {
+			align_cache_field_next(&f[n], &v);
+		}
+		if (f[0] && f[1] && f[2] && f[5] && in_range(t, c)) {
+			push_value(&trail_of(t, f[0], f[1], 1)->values, c, f[5],
+				   f[2], f[3], f[4], f[6] && !strcmp(f[6], "1"),
+				   t->people);
+		}
+		for (n = 0; n < 7; n++) {
+			free(f[n]);
+		}
+	}
+	return 1;
+}
+
+static void trails_read(const struct align_git_commit_info *c, void *payload)
+{
+	struct align_okr_trails *t = payload;
+
+	align_cache_put(t->cache, c->id, t->line.ptr);
+	align_buf_clear(&t->line);
+}
+
 struct align_history_consumer align_okr_trails_consumer(
 	struct align_okr_trails *t)
 {
-	struct align_history_consumer c = { collect_trails, t };
+	struct align_history_consumer c;
+
+	memset(&c, 0, sizeof(c));
+	c.fn = collect_trails;
+	c.payload = t;
+	if (t->cache) {
+		c.cached = trails_known;
+		c.commit_done = trails_read;
+	}
 	return c;
+}
+
+void align_okr_trails_use_cache(struct align_okr_trails *t,
+				struct align_repo *repo, const char *name)
+{
+	t->cache = align_cache_open(repo, name);
 }
 
 void align_okr_trails_finish(struct align_okr_trails *t)
@@ -232,5 +353,7 @@ void align_okr_trails_release(struct align_okr_trails *t)
 	}
 	free(t->items);
 	align_idmap_release(&t->index);
+	align_cache_close(t->cache);
+	align_buf_release(&t->line);
 	memset(t, 0, sizeof(*t));
 }

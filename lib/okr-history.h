@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 
+#include "cache.h"
 #include "history.h"
 #include "people.h"
 #include "util/idmap.h"
@@ -79,6 +80,8 @@ struct align_okr_trails {
 	int64_t since;
 	int64_t until;
 	struct align_idmap index;
+	struct align_cache *cache; /* or NULL */
+	struct align_buf line;     /* what the commit being read gave */
 };
 
 void align_okr_trails_init(struct align_okr_trails *t,
@@ -86,6 +89,14 @@ void align_okr_trails_init(struct align_okr_trails *t,
 			   int64_t until);
 struct align_history_consumer align_okr_trails_consumer(
 	struct align_okr_trails *t);
+/*
+ * Before align_okr_trails_consumer(): keeps what each commit gave in the
+ * advisory cache `name` (lib/cache.h), whatever the bounds, and takes
+ * what it knows from there. The walk must be the same for every run
+ * with the same `name` (the same folders read at each commit).
+ */
+void align_okr_trails_use_cache(struct align_okr_trails *t,
+				struct align_repo *repo, const char *name);
 /* After the walk: each trail oldest first. */
 void align_okr_trails_finish(struct align_okr_trails *t);
 /* The values of key result `kr` of objective `id`; NULL when none. */

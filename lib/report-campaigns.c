@@ -41,7 +41,8 @@ static void campaign_read(struct campaign *c,
 {
 	memset(c, 0, sizeof(*c));
 	c->tl = tl;
-	c->record = align_report_record(&ctx->end, &align_kind_brief, tl->id);
+	c->record = align_report_record(ctx, &ctx->end, &align_kind_brief,
+					 tl->id);
 	c->created = tl->nevents ? &tl->events[0] : NULL;
 	for (size_t i = 0; i < tl->nevents; i++) {
 		const struct align_timeline_event *e = &tl->events[i];

@@ -81,8 +81,9 @@ static void score(struct align_report_ctx *ctx, struct scored *out)
 	for (size_t i = 0; i < out->count; i++) {
 		const struct align_record *r =
 			out->rows[i].st.id
-				? align_report_record(&ctx->start, &align_kind_okr,
-						    out->rows[i].st.id)
+				? align_report_record(
+					  ctx, &ctx->start, &align_kind_okr,
+					  out->rows[i].st.id)
 				: NULL;
 		if (r) {
 			align_okr_evaluate(&out->at_start[i], r,

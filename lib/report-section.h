@@ -36,6 +36,9 @@ struct align_report_ctx {
 
 	struct align_timeline timeline; /* every record's states */
 	struct align_okr_trails trails; /* key-result values up to `now` */
+
+	/* Private: the records of `at`, `start` and `end` by id. */
+	struct align_idmap at_ids_, start_ids_, end_ids_;
 };
 
 /* A section: fills `section` from `ctx`. Returns 0 or an ALIGN_* error. */
@@ -59,6 +62,15 @@ int align_report_upcoming(struct align_report_ctx *ctx,
 int align_report_sprint(struct align_report_ctx *ctx,
 			struct align_report_section *section);
 
+/*
+ * The record of `kind` with id `id` in `catalog` (one of ctx->at,
+ * ctx->start, ctx->end), looked up by hash; NULL when none. Borrowed
+ * until the report is built.
+ */
+const struct align_record *align_report_record(
+	const struct align_report_ctx *ctx, const struct align_catalog *catalog,
+	const struct align_kind *kind, const char *id);
+
 /* A source for a commit the history engine handed over. */
 int align_report_commit_source(struct align_report_ctx *ctx, const char *id,
 			       const char *author,
@@ -66,10 +78,6 @@ int align_report_commit_source(struct align_report_ctx *ctx, const char *id,
 /* The source of a state change from the timeline; -1 for NULL. */
 int align_report_event_source(struct align_report_ctx *ctx,
 			      const struct align_timeline_event *e);
-/* The record of `kind` with id `id` in `catalog`, or NULL. */
-const struct align_record *align_report_record(
-	const struct align_catalog *catalog, const struct align_kind *kind,
-	const char *id);
 /* Field `key` of the record's own section; NULL when unset or empty. */
 const char *align_report_field(const struct align_record *r, const char *key);
 /* The record of entry `e` when it is an objective of the report's

@@ -2,6 +2,8 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,11 +313,38 @@ int align_report_event_source(struct align_report_ctx *ctx,
 		&when);
 }
 
-const struct align_record *align_report_record(
-	const struct align_catalog *catalog, const struct align_kind *kind,
-	const char *id)
+/* Indexes the records of `catalog` by id (the first of each id wins). */
+static void index_ids(struct align_idmap *out,
+		      const struct align_catalog *catalog)
 {
 	for (size_t i = 0; i < catalog->count; i++) {
+		const struct align_record *r = catalog->entries[i].record;
+		const char *id = r ? align_record_id(r) : NULL;
+
+		if (id) {
+			align_idmap_add(out, id, i, NULL);
+		}
+	}
+}
+
+const struct align_record *align_report_record(
+	const struct align_report_ctx *ctx, const struct align_catalog *catalog,
+	const struct align_kind *kind, const char *id)
+{
+	const struct align_idmap *ids = catalog == &ctx->at ? &ctx->at_ids_
+					: catalog == &ctx->start
+						? &ctx->start_ids_
+						: &ctx->end_ids_;
+	size_t at;
+
+	if (!id || !align_idmap_get(ids, id, &at)) {
+		return NULL;
+	}
+	if (catalog->entries[at].kind == kind) {
+		return catalog->entries[at].record;
+	}
+	/* The same id in two kinds: the first of the kind asked for. */
+	for (size_t i = at + 1; i < catalog->count; i++) {
 		const struct align_record *r = catalog->entries[i].record;
 		const char *rid;
 
@@ -365,7 +394,7 @@ static int catalog_by(struct align_report_ctx *ctx, int64_t when,
 	/* Never past the report's own commit: --as-of sees only its past. */
 	if (ctx->report->made_at.seconds <= when) {
 		memcpy(commit, ctx->report->commit, ALIGN_OID_HEXSZ + 1);
-		return align_catalog_load_at(out, ctx->repo, commit);
+		return align_catalog_load_near(out, ctx->repo, commit, &ctx->at);
 	}
 	ret = align_history_commit_by(ctx->repo, when, commit, &warnings);
 
@@ -380,7 +409,8 @@ static int catalog_by(struct align_report_ctx *ctx, int64_t when,
 	if (!*commit) {
 		return 0;
 	}
-	return align_catalog_load_at(out, ctx->repo, commit);
+	/* Only the files that differ from the report's commit are read. */
+	return align_catalog_load_near(out, ctx->repo, commit, &ctx->at);
 }
 
 /* Versions history could not read become the report's gaps. */
@@ -416,9 +446,100 @@ static void unreadable_to_gaps(struct align_report *report,
 	}
 }
 
+/*
+ * What the report needs of history before its period: every record's
+ * past but the objectives' (briefs' lifecycles, updates' creation), and
+ * of objectives only those the period scores (their values before it:
+ * start value, last check-in). Their folders at the period's end, into
+ * `out` (NULL-terminated; the strings in `keep`).
+ */
+static void narrow_folders(const struct align_report_ctx *ctx,
+			   const char *const *folders, const char ***out,
+			   struct align_buf *keep)
+{
+	const char *okrs = align_kind_folder(&align_kind_okr, ctx->repo);
+	struct align_idmap seen = ALIGN_IDMAP_INIT;
+	size_t n = 0, alloc = 0, *at = NULL;
+
+	*out = NULL;
+	for (size_t i = 0; folders[i]; i++) {
+		if (strcmp(folders[i], okrs)) {
+			ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+			(*out)[n++] = folders[i];
+		}
+	}
+	/* The folders of the period's objectives, once each, as offsets. */
+	at = align_calloc(ctx->end.count + 1, sizeof(*at));
+	for (size_t i = 0; i < ctx->end.count; i++) {
+		const struct align_entry *e = &ctx->end.entries[i];
+		const char *q, *slash;
+
+		at[i] = SIZE_MAX;
+		if (!e->record || e->kind != &align_kind_okr ||
+		    !(q = align_record_get(e->record, "objective", NULL,
+					   "quarter")) ||
+		    strcmp(q, ctx->period->name) ||
+		    !(slash = strrchr(e->path, '/'))) {
+			continue;
+		}
+		at[i] = keep->len;
+		align_buf_add(keep, e->path, (size_t)(slash - e->path));
+		align_buf_addch(keep, '\0');
+	}
+	for (size_t i = 0; i < ctx->end.count; i++) {
+		const char *dir = at[i] == SIZE_MAX ? NULL : keep->ptr + at[i];
+
+		if (dir && align_idmap_add(&seen, dir, i, NULL)) {
+			ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+			(*out)[n++] = dir;
+		}
+	}
+	ALIGN_ARRAY_GROW(*out, alloc, n + 1);
+	(*out)[n] = NULL;
+	free(at);
+	align_idmap_release(&seen);
+}
+
+/* FNV-1a over `s` and its NUL, continuing `h`. */
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	do {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	} while (*s++);
+	return h;
+}
+
+/*
+ * The cache of consumer `what` for the walk `ho`:
+ * report-<what>-<hash of the records root, the folders and the
+ * narrowing>.
+ */
+static void walk_cache_name(struct align_buf *out, struct align_repo *repo,
+			    const char *what,
+			    const struct align_history_opts *ho)
+{
+	uint64_t h = fnv(14695981039346656037ULL, align_repo_prefix(repo));
+	char when[32];
+
+	for (size_t i = 0; ho->folders[i]; i++) {
+		h = fnv(h, ho->folders[i]);
+	}
+	h = fnv(h, "\n");
+	snprintf(when, sizeof(when), "%lld", (long long)ho->narrow_before);
+	h = fnv(h, when);
+	for (size_t i = 0; ho->narrow_folders && ho->narrow_folders[i]; i++) {
+		h = fnv(h, ho->narrow_folders[i]);
+	}
+	align_buf_clear(out);
+	align_buf_addf(out, "report-%s-%016llx", what, (unsigned long long)h);
+}
+
 static int walk(struct align_report_ctx *ctx)
 {
 	const char *folders[ALIGN_KINDS_MAX + 1];
+	const char **narrow = NULL;
+	struct align_buf keep = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
 	struct align_history_consumer consumers[2];
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct align_history_opts ho;
@@ -428,9 +549,21 @@ static int walk(struct align_report_ctx *ctx)
 	align_history_opts_init(&ho);
 	ho.rev = ctx->report->commit;
 	ho.folders = folders;
+	/* The whole history, but before the period only what it needs. */
+	narrow_folders(ctx, folders, &narrow, &keep);
+	ho.narrow_before = ctx->period_start;
+	ho.narrow_folders = narrow;
 	align_okr_trails_init(&ctx->trails, &ctx->roster, INT64_MIN,
 			      ctx->now);
 	align_timeline_init(&ctx->timeline);
+	/*
+	 * What each commit gave, kept per walk: the folders read at a
+	 * commit depend on the narrowing, so the caches are named by it.
+	 */
+	walk_cache_name(&name, ctx->repo, "trails", &ho);
+	align_okr_trails_use_cache(&ctx->trails, ctx->repo, name.ptr);
+	walk_cache_name(&name, ctx->repo, "timeline", &ho);
+	align_timeline_use_cache(&ctx->timeline, ctx->repo, name.ptr);
 	consumers[0] = align_okr_trails_consumer(&ctx->trails);
 	consumers[1] = align_timeline_consumer(&ctx->timeline);
 	ret = align_history_walk_many(ctx->repo, &ho, consumers, 2, &warnings);
@@ -438,11 +571,17 @@ static int walk(struct align_report_ctx *ctx)
 	align_timeline_finish(&ctx->timeline);
 	warnings_to_gaps(ctx->report, &warnings);
 	align_diags_clear(&warnings);
+	free(narrow);
+	align_buf_release(&keep);
+	align_buf_release(&name);
 	return ret < 0 ? ret : 0;
 }
 
 static void ctx_release(struct align_report_ctx *ctx)
 {
+	align_idmap_release(&ctx->at_ids_);
+	align_idmap_release(&ctx->start_ids_);
+	align_idmap_release(&ctx->end_ids_);
 	align_catalog_release(&ctx->at);
 	align_catalog_release(&ctx->start);
 	align_catalog_release(&ctx->end);
@@ -517,6 +656,9 @@ int align_report_build(struct align_report *out, struct align_repo *repo,
 	if (align_git_is_shallow(align_repo_git(repo))) {
 		out->shallow = 1;
 	}
+	index_ids(&ctx.at_ids_, &ctx.at);
+	index_ids(&ctx.start_ids_, &ctx.start);
+	index_ids(&ctx.end_ids_, &ctx.end);
 	unreadable_to_gaps(out, &ctx.at);
 	if ((ret = walk(&ctx)) < 0) {
 		goto out;

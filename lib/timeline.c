@@ -3,12 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "util/error.h"
 #include "util/banned.h"
 
 void align_timeline_init(struct align_timeline *t)
 {
 	memset(t, 0, sizeof(*t));
+	align_buf_init(&t->line_);
 }
 
 /* The state field of a kind with a lifecycle, "" for the others. */
@@ -48,60 +50,147 @@ static struct align_timeline_record *slot(struct align_timeline *t,
 	return rec;
 }
 
+/*
+ * What one entry does to the timeline: 'D' a deletion (only names the
+ * record), 'S' a version in the same state (only names it), 'E' an
+ * event: the record entered `state` in commit `c`.
+ */
+static void apply(struct align_timeline *t, char op, const char *id,
+		  const struct align_kind *kind, const char *path,
+		  const char *state, const struct align_git_commit_info *c)
+{
+	struct align_timeline_record *rec;
+	struct align_timeline_event *ev;
+	int created;
+
+	rec = slot(t, id, kind, path, &created);
+	if (op == 'D') {
+		if (created) {
+			rec->deleted = 1;
+		}
+		return;
+	}
+	if (op != 'E') {
+		return;
+	}
+	ALIGN_ARRAY_GROW(rec->events, rec->alloc_, rec->nevents + 1);
+	ev = &rec->events[rec->nevents++];
+	ev->state = align_strdup(state);
+	memcpy(ev->commit, c->id, sizeof(ev->commit));
+	ev->author = align_strdup(c->author_name ? c->author_name : "");
+	ev->email = align_strdup(c->author_email ? c->author_email : "");
+	ev->when = c->author_time.seconds;
+	ev->offset = c->author_time.offset;
+}
+
 /* Newest commit first: a record's first entry is its newest version. */
 static int see(const struct align_history_entry *e, void *payload)
 {
 	struct align_timeline *t = payload;
 	const struct align_record *r = e->new_ ? e->new_ : e->old;
 	const struct align_kind *kind;
-	struct align_timeline_record *rec;
-	struct align_timeline_event *ev;
 	const char *id, *now;
-	int created;
+	char op = 'E';
 
 	if (!r || !(id = align_record_id(r)) || !*id ||
 	    !(kind = align_kind_find(align_record_kind(r)))) {
 		return 0;
 	}
-	rec = slot(t, id, kind, e->path, &created);
+	now = e->new_ ? state_of(kind, e->new_) : "";
 	if (!e->new_) {
-		if (created) {
-			rec->deleted = 1;
-		}
-		return 0; /* a deletion is no state */
-	}
-	now = state_of(kind, e->new_);
-	if (e->old) {
+		op = 'D'; /* a deletion is no state */
+	} else if (e->old) {
 		if (!strcmp(state_of(kind, e->old), now)) {
-			return 0;
+			op = 'S';
 		}
 		/* A merge that took the state from another parent. */
-		for (size_t k = 0; k < e->nothers; k++) {
+		for (size_t k = 0; op == 'E' && k < e->nothers; k++) {
 			if (!strcmp(state_of(kind, e->others[k]), now)) {
-				return 0;
+				op = 'S';
 			}
 		}
 	}
-	ALIGN_ARRAY_GROW(rec->events, rec->alloc_, rec->nevents + 1);
-	ev = &rec->events[rec->nevents++];
-	ev->state = align_strdup(now);
-	memcpy(ev->commit, e->commit->id, sizeof(ev->commit));
-	ev->author = align_strdup(e->commit->author_name
-					  ? e->commit->author_name
-					  : "");
-	ev->email = align_strdup(e->commit->author_email
-					 ? e->commit->author_email
-					 : "");
-	ev->when = e->commit->author_time.seconds;
-	ev->offset = e->commit->author_time.offset;
+	if (t->cache_) {
+		char o[2] = { op, '\0' };
+
+		align_cache_field_add(&t->line_, o);
+		align_cache_field_add(&t->line_, id);
+		align_cache_field_add(&t->line_, kind->name);
+		align_cache_field_add(&t->line_, e->path);
+		align_cache_field_add(&t->line_, now);
+	}
+	apply(t, op, id, kind, e->path, now, e->commit);
 	return 0;
+}
+
+/* A commit the cache knows: what it did without reading it. */
+static int known(const struct align_git_commit_info *c, void *payload)
+{
+	struct align_timeline *t = payload;
+	const char *v = align_cache_get(t->cache_, c->id);
+	const char *p = v;
+	char *f[5];
+	int n;
+
+	align_buf_clear(&t->line_);
+	if (!v) {
+		return 0;
+	}
+	/* Checked whole first: a damaged line is read from git instead. */
+	while (*p) {
+		for (n = 0; n < 5; n++) {
+			if (align_cache_field_next(&f[n], &p) < 0) {
+				break;
+			}
+			free(f[n]);
+		}
+		if (n < 5) {
+			return 0;
+		}
+	}
+	while (*v) {
+		const struct align_kind *kind;
+
+		for (n = 0; n < 5; n++) {
+			align_cache_field_next(&f[n], &v);
+		}
+		if (f[0] && f[1] && f[2] && f[3] && f[4] &&
+		    (kind = align_kind_find(f[2]))) {
+			apply(t, f[0][0], f[1], kind, f[3], f[4], c);
+		}
+		for (n = 0; n < 5; n++) {
+			free(f[n]);
+		}
+	}
+	return 1;
+}
+
+static void read_to_end(const struct align_git_commit_info *c, void *payload)
+{
+	struct align_timeline *t = payload;
+
+	align_cache_put(t->cache_, c->id, t->line_.ptr);
+	align_buf_clear(&t->line_);
 }
 
 struct align_history_consumer align_timeline_consumer(struct align_timeline *t)
 {
-	struct align_history_consumer c = { see, t };
+	struct align_history_consumer c;
 
+	memset(&c, 0, sizeof(c));
+	c.fn = see;
+	c.payload = t;
+	if (t->cache_) {
+		c.cached = known;
+		c.commit_done = read_to_end;
+	}
 	return c;
+}
+
+void align_timeline_use_cache(struct align_timeline *t,
+			      struct align_repo *repo, const char *name)
+{
+	t->cache_ = align_cache_open(repo, name);
 }
 
 static void event_release(struct align_timeline_event *ev)
@@ -230,5 +319,7 @@ void align_timeline_release(struct align_timeline *t)
 	}
 	free(t->records);
 	align_idmap_release(&t->index_);
+	align_cache_close(t->cache_);
+	align_buf_release(&t->line_);
 	memset(t, 0, sizeof(*t));
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cache.h"
 #include "history.h"
 #include "kind.h"
 #include "util/idmap.h"
@@ -52,6 +53,8 @@ struct align_timeline {
 	size_t alloc_;
 	struct align_idmap index_; /* id -> index into records */
 	int finished_;
+	struct align_cache *cache_; /* or NULL */
+	struct align_buf line_;     /* what the commit being read gave */
 };
 
 void align_timeline_init(struct align_timeline *t);
@@ -63,6 +66,15 @@ void align_timeline_init(struct align_timeline *t);
  * the walk.
  */
 struct align_history_consumer align_timeline_consumer(struct align_timeline *t);
+
+/*
+ * Before align_timeline_consumer(): keeps what each commit did in the
+ * advisory cache `name` (lib/cache.h) and takes what it knows from
+ * there. The walk must be the same for every run with the same `name`
+ * (the same folders read at each commit).
+ */
+void align_timeline_use_cache(struct align_timeline *t,
+			      struct align_repo *repo, const char *name);
 
 /*
  * After the walk: puts each record's events oldest first, merges

@@ -142,7 +142,32 @@ struct tree_walk {
 	void *payload;
 	struct align_buf *err;
 	struct align_buf path;
+	const char *const *within; /* folders to descend to, or NULL: all */
 };
+
+/*
+ * Whether the subtree at `path` (`len` bytes, ending in '/') is one of
+ * tw->within, inside one, or on the way to one.
+ */
+static int descend(const struct tree_walk *tw, const char *path, size_t len)
+{
+	if (!tw->within) {
+		return 1;
+	}
+	for (size_t i = 0; tw->within[i]; i++) {
+		const char *f = tw->within[i];
+		size_t n = strlen(f);
+
+		if (len - 1 <= n && !strncmp(f, path, len - 1) &&
+		    (f[len - 1] == '/' || f[len - 1] == '\0')) {
+			return 1; /* the folder or on the way to it */
+		}
+		if (len - 1 > n && !strncmp(path, f, n) && path[n] == '/') {
+			return 1; /* inside it */
+		}
+	}
+	return 0;
+}
 
 static int emit(struct tree_walk *tw, const char *name, const git_oid *old,
 		const git_oid *new_)
@@ -175,16 +200,27 @@ static int diff_entry_trees(struct tree_walk *tw, const char *name,
 {
 	git_tree *ta = NULL, *tb = NULL;
 	size_t len = tw->path.len;
-	int ret = 0, code;
+	int ret = 0;
 
-	if (ea && (code = git_tree_lookup(&ta, tw->git->repo,
-					  git_tree_entry_id(ea))) < 0) {
-		return align_git__fail(tw->err, code, "cannot read tree");
+	align_buf_adds(&tw->path, name);
+	align_buf_addch(&tw->path, '/');
+	if (!descend(tw, tw->path.ptr, tw->path.len)) {
+		align_buf_setlen(&tw->path, len);
+		return 0;
 	}
-	if (eb && (code = git_tree_lookup(&tb, tw->git->repo,
-					  git_tree_entry_id(eb))) < 0) {
+	align_buf_setlen(&tw->path, len);
+	/*
+	 * Through the wrapper's small cache: walking newest first, this
+	 * commit's subtrees are the next commit's parent's.
+	 */
+	if (ea && (ret = align_git__tree(&ta, tw->git, git_tree_entry_id(ea),
+					 tw->err)) < 0) {
+		return ret;
+	}
+	if (eb && (ret = align_git__tree(&tb, tw->git, git_tree_entry_id(eb),
+					 tw->err)) < 0) {
 		git_tree_free(ta);
-		return align_git__fail(tw->err, code, "cannot read tree");
+		return ret;
 	}
 	align_buf_adds(&tw->path, name);
 	align_buf_addch(&tw->path, '/');
@@ -256,13 +292,14 @@ static int diff_trees(struct tree_walk *tw, git_tree *a, git_tree *b)
 	return ret;
 }
 
-int align_git_tree_changes(struct align_git *git, const char *old_tree,
-			   const char *new_tree,
-			   int (*fn)(const struct align_git_delta *delta,
-				     void *payload),
-			   void *payload, struct align_buf *err)
+int align_git_tree_changes_within(struct align_git *git, const char *old_tree,
+				  const char *new_tree,
+				  const char *const *within,
+				  int (*fn)(const struct align_git_delta *delta,
+					    void *payload),
+				  void *payload, struct align_buf *err)
 {
-	struct tree_walk tw = {git, fn, payload, err, ALIGN_BUF_INIT};
+	struct tree_walk tw = {git, fn, payload, err, ALIGN_BUF_INIT, within};
 	git_tree *a = NULL, *b = NULL;
 	int ret;
 
@@ -279,6 +316,16 @@ int align_git_tree_changes(struct align_git *git, const char *old_tree,
 	git_tree_free(b);
 	align_buf_release(&tw.path);
 	return ret;
+}
+
+int align_git_tree_changes(struct align_git *git, const char *old_tree,
+			   const char *new_tree,
+			   int (*fn)(const struct align_git_delta *delta,
+				     void *payload),
+			   void *payload, struct align_buf *err)
+{
+	return align_git_tree_changes_within(git, old_tree, new_tree, NULL, fn,
+					     payload, err);
 }
 
 int align_git_tree_files(struct align_git *git, const char *tree,

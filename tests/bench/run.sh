@@ -20,6 +20,8 @@
 #                                 also finds the two commits (git rev-list --before, twice)
 #   okr history <okr>#<kr>        <= 2x         (floor: git log --format=%H -- <file>), cold cache;
 #                                 max RSS <= 100 MB (from /usr/bin/time -v)
+#
+# `align report quarterly` has its own rows, cold and warm, in report.sh.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -30,6 +30,7 @@ static void add_brief(struct align_catalog *c, const char *id)
 	align_buf_addf(&path, "briefs/%s.md", id);
 	ALIGN_ARRAY_GROW(c->entries, c->alloc, c->count + 1);
 	e = &c->entries[c->count++];
+	memset(e, 0, sizeof(*e));
 	e->path = align_buf_detach(&path, NULL);
 	e->kind = &align_kind_brief;
 	e->record = NULL;

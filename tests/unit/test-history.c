@@ -199,6 +199,7 @@ int main(void)
 	seen_init(&all2, 0, NULL);
 	seen_init(&first4_2, 4, NULL);
 	seen_init(&only_b2, 0, "b");
+	memset(consumers, 0, sizeof(consumers));
 	consumers[0].fn = see;
 	consumers[0].payload = &first4_2;
 	consumers[1].fn = see;

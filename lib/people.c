@@ -72,6 +72,37 @@ static void index_people(struct align_people *out)
 		fill.person = i;
 		each_email(out->items[i].email, add_email, &fill);
 	}
+	for (size_t i = 0; i < out->nroles; i++) {
+		align_idmap_add(&out->by_role, out->roles[i].name, i, NULL);
+	}
+}
+
+/* Where a person's key goes, or NULL for a key align does not read. */
+static const char **person_slot(struct align_person *p, const char *key)
+{
+	if (!strcmp(key, "name")) {
+		return &p->name;
+	} else if (!strcmp(key, "email")) {
+		return &p->email;
+	} else if (!strcmp(key, "team")) {
+		return &p->team;
+	} else if (!strcmp(key, "role")) {
+		return &p->role;
+	} else if (!strcmp(key, "backup")) {
+		return &p->backup;
+	} else if (!strcmp(key, "away")) {
+		return &p->away;
+	}
+	return NULL;
+}
+
+/* The first `key` of section `s` into `*out`, or NULL. */
+static void field_of(const struct align_ini *ini, size_t s, const char *key,
+		     const char **out)
+{
+	const struct align_ini_field *f = align_ini_find(ini, s, key);
+
+	*out = f ? f->value : NULL;
 }
 
 /* Reads the roster from its bytes: every [person "<handle>"] section. */
@@ -91,19 +122,36 @@ static int people_parse(struct align_people *out, struct align_repo *repo,
 		const struct align_ini_section *sec = &ini->sections[s];
 		struct align_person *p;
 
+		if (!strcmp(sec->name, "role") && sec->sub) {
+			struct align_role *r;
+
+			ALIGN_ARRAY_GROW(out->roles, out->roles_alloc,
+					 out->nroles + 1);
+			r = &out->roles[out->nroles++];
+			memset(r, 0, sizeof(*r));
+			r->name = sec->sub;
+			r->line = sec->line;
+			field_of(ini, s, "members", &r->members);
+			continue;
+		}
 		if (strcmp(sec->name, "person") || !sec->sub) {
 			continue;
 		}
 		ALIGN_ARRAY_GROW(out->items, out->alloc, out->count + 1);
 		p = &out->items[out->count++];
+		memset(p, 0, sizeof(*p));
 		p->handle = sec->sub;
-		p->name = align_record_get(out->record, "person", sec->sub,
-					   "name");
-		p->email = align_record_get(out->record, "person", sec->sub,
-					    "email");
-		p->team = align_record_get(out->record, "person", sec->sub,
-					   "team");
 		p->line = sec->line;
+		/* One pass over the section's fields, the first of each key. */
+		for (size_t f = sec->first_field;
+		     f < sec->first_field + sec->nfields; f++) {
+			const struct align_ini_field *fld = &ini->fields[f];
+			const char **slot = person_slot(p, fld->key);
+
+			if (slot && !*slot) {
+				*slot = fld->value;
+			}
+		}
 	}
 	index_people(out);
 	return 0;
@@ -189,6 +237,8 @@ void align_people_release(struct align_people *people)
 	align_idmap_release(&people->by_handle);
 	align_idmap_release(&people->by_email);
 	free(people->emails);
+	free(people->roles);
+	align_idmap_release(&people->by_role);
 	memset(people, 0, sizeof(*people));
 }
 
@@ -312,4 +362,200 @@ void align_people_check(const struct align_people *people,
 		check_emails.diags = diags;
 		each_email(p->email, claimed_email, &check_emails);
 	}
+}
+
+const struct align_role *align_people_role(const struct align_people *people,
+					   const char *name)
+{
+	size_t i;
+
+	if (!name) {
+		return NULL;
+	}
+	if (!people->by_role.count) {
+		/* A roster made by hand, without its index. */
+		for (i = 0; i < people->nroles; i++) {
+			ALIGN_WORK_STEP();
+			if (!strcmp(people->roles[i].name, name)) {
+				return &people->roles[i];
+			}
+		}
+		return NULL;
+	}
+	return align_idmap_get(&people->by_role, name, &i) ? &people->roles[i]
+							  : NULL;
+}
+
+int align_people_next(const char **list, const char **item, size_t *len)
+{
+	const char *q = *list;
+
+	while (q && *q) {
+		size_t n;
+
+		q += strspn(q, " \t,");
+		n = strcspn(q, ",");
+		*item = q;
+		q += n;
+		while (n && ((*item)[n - 1] == ' ' || (*item)[n - 1] == '\t')) {
+			n--;
+		}
+		if (n) {
+			*len = n;
+			*list = q;
+			return 1;
+		}
+	}
+	*list = q;
+	return 0;
+}
+
+size_t align_people_expand(const struct align_people *people,
+			   const char *name, struct align_buf *out)
+{
+	const struct align_role *role;
+	const char *list, *item;
+	size_t n, count = 0;
+
+	if (!name) {
+		return 0;
+	}
+	if (align_people_by_handle(people, name)) {
+		align_buf_adds(out, name);
+		align_buf_addch(out, '\n');
+		return 1;
+	}
+	role = align_people_role(people, name);
+	if (!role) {
+		return 0;
+	}
+	list = role->members;
+	while (align_people_next(&list, &item, &n)) {
+		align_buf_add(out, item, n);
+		align_buf_addch(out, '\n');
+		count++;
+	}
+	return count;
+}
+
+int align_people_is(const struct align_people *people, const char *handle,
+		    const char *name)
+{
+	const struct align_role *role;
+	const char *list, *item;
+	size_t n, len;
+
+	if (!handle || !name) {
+		return 0;
+	}
+	if (!strcmp(handle, name)) {
+		return 1;
+	}
+	role = align_people_role(people, name);
+	if (!role) {
+		return 0;
+	}
+	len = strlen(handle);
+	list = role->members;
+	while (align_people_next(&list, &item, &n)) {
+		if (n == len && !memcmp(item, handle, n)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* One date of an away entry: exactly YYYY-MM-DD at `s` (`n` bytes). */
+static int away_date(struct align_date *out, const char *s, size_t n)
+{
+	char one[ALIGN_DATE_STRLEN];
+
+	if (n != ALIGN_DATE_STRLEN - 1) {
+		return -1;
+	}
+	memcpy(one, s, n);
+	one[n] = '\0';
+	return align_date_parse(out, one);
+}
+
+size_t align_away_each(const char *list, align_away_fn fn, void *payload)
+{
+	const char *item;
+	size_t n, bad = 0;
+
+	while (align_people_next(&list, &item, &n)) {
+		struct align_date from, to;
+		const char *dots = NULL;
+		int ok = 0;
+
+		for (size_t i = 0; i + 1 < n; i++) {
+			if (item[i] == '.' && item[i + 1] == '.') {
+				dots = item + i;
+				break;
+			}
+		}
+		memset(&from, 0, sizeof(from));
+		memset(&to, 0, sizeof(to));
+		if (!dots) {
+			ok = away_date(&from, item, n);
+			to = from;
+		} else {
+			size_t a = (size_t)(dots - item), b = n - a - 2;
+			const char *end = dots + 2;
+
+			while (a && item[a - 1] == ' ') {
+				a--;
+			}
+			while (b && *end == ' ') {
+				end++;
+				b--;
+			}
+			ok = away_date(&from, item, a) < 0 ||
+					     away_date(&to, end, b) < 0
+				     ? -1
+				     : 0;
+			if (!ok && align_date_to_days(&to) <
+					   align_date_to_days(&from)) {
+				ok = -2;
+			}
+		}
+		bad += ok != 0;
+		if (fn) {
+			fn(item, n, &from, &to, ok, payload);
+		}
+	}
+	return bad;
+}
+
+struct away_find {
+	int64_t day;
+	int found;
+};
+
+static void away_match(const char *entry, size_t len,
+		       const struct align_date *from,
+		       const struct align_date *to, int ok, void *payload)
+{
+	struct away_find *f = payload;
+
+	(void)entry;
+	(void)len;
+	if (!ok && align_date_to_days(from) <= f->day &&
+	    f->day <= align_date_to_days(to)) {
+		f->found = 1;
+	}
+}
+
+int align_person_away(const struct align_person *p,
+		      const struct align_date *day)
+{
+	struct away_find f;
+
+	if (!p || !p->away || !day) {
+		return 0;
+	}
+	f.day = align_date_to_days(day);
+	f.found = 0;
+	align_away_each(p->away, away_match, &f);
+	return f.found;
 }

@@ -338,6 +338,162 @@ static void claimed_email(const char *e, size_t n, void *payload)
 	}
 }
 
+/* The line of a key of a person's or role's section, else the header. */
+static size_t key_line(const struct align_people *people, const char *section,
+		       const char *sub, const char *key, size_t header)
+{
+	size_t line = people->record
+			      ? align_record_line(people->record, section, sub,
+						  key)
+			      : 0;
+	return line ? line : header;
+}
+
+/*
+ * A name in a field that must be a handle: a look-alike, else unknown
+ * (with the closest); `what` says what it is ("backup 'x' of 'maya'" is
+ * made from `what` "backup" and `of` "maya"). Returns 1 when it is fine.
+ */
+static int check_name(const struct align_people *people, const char *name,
+		      const char *what, const char *of, size_t line,
+		      struct align_diags *diags)
+{
+	struct align_buf why = ALIGN_BUF_INIT;
+	const char *close;
+
+	if (align_people_lookalike(people, name, &why)) {
+		/* "member 'mаya' of role 'web' has ...": the name once. */
+		const char *rest = why.ptr + strlen(name) + 2;
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s%s", what, name, of, rest);
+		align_buf_release(&why);
+		return 0;
+	}
+	align_buf_release(&why);
+	if (align_people_by_handle(people, name)) {
+		return 1;
+	}
+	if (align_people_role(people, name)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is a role; name a person",
+				what, name, of);
+		return 0;
+	}
+	close = align_people_suggest(people, name);
+	if (close) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is not in the roster (did you "
+				"mean '%s'?)",
+				what, name, of, close);
+	} else {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is not in the roster", what,
+				name, of);
+	}
+	return 0;
+}
+
+static void check_backup(const struct align_people *people,
+			 const struct align_person *p,
+			 struct align_diags *diags)
+{
+	struct align_buf of = ALIGN_BUF_INIT;
+	size_t line;
+
+	if (!p->backup || !*p->backup) {
+		return;
+	}
+	line = key_line(people, "person", p->handle, "backup", p->line);
+	if (!strcmp(p->backup, p->handle)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"person '%s' is their own backup; name "
+				"someone else",
+				p->handle);
+		return;
+	}
+	align_buf_addf(&of, "'%s'", p->handle);
+	check_name(people, p->backup, "backup", of.ptr, line, diags);
+	align_buf_release(&of);
+}
+
+struct away_check {
+	const struct align_person *p;
+	size_t line;
+	struct align_diags *diags;
+};
+
+static void away_problem(const char *entry, size_t len,
+			 const struct align_date *from,
+			 const struct align_date *to, int ok, void *payload)
+{
+	struct away_check *c = payload;
+
+	(void)from;
+	(void)to;
+	if (ok == -1) {
+		align_diags_add(c->diags, ALIGN_PEOPLE_FILE, c->line,
+				ALIGN_SEV_ERROR,
+				"away entry '%.*s' of '%s' is not a date or a "
+				"range (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)",
+				(int)len, entry, c->p->handle);
+	} else if (ok == -2) {
+		align_diags_add(c->diags, ALIGN_PEOPLE_FILE, c->line,
+				ALIGN_SEV_ERROR,
+				"away range '%.*s' of '%s' ends before it "
+				"starts",
+				(int)len, entry, c->p->handle);
+	}
+}
+
+static void check_away(const struct align_people *people,
+		       const struct align_person *p,
+		       struct align_diags *diags)
+{
+	struct away_check c;
+
+	if (!p->away) {
+		return;
+	}
+	c.p = p;
+	c.line = key_line(people, "person", p->handle, "away", p->line);
+	c.diags = diags;
+	align_away_each(p->away, away_problem, &c);
+}
+
+static void check_role(const struct align_people *people,
+		       const struct align_role *r, struct align_diags *diags)
+{
+	struct align_buf of = ALIGN_BUF_INIT, one = ALIGN_BUF_INIT;
+	const char *list = r->members, *item;
+	size_t n, line, count = 0;
+
+	if (align_people_by_handle(people, r->name)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, r->line,
+				ALIGN_SEV_ERROR,
+				"role '%s' has the name of a person; roles and "
+				"handles share one namespace, so rename the "
+				"role",
+				r->name);
+	}
+	line = key_line(people, "role", r->name, "members", r->line);
+	align_buf_addf(&of, "role '%s'", r->name);
+	while (list && align_people_next(&list, &item, &n)) {
+		align_buf_clear(&one);
+		align_buf_add(&one, item, n);
+		check_name(people, one.ptr, "member", of.ptr, line, diags);
+		count++;
+	}
+	if (!count) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line,
+				ALIGN_SEV_WARNING,
+				"role '%s' has no members; list their handles "
+				"in 'members'",
+				r->name);
+	}
+	align_buf_release(&of);
+	align_buf_release(&one);
+}
+
 void align_people_check(const struct align_people *people,
 			struct align_diags *diags)
 {
@@ -361,6 +517,13 @@ void align_people_check(const struct align_people *people,
 		check_emails.person = i;
 		check_emails.diags = diags;
 		each_email(p->email, claimed_email, &check_emails);
+	}
+	for (size_t i = 0; i < people->count; i++) {
+		check_backup(people, &people->items[i], diags);
+		check_away(people, &people->items[i], diags);
+	}
+	for (size_t i = 0; i < people->nroles; i++) {
+		check_role(people, &people->roles[i], diags);
 	}
 }
 
@@ -558,4 +721,64 @@ int align_person_away(const struct align_person *p,
 	f.found = 0;
 	align_away_each(p->away, away_match, &f);
 	return f.found;
+}
+
+const char *align_people_suggest(const struct align_people *people,
+				 const char *name)
+{
+	struct align_buf plain = ALIGN_BUF_INIT;
+	const struct align_person *p;
+	const char *best = NULL;
+	size_t best_d;
+
+	if (!name) {
+		return NULL;
+	}
+	align_text_unconfuse(&plain, name);
+	if (plain.len && strcmp(plain.ptr, name)) {
+		if ((p = align_people_by_handle(people, plain.ptr))) {
+			best = p->handle;
+		} else if (align_people_role(people, plain.ptr)) {
+			best = align_people_role(people, plain.ptr)->name;
+		}
+	}
+	if (!best) {
+		const char *probe = plain.len ? plain.ptr : name;
+
+		p = align_people_closest(people, probe);
+		best = p ? p->handle : NULL;
+		best_d = best ? align_distance(probe, best) : strlen(probe) / 3;
+		if (!best && best_d < 2) {
+			best_d = 2;
+		}
+		for (size_t i = 0; i < people->nroles; i++) {
+			size_t d = align_distance(probe, people->roles[i].name);
+			if (d <= best_d && (!best || d < best_d)) {
+				best = people->roles[i].name;
+				best_d = d;
+			}
+		}
+	}
+	align_buf_release(&plain);
+	return best;
+}
+
+int align_people_lookalike(const struct align_people *people,
+			   const char *name, struct align_buf *out)
+{
+	const char *close;
+	size_t col;
+	unsigned cp;
+
+	if (!name || !align_text_lookalike(name, &col, &cp)) {
+		return 0;
+	}
+	align_buf_addf(out, "'%s' has ", name);
+	align_text_codepoint_name(out, cp);
+	align_buf_addf(out, " at column %zu", col);
+	close = align_people_suggest(people, name);
+	if (close) {
+		align_buf_addf(out, "; did you mean '%s'?", close);
+	}
+	return 1;
 }

@@ -149,6 +149,26 @@ size_t align_away_each(const char *list, align_away_fn fn, void *payload);
 int align_people_next(const char **list, const char **item, size_t *len);
 
 /*
+ * The handle or role name closest to `name`, for "did you mean": first
+ * what `name` reads as with its look-alikes replaced by ASCII
+ * (align_text_unconfuse) when that is a handle or a role, else the
+ * closest by edit distance as align_people_closest() measures it, roles
+ * included. NULL when none is close. Borrowed from the roster.
+ */
+const char *align_people_suggest(const struct align_people *people,
+				 const char *name);
+
+/*
+ * When `name` holds a character that is not ASCII, appends to `out`
+ * "'<name>' has CYRILLIC SMALL LETTER A (U+0430) at column 2", then
+ * "; did you mean 'maya'?" when align_people_suggest() has an answer,
+ * and returns 1; returns 0 and appends nothing for an ASCII name. The
+ * caller puts what the name is in front ("handle", "owner").
+ */
+int align_people_lookalike(const struct align_people *people,
+			   const char *name, struct align_buf *out);
+
+/*
  * Checks the roster: names, emails, duplicates; roles (a role named like
  * a handle, members that are not handles, look-alike characters in
  * handles, role names and members); backups (exists, is not the person);

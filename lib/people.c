@@ -105,15 +105,81 @@ static void field_of(const struct align_ini *ini, size_t s, const char *key,
 	*out = f ? f->value : NULL;
 }
 
+/*
+ * A header the INI reader refused because its handle or role name is
+ * not ASCII: says which character, where, and what was meant, instead
+ * of the charset ("handle 'mаya' has CYRILLIC SMALL LETTER A (U+0430) at
+ * column 2; did you mean 'maya'?").
+ */
+static void header_lookalike(struct align_diag *d, const struct align_buf *data)
+{
+	static const char *const heads[][2] = {
+		{ "[person \"", "handle" },
+		{ "[role \"", "role name" },
+	};
+	const char *line = data->ptr, *end = data->ptr + data->len;
+	struct align_buf name = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
+	struct align_buf plain = ALIGN_BUF_INIT;
+	size_t col;
+	unsigned cp;
+
+	if (!d->line) {
+		return;
+	}
+	for (size_t n = 1; n < d->line && line < end; n++) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		line = nl ? nl + 1 : end;
+	}
+	for (size_t h = 0; h < 2 && line < end; h++) {
+		size_t k = strlen(heads[h][0]), len;
+		const char *quote, *eol;
+
+		eol = memchr(line, '\n', (size_t)(end - line));
+		eol = eol ? eol : end;
+		if ((size_t)(eol - line) <= k || memcmp(line, heads[h][0], k)) {
+			continue;
+		}
+		quote = memchr(line + k, '"', (size_t)(eol - line - (ptrdiff_t)k));
+		len = quote ? (size_t)(quote - line) - k : 0;
+		align_buf_add(&name, line + k, len);
+		if (!len || memchr(name.ptr, '\0', len) ||
+		    !align_text_lookalike(name.ptr, &col, &cp)) {
+			break;
+		}
+		align_buf_addf(&msg, "%s '%s' has ", heads[h][1], name.ptr);
+		align_text_codepoint_name(&msg, cp);
+		align_buf_addf(&msg, " at column %zu", col);
+		if (align_text_unconfuse(&plain, name.ptr) && plain.len) {
+			align_buf_addf(&msg, "; did you mean '%s'?", plain.ptr);
+		} else {
+			align_buf_adds(&msg, "; use ASCII letters, digits, '_', "
+					     "'.', '@' and '-'");
+		}
+		free(d->message);
+		d->message = align_buf_detach(&msg, NULL);
+		break;
+	}
+	align_buf_release(&name);
+	align_buf_release(&msg);
+	align_buf_release(&plain);
+}
+
 /* Reads the roster from its bytes: every [person "<handle>"] section. */
 static int people_parse(struct align_people *out, struct align_repo *repo,
 			const struct align_buf *data, struct align_diags *diags)
 {
+	struct align_diags found = ALIGN_DIAGS_INIT;
 	const struct align_ini *ini;
 	int ret;
 
 	ret = align_record_parse(&out->record, ALIGN_PEOPLE_FILE, data->ptr,
-				 data->len, align_repo_limits(repo), diags);
+				 data->len, align_repo_limits(repo), &found);
+	if (ret < 0) {
+		for (size_t i = 0; i < found.count; i++) {
+			header_lookalike(&found.items[i], data);
+		}
+	}
+	align_diags_move(diags, &found);
 	if (ret < 0) {
 		return ret;
 	}

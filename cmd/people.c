@@ -73,14 +73,17 @@ static void print_roles_of(struct align_printer *p,
 	align_printer_end(p);
 }
 
-/* The items of a comma list as a list of strings. */
+/* The items of a comma list as a list of strings ("a, b" in text). */
 static void print_items(struct align_printer *p, const char *list)
 {
 	const char *item;
-	size_t n;
+	size_t n, count = 0;
 
 	align_printer_begin_list(p);
 	while (list && align_people_next(&list, &item, &n)) {
+		if (count++) {
+			align_printer_text(p, ", ");
+		}
 		align_printer_string_len(p, item, n);
 	}
 	align_printer_end(p);

@@ -503,7 +503,12 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
 		check_generic(&st, e, out);
 		check_unique_id(catalog, i, &seen, out);
 	}
-	if (st.roster_missing) {
+	if (st.roster_missing && align_repo_exists(repo, ALIGN_PEOPLE_FILE)) {
+		/* Its own errors say why; this says what it costs. */
+		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
+				"the roster does not parse: person fields are "
+				"not checked until it does");
+	} else if (st.roster_missing) {
 		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
 				"no roster: person fields are not checked; "
 				"list the team in %s",

@@ -64,7 +64,8 @@ void align_duties_of(struct align_duties *out,
 		const struct align_ini *ini;
 		long own;
 
-		if (!r || !e->kind || strcmp(align_record_kind(r), e->kind->name)) {
+		if (!r || !e->kind ||
+		    strcmp(align_record_kind(r), e->kind->name)) {
 			continue;
 		}
 		ini = &r->ini;

@@ -139,7 +139,7 @@ static void header_lookalike(struct align_diag *d, const struct align_buf *data)
 		if ((size_t)(eol - line) <= k || memcmp(line, heads[h][0], k)) {
 			continue;
 		}
-		quote = memchr(line + k, '"', (size_t)(eol - line - (ptrdiff_t)k));
+		quote = memchr(line + k, '"', (size_t)(eol - line) - k);
 		len = quote ? (size_t)(quote - line) - k : 0;
 		align_buf_add(&name, line + k, len);
 		if (!len || memchr(name.ptr, '\0', len) ||

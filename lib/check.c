@@ -526,9 +526,12 @@ void align_check_glossary(struct align_repo *repo,
 {
 	struct align_glossary glossary = ALIGN_GLOSSARY_INIT;
 	const struct align_kind *const *kinds = align_kinds();
+	size_t before = out->count;
 	int ret = align_glossary_load(&glossary, repo, out);
 
-	if (ret == ALIGN_ETOOBIG || ret == ALIGN_ERROR) {
+	/* Too big, or not a plain file (a link, a FIFO): said by the read. */
+	if (ret == ALIGN_ETOOBIG || ret == ALIGN_ERROR ||
+	    (ret == ALIGN_EINVALID && out->count == before)) {
 		align_diags_add(out, ALIGN_GLOSSARY_FILE, 0, ALIGN_SEV_ERROR,
 				"%s", align_repo_error(repo));
 	}

@@ -167,7 +167,11 @@ static void open_entry(struct scan *s, const char *term, size_t n,
 	e->line = line;
 	e->first_name = g->nnames;
 	s->entry = (long)g->count++;
-	add_name(s, term, n, line, 0);
+	{
+		/* add_name() may move the names: index them after it. */
+		size_t at = add_name(s, term, n, line, 0);
+		e->term = g->names[at].text;
+	}
 }
 
 /* A definition line; blank lines are held until text follows them. */
@@ -350,9 +354,6 @@ static void index_names(struct align_glossary *g)
 	for (size_t i = 0; i < g->nnames; i++) {
 		align_idmap_add(&g->by_name, g->names[i].key, g->names[i].entry,
 				NULL);
-	}
-	for (size_t i = 0; i < g->count; i++) {
-		g->items[i].term = g->names[g->items[i].first_name].text;
 	}
 }
 

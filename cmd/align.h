@@ -42,6 +42,7 @@ int fail_with(int code, const char *message);
 int cmd_check(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_diff(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_digest(int argc, const char **argv, struct align_ctx *ctx);
+int cmd_glossary(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_health(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_help(int argc, const char **argv, struct align_ctx *ctx);
 int cmd_init(int argc, const char **argv, struct align_ctx *ctx);

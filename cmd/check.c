@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "catalog.h"
 #include "check.h"
 #include "health.h"
@@ -101,6 +102,8 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	align_check(&cat, ctx->repo, &ctx->today, &people, &diags);
 	align_check_roster(ctx->repo, &diags);
+	align_check_glossary(ctx->repo, &people, &diags);
+	align_brief_filters_check(ctx->repo, &diags);
 	{
 		/* align health's [health] settings, each bad value an error. */
 		struct align_health_settings hs;

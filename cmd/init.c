@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glossary.h"
 #include "kind.h"
 #include "options.h"
 #include "util/error.h"
@@ -147,6 +148,7 @@ int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 	const struct align_kind *const *kinds = align_kinds();
 	struct align_buf err = ALIGN_BUF_INIT, config = ALIGN_BUF_INIT;
 	struct align_buf *paths = NULL, full = ALIGN_BUF_INIT;
+	struct align_buf glossary = ALIGN_BUF_INIT, owner = ALIGN_BUF_INIT;
 	struct align_change *changes = NULL;
 	struct align_repo *repo = NULL;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
@@ -197,10 +199,19 @@ int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 		nkinds++;
 	}
 	paths = align_calloc(nkinds, sizeof(*paths));
-	changes = align_calloc(nkinds + 1, sizeof(*changes));
+	changes = align_calloc(nkinds + 2, sizeof(*changes));
 	changes[nchanges].path = ALIGN_CONFIG_FILE;
 	changes[nchanges].data = config.ptr;
 	changes[nchanges++].len = config.len;
+	/* A team's own glossary stays: the starter is for a new one. */
+	if (!align_repo_exists(repo, ALIGN_GLOSSARY_FILE) &&
+	    align_repo_committed(repo, ALIGN_GLOSSARY_FILE) == 0) {
+		align_glossary_default_owner(&owner, repo);
+		align_glossary_starter(&glossary, owner.ptr);
+		changes[nchanges].path = ALIGN_GLOSSARY_FILE;
+		changes[nchanges].data = glossary.ptr;
+		changes[nchanges++].len = glossary.len;
+	}
 	for (size_t i = 0; i < nkinds; i++) {
 		align_buf_init(&paths[i]);
 		align_buf_addf(&paths[i], "templates/%s.md", kinds[i]->name);
@@ -234,5 +245,7 @@ done:
 	align_buf_release(&err);
 	align_buf_release(&config);
 	align_buf_release(&full);
+	align_buf_release(&glossary);
+	align_buf_release(&owner);
 	return status;
 }

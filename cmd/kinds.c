@@ -12,6 +12,7 @@
 #include "okr.h"
 #include "options.h"
 #include "workflow.h"
+#include "util/printer.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/banned.h"
@@ -294,6 +295,18 @@ int kind_cmd_move(const struct align_kind *kind, const char *verb, int argc,
 	}
 	printf("%s: %s → %s\n", align_record_id(r), from.ptr,
 	       align_record_get(r, kind->name, NULL, "status"));
+	/* The state's advice: said, and the move stands. */
+	align_buf_clear(&err);
+	if (align_workflow_advice(r, kind, NULL, &err)) {
+		struct align_buf shown = ALIGN_BUF_INIT;
+
+		align_printer_escape_text(&shown, err.ptr, err.len, 1);
+		warning_msg("%s '%s' is %s with %s", kind->name,
+			    align_record_id(r),
+			    align_record_get(r, kind->name, NULL, "status"),
+			    shown.ptr);
+		align_buf_release(&shown);
+	}
 done:
 	align_catalog_release(&cat);
 	align_buf_release(&line);

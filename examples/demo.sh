@@ -264,8 +264,12 @@ grep -v '^#' "$people" | while IFS='|' read -r handle name email role; do
 	printf '[person "%s"]\nname = %s\nemail = %s\nteam = marketing\n\n' \
 		"$handle" "$name" "$email"
 done | sed '$d' >people.ini
-show_cmd git add people.ini
-git add people.ini
+# align init made Priya's email name (priya-raman) the glossary's owner;
+# her handle in the roster is priya.
+show_cmd sed -i 's/^owner: .*/owner: priya/' glossary.md
+sed -i 's/^owner: .*/owner: priya/' glossary.md
+show_cmd git add people.ini glossary.md
+git add people.ini glossary.md
 show_cmd git commit -m "Add the team roster"
 git commit -q --no-verify -m "Add the team roster"
 

@@ -122,14 +122,38 @@ static int answered(const struct align_record *r,
 /* What a brief past its draft commits to. */
 static const char *const committed[] = { "owner", "accountable", "due", NULL };
 
+/*
+ * The advice of an approved brief: its strategic filters ticked. Advice,
+ * not a rule: whether an initiative meets them is the approver's call,
+ * and a refusal would only teach people to tick boxes. Once live, the
+ * question is moot.
+ */
+static int filters_ticked(const struct align_record *r,
+			  const struct align_kind_check *ctx,
+			  struct align_buf *why, size_t *line)
+{
+	struct align_buf list = ALIGN_BUF_INIT;
+	size_t at = 0;
+	int ret = 0;
+
+	(void)ctx;
+	if (align_brief_unticked(r, &list, &at)) {
+		align_buf_addf(why, "unticked strategic filters: %s", list.ptr);
+		*line = at;
+		ret = 1;
+	}
+	align_buf_release(&list);
+	return ret;
+}
+
 static const struct align_state states[] = {
-	{ "draft", NULL, NULL },
-	{ "submitted", committed, NULL },
-	{ "approved", committed, answered },
-	{ "live", committed, answered },
-	{ "completed", committed, answered },
-	{ "cancelled", NULL, NULL },
-	{ NULL, NULL, NULL },
+	{ "draft", NULL, NULL, NULL },
+	{ "submitted", committed, NULL, NULL },
+	{ "approved", committed, answered, filters_ticked },
+	{ "live", committed, answered, NULL },
+	{ "completed", committed, answered, NULL },
+	{ "cancelled", NULL, NULL, NULL },
+	{ NULL, NULL, NULL, NULL },
 };
 
 static const struct align_move moves[] = {
@@ -182,6 +206,186 @@ static void check_brief(const struct align_record *r,
 	}
 }
 
+/*
+ * A checklist item of `line` (one item of a section, its "- " gone):
+ * 1 and the criterion in `*text`/`*n` for "[ ] x", 2 for "[x] x" or
+ * "[X] x", 0 for anything else (an empty box too).
+ */
+static int checkbox(const char *line, size_t len, const char **text,
+		    size_t *n)
+{
+	int state;
+
+	if (len < 3 || line[0] != '[' || line[2] != ']' ||
+	    (len > 3 && line[3] != ' ' && line[3] != '\t')) {
+		return 0;
+	}
+	if (line[1] == ' ') {
+		state = 1;
+	} else if (line[1] == 'x' || line[1] == 'X') {
+		state = 2;
+	} else {
+		return 0;
+	}
+	*text = line + 3;
+	*n = len - 3;
+	while (*n && (**text == ' ' || **text == '\t')) {
+		(*text)++;
+		(*n)--;
+	}
+	while (*n && ((*text)[*n - 1] == ' ' || (*text)[*n - 1] == '\t')) {
+		(*n)--;
+	}
+	return *n ? state : 0; /* an empty box names no criterion */
+}
+
+/* Calls `fn` for each checklist item of the filters section. */
+static void each_filter(const struct align_record *r,
+			void (*fn)(int state, const char *text, size_t n,
+				   void *payload),
+			void *payload)
+{
+	struct align_buf items = ALIGN_BUF_INIT;
+
+	align_record_section_items(r, ALIGN_BRIEF_FILTERS, &items);
+	for (const char *l = items.ptr; *l;) {
+		size_t len = strcspn(l, "\n"), n;
+		const char *text;
+		int state = checkbox(l, len, &text, &n);
+
+		if (state) {
+			fn(state, text, n, payload);
+		}
+		l += len + (l[len] == '\n');
+	}
+	align_buf_release(&items);
+}
+
+struct unticked {
+	struct align_buf *out;
+	size_t count;
+};
+
+static void add_unticked(int state, const char *text, size_t n, void *payload)
+{
+	struct unticked *u = payload;
+
+	if (state != 1) {
+		return;
+	}
+	if (u->count++) {
+		align_buf_adds(u->out, "; ");
+	}
+	align_buf_add(u->out, text, n);
+}
+
+size_t align_brief_unticked(const struct align_record *brief,
+			    struct align_buf *out, size_t *line)
+{
+	struct unticked u = { out, 0 };
+
+	each_filter(brief, add_unticked, &u);
+	for (size_t i = 0; line && i < brief->outline.nsections; i++) {
+		if (!strcmp(brief->outline.sections[i].heading,
+			    ALIGN_BRIEF_FILTERS)) {
+			*line = brief->outline.sections[i].line;
+			break;
+		}
+	}
+	return u.count;
+}
+
+struct listed {
+	const char *want;
+	int found;
+};
+
+static void find_listed(int state, const char *text, size_t n, void *payload)
+{
+	struct listed *l = payload;
+
+	(void)state;
+	l->found |= strlen(l->want) == n && !strncmp(text, l->want, n);
+}
+
+/* The [filters] section of align.ini, or -1. */
+static long filters_section(const struct align_record *settings)
+{
+	return settings ? align_ini_find_section(&settings->ini, "filters", NULL)
+			: -1;
+}
+
+/* Why the criterion cannot be a checklist item, or NULL. */
+static const char *filter_problem(const char *value, struct align_buf *item)
+{
+	align_buf_clear(item);
+	align_buf_addf(item, "- [ ] %s", value);
+	return align_title_problem(item->ptr);
+}
+
+int align_brief_add_filters(struct align_record *brief,
+			    const struct align_repo *repo,
+			    struct align_buf *err)
+{
+	const struct align_record *settings = align_repo_settings(repo);
+	long sec = filters_section(settings);
+	struct align_buf item = ALIGN_BUF_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; sec >= 0 && i < settings->ini.nfields; i++) {
+		const struct align_ini_field *f = &settings->ini.fields[i];
+		struct listed l = { f->value, 0 };
+		const char *problem;
+
+		if (f->section != (size_t)sec || !*f->value) {
+			continue;
+		}
+		each_filter(brief, find_listed, &l);
+		if (l.found) {
+			continue;
+		}
+		if ((problem = filter_problem(f->value, &item)) != NULL) {
+			align_buf_clear(err);
+			align_buf_addf(err, "%s:%zu: strategic filter '%s' "
+					    "cannot be a checklist item of a "
+					    "brief: the item %s",
+				       ALIGN_CONFIG_FILE, f->line, f->key,
+				       problem);
+			ret = ALIGN_ERROR;
+			break;
+		}
+		if ((ret = align_record_append_to_section(
+			     brief, ALIGN_BRIEF_FILTERS, item.ptr, err)) < 0) {
+			break;
+		}
+	}
+	align_buf_release(&item);
+	return ret;
+}
+
+void align_brief_filters_check(const struct align_repo *repo,
+			       struct align_diags *diags)
+{
+	const struct align_record *settings = align_repo_settings(repo);
+	long sec = filters_section(settings);
+	struct align_buf item = ALIGN_BUF_INIT;
+
+	for (size_t i = 0; sec >= 0 && i < settings->ini.nfields; i++) {
+		const struct align_ini_field *f = &settings->ini.fields[i];
+		const char *problem;
+
+		if (f->section == (size_t)sec && *f->value &&
+		    (problem = filter_problem(f->value, &item)) != NULL) {
+			align_diags_add(diags, ALIGN_CONFIG_FILE, f->line,
+					ALIGN_SEV_ERROR,
+					"strategic filter '%s' cannot be a "
+					"checklist item of a brief: the item %s",
+					f->key, problem);
+		}
+	}
+	align_buf_release(&item);
+}
+
 const struct align_kind align_kind_brief = {
 	.name = "brief",
 	.folder = "briefs",
@@ -193,6 +397,7 @@ const struct align_kind align_kind_brief = {
 	.states = states,
 	.moves = moves,
 	.template_text = template_text,
+	.prepare_new = align_brief_add_filters,
 	.check = check_brief,
 	.describe = NULL,
 };

@@ -931,6 +931,9 @@ int align_catalog_new_record(struct align_record **out,
 			goto done;
 		}
 	}
+	if (kind->prepare_new && (ret = kind->prepare_new(r, repo, err)) < 0) {
+		goto done;
+	}
 	*out = r;
 	r = NULL;
 done:

@@ -8,6 +8,7 @@
 #include "util/idmap.h"
 
 #include "conflict.h"
+#include "glossary.h"
 #include "okr.h"
 #include "people.h"
 #include "workflow.h"
@@ -533,4 +534,43 @@ void align_check_roster(struct align_repo *repo, struct align_diags *out)
 		align_people_check(&people, out);
 	}
 	align_people_release(&people);
+}
+
+void align_check_glossary(struct align_repo *repo,
+			  const struct align_people *people,
+			  struct align_diags *out)
+{
+	struct align_glossary glossary = ALIGN_GLOSSARY_INIT;
+	const struct align_kind *const *kinds = align_kinds();
+	size_t before = out->count;
+	int ret = align_glossary_load(&glossary, repo, out);
+
+	/* Too big, or not a plain file (a link, a FIFO): said by the read. */
+	if (ret == ALIGN_ETOOBIG || ret == ALIGN_ERROR ||
+	    (ret == ALIGN_EINVALID && out->count == before)) {
+		align_diags_add(out, ALIGN_GLOSSARY_FILE, 0, ALIGN_SEV_ERROR,
+				"%s", align_repo_error(repo));
+	}
+	if (ret < 0) {
+		/* No glossary is no finding: older repositories have none. */
+		align_glossary_release(&glossary);
+		return;
+	}
+	align_glossary_check(&glossary, people, out);
+	/* Every word a record's status can be has one meaning. */
+	for (size_t k = 0; kinds[k]; k++) {
+		const struct align_state *st = kinds[k]->states;
+		for (size_t i = 0; st && st[i].name; i++) {
+			if (align_glossary_find(&glossary, st[i].name)) {
+				continue;
+			}
+			align_diags_add(out, ALIGN_GLOSSARY_FILE, 0,
+					ALIGN_SEV_WARNING,
+					"status '%s' of %s records is not "
+					"defined; add a '### %s' entry or an "
+					"alias",
+					st[i].name, kinds[k]->name, st[i].name);
+		}
+	}
+	align_glossary_release(&glossary);
 }

@@ -27,4 +27,16 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
  */
 void align_check_roster(struct align_repo *repo, struct align_diags *out);
 
+/*
+ * Validates the glossary (glossary.md) when there is one: that it parses,
+ * its own rules (align_glossary_check: names defined twice, entries
+ * without a definition or an owner, owners against `people`), and that
+ * every status of every kind's lifecycle is a term or an alias of it (a
+ * warning for each that is not). Without glossary.md nothing is
+ * reported. Appends to `out`.
+ */
+void align_check_glossary(struct align_repo *repo,
+			  const struct align_people *people,
+			  struct align_diags *out);
+
 #endif

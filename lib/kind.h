@@ -88,12 +88,15 @@ typedef int (*align_rule_fn)(const struct align_record *record,
  * A state of a kind with a lifecycle, and what holds in it: fields that
  * must be set (NULL-terminated, may be NULL) and a rule (may be NULL).
  * `check` holds every record to its state; a move is refused when the
- * record would break its new state.
+ * record would break its new state. `advice` (may be NULL) is a rule
+ * that should hold but is a person's call: `check` warns when it does
+ * not, and a move into the state goes ahead with a warning.
  */
 struct align_state {
 	const char *name;
 	const char *const *needs;
 	align_rule_fn rule;
+	align_rule_fn advice;
 };
 
 /*
@@ -172,6 +175,13 @@ struct align_kind {
 	const char *part_added;
 	const char *part_removed;
 	const char *template_text; /* built-in template (Markdown) */
+	/*
+	 * What a new record gets beyond its template and initial values,
+	 * from the repository's settings (a brief's strategic filters); may
+	 * be NULL. Returns 0, or an error with the message in `err`.
+	 */
+	int (*prepare_new)(struct align_record *record,
+			   const struct align_repo *repo, struct align_buf *err);
 	/* Rules of this kind beyond the generic ones; may be NULL. */
 	void (*check)(const struct align_record *record,
 		      const struct align_kind_check *ctx,

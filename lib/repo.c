@@ -371,6 +371,11 @@ const char *align_repo_config(const struct align_repo *repo,
 	return v && *v ? v : fallback;
 }
 
+const struct align_record *align_repo_settings(const struct align_repo *repo)
+{
+	return repo->config;
+}
+
 size_t align_repo_config_line(const struct align_repo *repo,
 			      const char *section, const char *key)
 {

@@ -65,6 +65,13 @@ const char *align_repo_config(const struct align_repo *repo,
 			      const char *section, const char *key,
 			      const char *fallback);
 
+/*
+ * align.ini as a parsed record, for settings whose keys are the team's
+ * own (the criteria of [filters]). Borrowed until the repository is
+ * freed.
+ */
+const struct align_record *align_repo_settings(const struct align_repo *repo);
+
 /* The line of that setting in align.ini, or 0 when it is absent. */
 size_t align_repo_config_line(const struct align_repo *repo,
 			      const char *section, const char *key);

@@ -189,5 +189,26 @@ void align_workflow_check(const struct align_record *r,
 		align_diags_add(diags, r->path, line, ALIGN_SEV_ERROR,
 				"%s %s has %s", status, kind->name, why.ptr);
 	}
+	align_buf_clear(&why);
+	line = head;
+	if (st->advice && st->advice(r, ctx, &why, &line)) {
+		align_diags_add(diags, r->path, line, ALIGN_SEV_WARNING,
+				"%s %s has %s", status, kind->name, why.ptr);
+	}
 	align_buf_release(&why);
+}
+
+int align_workflow_advice(const struct align_record *r,
+			  const struct align_kind *kind,
+			  const struct align_kind_check *ctx,
+			  struct align_buf *why)
+{
+	const char *status = align_record_get(r, kind->name, NULL, "status");
+	const struct align_state *st;
+	size_t line = 0;
+
+	if (!status || !(st = align_kind_state(kind, status)) || !st->advice) {
+		return 0;
+	}
+	return st->advice(r, ctx, why, &line);
 }

@@ -53,12 +53,24 @@ int align_workflow_apply(struct align_record *record,
 /*
  * Holds a record to its state: each field the state needs is set
  * ("submitted brief has no owner") and its rule holds ("approved brief
- * has unanswered questions: ..."). A status that is not a state is left
- * to the generic check. Appends findings to `diags`.
+ * has unanswered questions: ...") as errors, and its advice, if any, as
+ * a warning. A status that is not a state is left to the generic check.
+ * Appends findings to `diags`.
  */
 void align_workflow_check(const struct align_record *record,
 			  const struct align_kind *kind,
 			  const struct align_kind_check *ctx,
 			  struct align_diags *diags);
+
+/*
+ * The advice of the state the record is in (struct align_state): returns
+ * 1 with why it does not hold in `why` ("unticked strategic filters:
+ * ..."), 0 when it holds or the state has none. A move calls it on the
+ * record it moved, to warn.
+ */
+int align_workflow_advice(const struct align_record *record,
+			  const struct align_kind *kind,
+			  const struct align_kind_check *ctx,
+			  struct align_buf *why);
 
 #endif

@@ -154,7 +154,10 @@ test_expect_success 'setup: the example team in a git repository' '
 		printf "[person \"%s\"]\nname = %s\nemail = %s\n\n" \
 			"$handle" "$name" "$email"
 	done >people.ini &&
-	git add people.ini && git commit -q -m "Add the team roster" &&
+	sed "s/^owner: maya\$/owner: priya/" glossary.md >new &&
+	mv new glossary.md &&
+	git add people.ini glossary.md &&
+	git commit -q -m "Add the team roster; Priya owns the glossary" &&
 	for f in "$team"/briefs/*.md; do
 		title=$(basename "$f" .md | tr - " ") &&
 		path=$(align brief new "$title" --owner tomas \

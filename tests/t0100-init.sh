@@ -33,6 +33,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	git show --name-only --format= HEAD >files &&
 	cat >expect <<-\EOF &&
 	align.ini
+	glossary.md
 	templates/brief.md
 	templates/objective.md
 	templates/update.md
@@ -94,6 +95,7 @@ test_expect_success '--no-commit writes the files without a commit' '
 	git status --porcelain >status &&
 	cat >expect <<-\EOF &&
 	?? align.ini
+	?? glossary.md
 	?? templates/
 	EOF
 	test_cmp expect status

@@ -349,8 +349,9 @@ test_expect_success 'size: core.max-record-size lowers the limit' '
 	cp "$S/ini" align.ini &&
 	cat >"$S/expect" <<-EOF &&
 	briefs/large.md: error: ${SQ}briefs/large.md${SQ} is larger than 1024 bytes (core.max-record-size)
+	glossary.md: error: ${SQ}glossary.md${SQ} is larger than 1024 bytes (core.max-record-size)
 	EOF
-	check_reports "1 error, 0 warnings in 3 records"
+	check_reports "2 errors, 0 warnings in 3 records"
 '
 
 test_expect_success 'size: a core.max-record-size that is not a size is fatal' '

@@ -21,6 +21,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 
 	[folders]
 	brief = briefs
+	decision = decisions
 	objective = okrs
 	update = updates
 	templates = templates
@@ -34,6 +35,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	cat >expect <<-\EOF &&
 	align.ini
 	templates/brief.md
+	templates/decision.md
 	templates/objective.md
 	templates/update.md
 	EOF

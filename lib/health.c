@@ -70,6 +70,7 @@ static void event_copy(struct align_timeline_event *dst,
 	dst->author = align_strdup(src->author ? src->author : "");
 	dst->email = align_strdup(src->email ? src->email : "");
 	dst->when = src->when;
+	dst->note = src->note ? align_strdup(src->note) : NULL;
 }
 
 static void event_clear(struct align_timeline_event *ev)
@@ -77,6 +78,7 @@ static void event_clear(struct align_timeline_event *ev)
 	free(ev->state);
 	free(ev->author);
 	free(ev->email);
+	free(ev->note);
 	memset(ev, 0, sizeof(*ev));
 }
 

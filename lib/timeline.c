@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "events.h"
 #include "util/error.h"
 #include "util/banned.h"
 
@@ -93,6 +94,18 @@ static int see(const struct align_history_entry *e, void *payload)
 					 ? e->commit->author_email
 					 : "");
 	ev->when = e->commit->author_time.seconds;
+	ev->note = NULL;
+	if (e->commit->message) {
+		struct align_buf note = ALIGN_BUF_INIT;
+		int late;
+
+		if (align_events_note(&note, &late, e->commit->message,
+				      e->path) &&
+		    note.len) {
+			ev->note = align_buf_detach(&note, NULL);
+		}
+		align_buf_release(&note);
+	}
 	return 0;
 }
 
@@ -108,6 +121,7 @@ static void event_release(struct align_timeline_event *ev)
 	free(ev->state);
 	free(ev->author);
 	free(ev->email);
+	free(ev->note);
 }
 
 static int by_id(const void *a, const void *b)

@@ -86,13 +86,11 @@ static const char *field(const struct align_record *r, const char *key)
 	return v && *v ? v : NULL;
 }
 
-int align_decision_is_decider(const struct align_record *r,
-			      const char *handle)
+int align_decision_list_has(const char *list, const char *handle)
 {
-	const char *v = field(r, "deciders");
 	size_t len = handle ? strlen(handle) : 0;
 
-	for (const char *q = v ? v : ""; len && *q;) {
+	for (const char *q = list ? list : ""; len && *q;) {
 		size_t n, m;
 
 		q += strspn(q, " ");
@@ -108,6 +106,12 @@ int align_decision_is_decider(const struct align_record *r,
 		q += *q == ',';
 	}
 	return 0;
+}
+
+int align_decision_is_decider(const struct align_record *r,
+			      const char *handle)
+{
+	return align_decision_list_has(field(r, "deciders"), handle);
 }
 
 size_t align_decision_old_ids(const struct align_record *r,

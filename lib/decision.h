@@ -30,6 +30,9 @@ extern const struct align_kind align_kind_decision;
 int align_decision_is_decider(const struct align_record *decision,
 			      const char *handle);
 
+/* 1 when `handle` is one of the comma-separated handles of `list`. */
+int align_decision_list_has(const char *list, const char *handle);
+
 /*
  * The ids the decision had before it was renumbered (`renumbered-from`,
  * newest first, comma separated), each appended to `out` NUL-separated

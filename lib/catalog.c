@@ -856,7 +856,7 @@ int align_catalog_new_record(struct align_record **out,
 		/* A numbered kind: its id starts with the number. */
 		long n = id ? align_kind_serial_of(id)
 			    : align_catalog_next_serial(catalog, repo, kind);
-		if (n == ALIGN_ERROR) {
+		if (!id && n < 0) {
 			align_buf_sets(err, align_repo_error(repo));
 			ret = ALIGN_ERROR;
 			goto done;

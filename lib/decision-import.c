@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "decision.h"
+#include "util/idmap.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/text.h"
@@ -561,9 +562,56 @@ static void set_field(struct align_decision_import_item *it, const char *key,
 	align_buf_release(&err);
 }
 
+/* The old ids of the catalog's decisions (renumbered-from), to paths. */
+struct old_ids {
+	struct align_idmap map;
+	struct align_buf ids; /* NUL-separated, never moved once built */
+	const char **paths;
+};
+
+static void old_ids_load(struct old_ids *o, const struct align_catalog *cat)
+{
+	size_t n = 0;
+
+	memset(o, 0, sizeof(*o));
+	align_buf_init(&o->ids);
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct align_entry *e = &cat->entries[i];
+
+		if (e->kind == &align_kind_decision && e->record) {
+			n += align_decision_old_ids(e->record, &o->ids);
+		}
+	}
+	o->paths = align_calloc(n + 1, sizeof(*o->paths));
+	for (size_t i = 0, pos = 0, k = 0; i < cat->count; i++) {
+		const struct align_entry *e = &cat->entries[i];
+		struct align_buf mine = ALIGN_BUF_INIT;
+		size_t m;
+
+		if (e->kind != &align_kind_decision || !e->record) {
+			continue;
+		}
+		m = align_decision_old_ids(e->record, &mine);
+		for (; m--; k++) {
+			o->paths[k] = e->path;
+			align_idmap_add(&o->map, o->ids.ptr + pos, k, NULL);
+			pos += strlen(o->ids.ptr + pos) + 1;
+		}
+		align_buf_release(&mine);
+	}
+}
+
+static void old_ids_release(struct old_ids *o)
+{
+	align_idmap_release(&o->map);
+	align_buf_release(&o->ids);
+	free(o->paths);
+}
+
 static void build(struct align_decision_import *im,
 		  struct align_decision_import_item *it, struct align_repo *repo,
 		  const struct align_catalog *catalog,
+		  const struct old_ids *old,
 		  const struct align_people *people,
 		  const struct align_date *today)
 {
@@ -581,6 +629,15 @@ static void build(struct align_decision_import *im,
 	    align_repo_exists(repo, path.ptr)) {
 		align_buf_addf(&skip, "%s exists already", path.ptr);
 		goto skipped;
+	}
+	{
+		size_t k;
+		if (align_idmap_get(&old->map, it->id_, &k)) {
+			align_buf_addf(&skip, "imported already, renumbered as "
+					      "%s",
+				       old->paths[k]);
+			goto skipped;
+		}
 	}
 	align_buf_addf(&bytes, "# %s\n\n```ini\n[decision]\nid = %s\n```\n",
 		       it->title_, it->id_);
@@ -688,6 +745,7 @@ int align_decision_import_load(struct align_decision_import *out,
 			       struct align_buf *err)
 {
 	struct align_buf data = ALIGN_BUF_INIT, full = ALIGN_BUF_INIT;
+	struct old_ids old;
 	long highest, next;
 	int ret;
 
@@ -820,11 +878,14 @@ int align_decision_import_load(struct align_decision_import *out,
 			}
 		}
 	}
+	old_ids_load(&old, catalog);
 	for (size_t i = 0; i < out->n; i++) {
 		if (!out->items[i].skipped) {
-			build(out, &out->items[i], repo, catalog, people, today);
+			build(out, &out->items[i], repo, catalog, &old, people,
+			      today);
 		}
 	}
+	old_ids_release(&old);
 	align_buf_release(&data);
 	align_buf_release(&full);
 	return 0;

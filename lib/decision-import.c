@@ -733,7 +733,9 @@ static int read_folder(struct align_decision_import *out, const char *dir,
 		it->number_ = -1;
 	}
 	closedir(d);
-	qsort(out->items, out->n, sizeof(*out->items), by_source);
+	if (out->n > 1) {
+		qsort(out->items, out->n, sizeof(*out->items), by_source);
+	}
 	return 0;
 }
 

@@ -437,7 +437,9 @@ int align_report_performance(struct align_report_ctx *ctx,
 		"Confidence calibration: stated confidence against the final score",
 		calibration_columns,
 		sizeof(calibration_columns) / sizeof(calibration_columns[0]));
-	qsort(list, nlist, sizeof(*list), cmp_calibration);
+	if (nlist > 1) { /* qsort(NULL, 0) is undefined */
+		qsort(list, nlist, sizeof(*list), cmp_calibration);
+	}
 	for (size_t i = 0; i < nlist; i++) {
 		struct align_report_cell *c = align_report_add_row(cal);
 		double conf = list[i].checkins

@@ -58,6 +58,7 @@ test_expect_success 'clone b, not fetched: the same number, and references to it
 
 	Because of [the decision](../decisions/0002-use-snowflake.md); see
 	also 0002-use-snowflake-v2, another idea, and 0002-use-postgres.
+	Not x0002-use-snowflake either.
 	EOF
 	mkdir -p okrs/2026-Q4 &&
 	cat >okrs/2026-Q4/2026-q4-warehouse.md <<-\EOF &&
@@ -187,6 +188,7 @@ test_expect_success 'every reference rewritten, nothing else' '
 	test_cmp expect actual &&
 	grep -q "also 0002-use-snowflake-v2, another idea, and 0002-use-postgres." \
 		briefs/2026-11-warehouse.md &&
+	grep -qx "Not x0002-use-snowflake either." briefs/2026-11-warehouse.md &&
 	grep -qx "superseded-by = 0004-use-dbt" decisions/0005-use-snowflake.md &&
 	git diff --quiet HEAD~1 HEAD -- decisions/0002-use-postgres.md &&
 	align check

@@ -193,6 +193,17 @@ int write_one_record(struct align_ctx *ctx, const struct align_record *r,
 int write_new_record(struct align_ctx *ctx, const struct align_record *r,
 		     const char *summary, const char *note, int no_commit);
 
+/*
+ * Writes several records and deletes the files `deleted` (paths relative
+ * to the root, NULL-terminated; may be NULL) in one commit, unless
+ * `no_commit`: "<summary>", the note, then one "Align-Record: <path>"
+ * line per path. Prints the error; returns the exit status.
+ */
+int write_records(struct align_ctx *ctx,
+		  const struct align_record *const *records, size_t n,
+		  const char *const *deleted, const char *summary,
+		  const char *note, int no_commit);
+
 /* Refuses an option value a field could not hold; prints why, -1. */
 int check_option_value(const char *option, const char *value);
 
@@ -231,6 +242,7 @@ enum {
 
 /* The families' verbs, each table ending with a row whose name is NULL. */
 extern const struct command brief_verbs[];
+extern const struct command decision_verbs[];
 extern const struct command okr_verbs[];
 extern const struct command people_verbs[];
 extern const struct command report_verbs[];

@@ -8,6 +8,7 @@
 #include "brief.h"
 #include "catalog.h"
 #include "check.h"
+#include "decision-log.h"
 #include "health.h"
 #include "history.h"
 #include "options.h"
@@ -18,30 +19,32 @@
 
 static const char *const formats[] = { "text", "github", "json", NULL };
 
-static int skip_entry(const struct align_history_entry *e, void *payload)
-{
-	(void)e;
-	(void)payload;
-	return 0;
-}
-
 /*
  * Every version of a record in history that does not parse, as a warning
  * naming the commit: said here once rather than by every command that
- * walks history. Returns 0 or the exit status of a failed walk.
+ * walks history. The same walk finds who accepted each decision, against
+ * its deciders (align_decision_rights_check). Returns 0 or the exit
+ * status of a failed walk.
  */
-static int check_history(struct align_ctx *ctx, struct align_diags *diags)
+static int check_history(struct align_ctx *ctx,
+			 const struct align_catalog *cat,
+			 const struct align_people *people,
+			 struct align_diags *diags)
 {
 	const char *folders[ALIGN_KINDS_MAX + 1];
 	struct align_history_opts ho;
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
-	int status = 0;
+	struct align_decision_rights rights;
+	struct align_history_consumer c;
+	int status = 0, ret;
 
 	align_history_opts_init(&ho);
 	align_kind_folders(folders, ctx->repo);
 	ho.folders = folders;
-	if (align_history_walk(ctx->repo, &ho, skip_entry, NULL, &warnings) <
-	    0) {
+	align_decision_rights_init(&rights);
+	c = align_decision_rights_consumer(&rights);
+	ret = align_history_walk_many(ctx->repo, &ho, &c, 1, &warnings);
+	if (ret < 0 && ret != ALIGN_ENOTFOUND) {
 		status = fail_with(ALIGN_ERROR, align_repo_error(ctx->repo));
 	} else {
 		print_history_warnings(&warnings);
@@ -53,7 +56,9 @@ static int check_history(struct align_ctx *ctx, struct align_diags *diags)
 						d->message);
 			}
 		}
+		align_decision_rights_check(&rights, cat, people, diags);
 	}
+	align_decision_rights_release(&rights);
 	align_diags_clear(&warnings);
 	return status;
 }
@@ -71,7 +76,9 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 		{ OPT_BOOL, 0, "strict", &strict, NULL,
 		  "warnings fail the check too", NULL },
 		{ OPT_BOOL, 0, "history", &history, NULL,
-		  "also report versions in history that do not parse", NULL },
+		  "also report versions in history that do not parse, and "
+		  "decisions accepted by someone not among their deciders",
+		  NULL },
 		OPT_END_(),
 	};
 	struct align_catalog cat = ALIGN_CATALOG_INIT;
@@ -109,7 +116,8 @@ int cmd_check(int argc, const char **argv, struct align_ctx *ctx)
 		struct align_health_settings hs;
 		align_health_settings(&hs, ctx->repo, &diags);
 	}
-	if (history && (status = check_history(ctx, &diags)) != 0) {
+	if (history && (status = check_history(ctx, &cat, &people, &diags)) !=
+			       0) {
 		goto done;
 	}
 	align_diags_sort(&diags);

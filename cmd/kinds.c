@@ -104,7 +104,7 @@ int kind_cmd_new(const struct kind_new *cfg, int argc, const char **argv,
 	struct align_record *r = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
 	struct align_buf person = ALIGN_BUF_INIT;
-	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
+	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 }, NULL };
 	struct align_period period;
 	char *title = NULL;
 	int n, ret, status = EXIT_OK;
@@ -362,7 +362,9 @@ int cmd_new(int argc, const char **argv, struct align_ctx *ctx)
 	/* Every field of the kind's own section but its id and status. */
 	for (const struct align_field *f = kind->fields;
 	     f && f->name && n < KIND_OPTIONS_MAX; f++) {
+		/* The id, the number and the state are the kind's to give. */
 		if (f->section || f->type == ALIGN_FIELD_ID ||
+		    f->type == ALIGN_FIELD_SERIAL ||
 		    (kind->states && !strcmp(f->name, "status"))) {
 			continue;
 		}

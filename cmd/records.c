@@ -2,6 +2,7 @@
 #include "align.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -290,4 +291,48 @@ int write_new_record(struct align_ctx *ctx, const struct align_record *r,
 	}
 	align_buf_release(&shown);
 	return status;
+}
+
+int write_records(struct align_ctx *ctx, const struct align_record *const *records,
+		  size_t n, const char *const *deleted, const char *summary,
+		  const char *note, int no_commit)
+{
+	struct align_buf msg = ALIGN_BUF_INIT;
+	struct align_change *changes;
+	size_t ndel = 0, k = 0;
+	const char *problem;
+	int ret;
+
+	if (note && (problem = align_text_problem(note, 1))) {
+		error_msg("invalid note given with -m: it %s", problem);
+		return EXIT_USAGE;
+	}
+	while (deleted && deleted[ndel]) {
+		ndel++;
+	}
+	changes = align_calloc(n + ndel + 1, sizeof(*changes));
+	align_buf_adds(&msg, summary);
+	align_buf_adds(&msg, "\n\n");
+	if (note && *note) {
+		align_buf_adds(&msg, note);
+		align_buf_rtrim(&msg);
+		align_buf_adds(&msg, "\n\n");
+	}
+	for (size_t i = 0; i < n; i++, k++) {
+		changes[k].path = records[i]->path;
+		changes[k].data = records[i]->bytes.ptr;
+		changes[k].len = records[i]->bytes.len;
+		align_buf_addf(&msg, "Align-Record: %s\n", records[i]->path);
+	}
+	for (size_t i = 0; i < ndel; i++, k++) {
+		changes[k].path = deleted[i];
+		changes[k].data = NULL;
+		changes[k].len = 0;
+		align_buf_addf(&msg, "Align-Record: %s\n", deleted[i]);
+	}
+	ret = align_repo_write(ctx->repo, changes, k, no_commit ? NULL : msg.ptr,
+			       NULL);
+	free(changes);
+	align_buf_release(&msg);
+	return ret < 0 ? fail_with(ret, align_repo_error(ctx->repo)) : EXIT_OK;
 }

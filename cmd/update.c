@@ -97,7 +97,7 @@ int cmd_update(int argc, const char **argv, struct align_ctx *ctx)
 	struct align_record *r = NULL;
 	const struct align_entry *e;
 	struct align_period period;
-	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 } };
+	struct align_kind_vars vars = { NULL, NULL, NULL, { 0, 0, 0 }, NULL };
 	int n, ret, status = EXIT_OK, fresh = 0;
 
 	n = opts_parse(argc, argv, opts, usage, 0);

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -832,6 +833,66 @@ done:
 	return ret;
 }
 
+struct serial_max {
+	long max;
+};
+
+static int see_branch_file(const char *ref, const char *name, void *payload)
+{
+	struct serial_max *m = payload;
+	long n = align_kind_serial_of(name);
+
+	(void)ref;
+	if (n > m->max && align_record_format_of(name) >= 0) {
+		m->max = n;
+	}
+	return 0;
+}
+
+long align_catalog_next_serial(const struct align_catalog *catalog,
+			       struct align_repo *repo,
+			       const struct align_kind *kind)
+{
+	const struct align_field *f = align_kind_serial(kind);
+	struct align_buf folder = ALIGN_BUF_INIT, err = ALIGN_BUF_INIT;
+	struct serial_max m = { 0 };
+	int ret;
+
+	for (size_t i = 0; f && i < catalog->count; i++) {
+		const struct align_entry *e = &catalog->entries[i];
+		const char *v = e->record && e->kind == kind
+					? align_record_get(e->record, kind->name,
+							   NULL, f->name)
+					: NULL;
+		long n = -1;
+
+		if (e->kind != kind) {
+			continue;
+		}
+		if (v && *v && strspn(v, "0123456789") == strlen(v) &&
+		    strlen(v) <= 9) {
+			n = strtol(v, NULL, 10);
+		}
+		if (n < 0) {
+			n = align_kind_serial_of(e->path);
+		}
+		if (n > m.max) {
+			m.max = n;
+		}
+	}
+	/* Every branch's folder, by file name: ids are file names. */
+	align_buf_addf(&folder, "%s%s", align_repo_prefix(repo),
+		       align_kind_folder(kind, repo));
+	ret = align_git_branch_files(align_repo_git(repo), folder.ptr,
+				     see_branch_file, &m, &err);
+	if (ret < 0) {
+		align_repo__fail(repo, ALIGN_ERROR, err.ptr);
+	}
+	align_buf_release(&folder);
+	align_buf_release(&err);
+	return ret < 0 ? ALIGN_ERROR : m.max + 1;
+}
+
 int align_catalog_new_record(struct align_record **out,
 			     const struct align_catalog *catalog,
 			     struct align_repo *repo,
@@ -844,11 +905,34 @@ int align_catalog_new_record(struct align_record **out,
 	struct align_buf sub = ALIGN_BUF_INIT, value = ALIGN_BUF_INIT;
 	struct align_diags diags = ALIGN_DIAGS_INIT;
 	struct align_record *r = NULL;
+	struct align_kind_vars numbered;
+	char number[24];
 	const char *problem;
 	int ret;
 
 	*out = NULL;
 	align_buf_clear(err);
+	if (align_kind_serial(kind) && !vars->number) {
+		/* A numbered kind: its id starts with the number. */
+		long n = id ? align_kind_serial_of(id)
+			    : align_catalog_next_serial(catalog, repo, kind);
+		if (!id && n < 0) {
+			align_buf_sets(err, align_repo_error(repo));
+			ret = ALIGN_ERROR;
+			goto done;
+		}
+		if (n < 0) {
+			align_buf_addf(err, "invalid id '%s': a %s's id starts "
+					    "with its number, as in 0007-%s",
+				       id, kind->name, id);
+			ret = ALIGN_EINVALID;
+			goto done;
+		}
+		snprintf(number, sizeof(number), "%04ld", n);
+		numbered = *vars;
+		numbered.number = number;
+		vars = &numbered;
+	}
 	if ((problem = align_title_problem(vars->title ? vars->title : ""))) {
 		align_buf_addf(err, "title %s", problem);
 		ret = ALIGN_EINVALID;

@@ -160,8 +160,10 @@ int align_catalog_find(const struct align_entry **out,
  * scheme: the id is `id` or, when NULL, the kind's id pattern expanded
  * with `vars`; the path <folder>/[<subfolder>/]<id>.md with the subfolder
  * pattern expanded the same way. The title is vars->title, the status the
- * kind's first state, and each field with an initial value gets it. The
- * id must be free across the repository. Returns 0 with `*out` owned by
+ * kind's first state, and each field with an initial value gets it. For
+ * a numbered kind without vars->number, {number} is the number `id`
+ * starts with, else align_catalog_next_serial(). The id must be free
+ * across the repository. Returns 0 with `*out` owned by
  * the caller; ALIGN_EINVALID (bad title or id, broken template) or
  * ALIGN_EEXISTS with the message in `err`.
  */
@@ -171,6 +173,20 @@ int align_catalog_new_record(struct align_record **out,
 			     const struct align_kind *kind,
 			     const struct align_kind_vars *vars, const char *id,
 			     struct align_buf *err);
+
+/*
+ * The next number of a numbered kind (align_kind_serial()): one more than
+ * the highest among the catalog's records of the kind (their serial
+ * field, else the number their file name starts with) and the record
+ * files in the kind's folder on every local branch and remote-tracking
+ * branch (by file name), so that work on two branches takes the same
+ * number only when neither has seen the other (align check then says
+ * so). 1 when there is none. Returns the number, or ALIGN_ERROR with the
+ * message on `repo`.
+ */
+long align_catalog_next_serial(const struct align_catalog *catalog,
+			       struct align_repo *repo,
+			       const struct align_kind *kind);
 
 /* The kind whose folder holds `path` (relative to the root), or NULL. */
 const struct align_kind *align_catalog_kind_of(struct align_repo *repo,

@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +261,15 @@ static void check_value(struct typed_state *st, const struct align_kind *kind,
 					name_of(name), f->ref, v);
 		}
 		break;
+	case ALIGN_FIELD_SERIAL:
+		if (strlen(v) < 4 || strspn(v, "0123456789") != strlen(v) ||
+		    strlen(v) > 9) {
+			align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
+					"%s '%s' is not a number of 4 to 9 "
+					"digits (0007)",
+					name_of(name), v);
+		}
+		break;
 	case ALIGN_FIELD_PERSON:
 		check_handle(st, r, line, name, v, out);
 		break;
@@ -390,6 +400,53 @@ static void check_unique_id(const struct align_catalog *c, size_t i,
 			c->entries[first].record->path);
 }
 
+/*
+ * Entry `i`'s number against those of the entries of its kind before it,
+ * for kinds whose records are numbered (ALIGN_FIELD_SERIAL): two records
+ * made on two branches may take the same one.
+ */
+struct serial_set {
+	struct align_idmap map; /* "<kind>\x1f<number>" -> entry */
+	char **keys;
+	size_t count;
+	size_t alloc;
+};
+
+static void check_unique_serial(const struct align_catalog *c, size_t i,
+				struct serial_set *seen,
+				struct align_diags *out)
+{
+	const struct align_entry *e = &c->entries[i];
+	const struct align_record *r = e->record;
+	const struct align_field *f = align_kind_serial(e->kind);
+	const char *v;
+	long n;
+	size_t first;
+	char *key;
+
+	if (!f || !r || strcmp(align_record_kind(r), e->kind->name) ||
+	    !(v = align_record_get(r, e->kind->name, NULL, f->name)) ||
+	    strspn(v, "0123456789") != strlen(v) || !*v || strlen(v) > 9) {
+		return;
+	}
+	n = strtol(v, NULL, 10);
+	key = align_malloc(strlen(e->kind->name) + 16);
+	snprintf(key, strlen(e->kind->name) + 16, "%s\x1f%ld", e->kind->name,
+		 n);
+	ALIGN_ARRAY_GROW(seen->keys, seen->alloc, seen->count + 1);
+	seen->keys[seen->count++] = key;
+	if (align_idmap_add(&seen->map, key, i, &first)) {
+		return;
+	}
+	align_diags_add(out, r->path,
+			align_record_line(r, e->kind->name, NULL, f->name),
+			ALIGN_SEV_ERROR,
+			"%s %s is also the %s of %s; give one the next free "
+			"number with 'align %s renumber'",
+			f->name, v, f->name, c->entries[first].path,
+			e->kind->name);
+}
+
 /* The lines of git's conflict markers, by "<path>\x1f<line>". */
 struct marker_set {
 	struct align_idmap map;
@@ -462,6 +519,7 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
 	struct align_kind_check ctx;
 	struct typed_state st;
 	struct align_idmap seen = ALIGN_IDMAP_INIT;
+	struct serial_set serials = { ALIGN_IDMAP_INIT, NULL, 0, 0 };
 	const struct align_record **all =
 		align_calloc(catalog->count + 1, sizeof(*all));
 	size_t nall = 0;
@@ -503,6 +561,7 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
 		}
 		check_generic(&st, e, out);
 		check_unique_id(catalog, i, &seen, out);
+		check_unique_serial(catalog, i, &serials, out);
 	}
 	if (st.roster_missing && align_repo_exists(repo, ALIGN_PEOPLE_FILE)) {
 		/* Its own errors say why; this says what it costs. */
@@ -517,6 +576,11 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
 	}
 	align_diags_sort(out);
 	align_idmap_release(&seen);
+	align_idmap_release(&serials.map);
+	for (size_t k = 0; k < serials.count; k++) {
+		free(serials.keys[k]);
+	}
+	free(serials.keys);
 	marker_set_release(&markers);
 	typed_state_release(&st);
 	free(all);

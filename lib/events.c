@@ -32,6 +32,7 @@ int align_events_note(struct align_buf *note, int *late, const char *message,
 	const char *end = message + strlen(message);
 	const char *trailers = NULL, *p;
 	size_t plen = strlen(path);
+	int named = 0;
 
 	align_buf_clear(note);
 	*late = 0;
@@ -46,13 +47,11 @@ int align_events_note(struct align_buf *note, int *late, const char *message,
 		}
 	}
 	if (!trailers || !summary_end || summary_end[1] != '\n' ||
-	    summary_end == message ||
-	    !plen || (size_t)(end - trailers) < 14 + plen ||
-	    strncmp(trailers, "Align-Record: ", 14) ||
-	    strncmp(trailers + 14, path, plen) ||
-	    (trailers[14 + plen] != '\n' && trailers + 14 + plen != end)) {
+	    summary_end == message || !plen ||
+	    strncmp(trailers, "Align-Record: ", 14)) {
 		return 0;
 	}
+	/* A commit of several records names each: one must be `path`. */
 	for (p = trailers; p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -60,10 +59,17 @@ int align_events_note(struct align_buf *note, int *late, const char *message,
 		if (!is_trailer(p, len)) {
 			return 0;
 		}
+		if (len == 14 + plen && !strncmp(p, "Align-Record: ", 14) &&
+		    !strncmp(p + 14, path, plen)) {
+			named = 1;
+		}
 		if (len > 20 && !strncmp(p, "Align-Late-Checkin: ", 20)) {
 			*late = 1;
 		}
 		p += len + (nl != NULL);
+	}
+	if (!named) {
+		return 0;
 	}
 	/* The note: every line between the summary and the trailers. */
 	for (p = summary_end + 2; p < trailers - 2; p++) {

@@ -72,8 +72,9 @@ int align_events_recent(struct align_events *out, struct align_repo *repo,
 /*
  * Reads the message of a commit that align wrote for the record at `path`
  * (relative to the records root): "<summary>", a blank line, optionally
- * the note and a blank line, then the trailer block "Align-Record:
- * <path>" and further "Align-<Name>: <value>" lines. Returns 1 when
+ * the note and a blank line, then the trailer block: "Align-Record:
+ * <path>" lines (one per record of the commit, `path` among them) and
+ * further "Align-<Name>: <value>" lines, an Align-Record line first. Returns 1 when
  * `message` has exactly that shape, with the note's lines joined by
  * spaces in `note` ("" when none) and `*late` set when the trailers hold
  * Align-Late-Checkin; returns 0 otherwise (a commit made with plain git,

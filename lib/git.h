@@ -346,6 +346,21 @@ int align_git_path_changed(struct align_git *git, const char *old_tree,
 			   char new_blob[ALIGN_OID_HEXSZ + 1],
 			   struct align_buf *err);
 
+/*
+ * Calls `fn` with each file below folder `folder` (relative to the work
+ * tree: "<prefix><folder>"; the name relative to it, "0007-x.md") in the
+ * tree of every local branch (refs/heads/) and remote-tracking branch
+ * (refs/remotes/), with that reference's name; a folder tree several
+ * branches share is read once, for the first of them. Tags, symbolic
+ * references (origin/HEAD) and branches without the folder give
+ * nothing. `fn` returning non-zero stops the listing and is returned.
+ * Returns 0 or ALIGN_ERROR.
+ */
+int align_git_branch_files(struct align_git *git, const char *folder,
+			   int (*fn)(const char *ref, const char *name,
+				     void *payload),
+			   void *payload, struct align_buf *err);
+
 /* How align_git_merge_text() writes what both sides changed. */
 enum align_git_merge_style {
 	ALIGN_GIT_MERGE_MARKERS, /* git's conflict markers, "ours", "theirs" */

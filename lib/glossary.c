@@ -573,6 +573,23 @@ static const char *const starter[][3] = {
 	{ "cancelled", "canceled",
 	  "Stopped before it was completed, and kept for the record (`align\n"
 	  "brief cancel`). `align brief reopen` takes it back to draft." },
+	{ NULL, "Decision lifecycle", NULL },
+	{ "proposed", NULL,
+	  "A decision written up for its deciders to take (`align decision\n"
+	  "new`): context and options are set out, nothing is settled yet." },
+	{ "accepted", NULL,
+	  "One of the decision's deciders has taken it (`align decision\n"
+	  "accept`): the team acts on it until it is revisited, deprecated or\n"
+	  "superseded." },
+	{ "rejected", NULL,
+	  "The deciders turned the proposal down (`align decision reject`);\n"
+	  "kept so the same question is not argued again from nothing." },
+	{ "deprecated", NULL,
+	  "An accepted decision that no longer holds and has no successor\n"
+	  "(`align decision deprecate`)." },
+	{ "superseded", NULL,
+	  "An accepted decision replaced by a later one, which it names in\n"
+	  "`superseded-by` (`align decision supersede`)." },
 	{ NULL, "Funnel", NULL },
 	{ "ICP", "ideal customer profile",
 	  "Ideal customer profile: the companies that get the most value from\n"

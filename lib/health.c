@@ -7,6 +7,8 @@
 
 #include "blockers.h"
 #include "brief.h"
+#include "decision-log.h"
+#include "decision.h"
 #include "history.h"
 #include "okr-board.h"
 #include "okr.h"
@@ -71,6 +73,7 @@ static void event_copy(struct align_timeline_event *dst,
 	dst->email = align_strdup(src->email ? src->email : "");
 	dst->when = src->when;
 	dst->offset = src->offset;
+	dst->note = src->note ? align_strdup(src->note) : NULL;
 }
 
 static void event_clear(struct align_timeline_event *ev)
@@ -78,6 +81,7 @@ static void event_clear(struct align_timeline_event *ev)
 	free(ev->state);
 	free(ev->author);
 	free(ev->email);
+	free(ev->note);
 	memset(ev, 0, sizeof(*ev));
 }
 
@@ -583,6 +587,57 @@ static void rule_update_missing(struct align_health_run *run,
 	}
 }
 
+/* An accepted decision whose revisit date has come: its deciders act. */
+static void rule_decision_revisit(struct align_health_run *run,
+				  const struct align_health_rule *rule,
+				  int64_t threshold)
+{
+	const struct align_catalog *cat = run->opts->catalog;
+	struct align_buf one = ALIGN_BUF_INIT;
+
+	(void)threshold;
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct align_entry *e = &cat->entries[i];
+		const struct align_record *r = e->record;
+		struct align_health_violation *v;
+		const char *revisit, *deciders;
+		struct align_date d;
+		int64_t late;
+
+		if (e->kind != &align_kind_decision || !r ||
+		    !align_decision_revisit_due(r, &run->opts->today)) {
+			continue;
+		}
+		revisit = field(r, "revisit");
+		align_date_parse(&d, revisit);
+		late = align_date_to_days(&run->opts->today) -
+		       align_date_to_days(&d);
+		v = violation(run, rule, align_record_id(r), e->path,
+			      align_timeline_entered(history_of(run, r),
+						     ALIGN_DECISION_ACCEPTED,
+						     run->opts->now),
+			      "decision '%s' was due for revisit on %s (%lld "
+			      "day%s ago)",
+			      align_record_id(r), revisit, (long long)late,
+			      late == 1 ? "" : "s");
+		v->line = align_record_line(r, "decision", NULL, "revisit");
+		deciders = field(r, "deciders");
+		for (const char *q = deciders ? deciders : ""; *q;) {
+			size_t n;
+			q += strspn(q, " ");
+			n = strcspn(q, ",");
+			align_buf_clear(&one);
+			align_buf_add(&one, q, n);
+			align_buf_rtrim(&one);
+			add_who(v, one.ptr);
+			q += n;
+			q += *q == ',';
+		}
+		add_record(v, align_record_id(r));
+	}
+	align_buf_release(&one);
+}
+
 static const struct align_health_rule rules[] = {
 	{ "approval-sla", ALIGN_SEV_ERROR, ALIGN_HEALTH_DURATION, "24h",
 	  "a brief has waited in submitted for longer than this",
@@ -606,6 +661,9 @@ static const struct align_health_rule rules[] = {
 	{ "update-missing", ALIGN_SEV_WARNING, ALIGN_HEALTH_WEEKS, "2",
 	  "a person on the roster has posted no update for this many weeks",
 	  rule_update_missing },
+	{ "decision-revisit", ALIGN_SEV_WARNING, ALIGN_HEALTH_NONE, NULL,
+	  "an accepted decision's revisit date has come",
+	  rule_decision_revisit },
 };
 
 const struct align_health_rule *align_health_rules(size_t *count)

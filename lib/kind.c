@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "brief.h"
+#include "decision.h"
 #include "okr.h"
 #include "update.h"
 #include "util/error.h"
@@ -11,6 +12,7 @@
 
 static const struct align_kind *const kinds[] = {
 	&align_kind_brief,
+	&align_kind_decision,
 	&align_kind_okr,
 	&align_kind_update,
 	NULL,
@@ -59,6 +61,33 @@ const struct align_field *align_kind_field(const struct align_kind *kind,
 	return NULL;
 }
 
+const struct align_field *align_kind_serial(const struct align_kind *kind)
+{
+	for (const struct align_field *f = kind->fields; f && f->name; f++) {
+		if (!f->section && f->type == ALIGN_FIELD_SERIAL) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+long align_kind_serial_of(const char *name)
+{
+	const char *base = strrchr(name, '/');
+	size_t n;
+	long v = 0;
+
+	base = base ? base + 1 : name;
+	n = strspn(base, "0123456789");
+	if (n == 0 || n > 9 || base[n] != '-') {
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		v = v * 10 + (base[i] - '0');
+	}
+	return v;
+}
+
 const char *align_field_type_name(enum align_field_type type)
 {
 	static const char *const names[] = {
@@ -67,6 +96,7 @@ const char *align_field_type_name(enum align_field_type type)
 		[ALIGN_FIELD_PERSON] = "person", [ALIGN_FIELD_PERSONS] = "persons",
 		[ALIGN_FIELD_ENUM] = "enum",	 [ALIGN_FIELD_REF] = "reference",
 		[ALIGN_FIELD_PERIOD] = "period", [ALIGN_FIELD_WEEK] = "week",
+		[ALIGN_FIELD_SERIAL] = "serial",
 	};
 	return (size_t)type < sizeof(names) / sizeof(names[0]) ? names[type]
 								: "?";
@@ -155,6 +185,11 @@ int align_kind_expand(struct align_buf *out, const char *pattern,
 			align_buf_add(out, date, 4);
 		} else if (IS("mm")) {
 			align_buf_add(out, date + 5, 2);
+		} else if (IS("number")) {
+			if (!(value = vars->number)) {
+				goto missing;
+			}
+			align_buf_adds(out, value);
 		} else {
 			goto missing;
 		}

@@ -39,6 +39,13 @@ enum align_field_type {
 	ALIGN_FIELD_REF,     /* the id of a record of kind `ref` */
 	ALIGN_FIELD_PERIOD,  /* a quarter YYYY-Qn or a year YYYY */
 	ALIGN_FIELD_WEEK,    /* an ISO week YYYY-Www */
+	/*
+	 * The record's number in its kind's sequence: at least 4 digits
+	 * ("0007"), unique among the kind's records, and the start of its
+	 * id. `new` gives the next after the highest on every branch
+	 * (align_catalog_next_serial); the field's initial is "{number}".
+	 */
+	ALIGN_FIELD_SERIAL,
 };
 
 /* Field flags. */
@@ -232,6 +239,19 @@ enum align_duty align_field_duty(const struct align_field *f);
 /* "accountable", "responsible", "named" or "none". */
 const char *align_duty_name(enum align_duty duty);
 
+/*
+ * The kind's serial field (ALIGN_FIELD_SERIAL, "number" of a decision),
+ * or NULL for a kind whose records are not numbered.
+ */
+const struct align_field *align_kind_serial(const struct align_kind *kind);
+
+/*
+ * The number a numbered record's file name or id starts with: the
+ * leading digits before a '-' ("0007-use-x" and "0007-use-x.md" give 7),
+ * at least one and at most 9 of them; -1 when it has none.
+ */
+long align_kind_serial_of(const char *name);
+
 /* The name of a field type ("date", "person", ...). */
 const char *align_field_type_name(enum align_field_type type);
 
@@ -254,11 +274,14 @@ struct align_kind_vars {
 	const char *period; /* {Period}: "2026-Q4", {period}: "2026-q4" */
 	const char *person; /* {person}: a handle's slug */
 	struct align_date today; /* {date}, {yyyy}, {mm} */
+	/* {number}: a numbered kind's next number ("0007"); NULL: made by
+	 * align_catalog_new_record() */
+	const char *number;
 };
 
 /*
  * Appends `pattern` to `out` with each {variable} replaced: {slug},
- * {Period}, {period}, {person}, {date}, {yyyy}, {mm}. The slug is cut so
+ * {Period}, {period}, {person}, {date}, {yyyy}, {mm}, {number}. The slug is cut so
  * that the whole stays within ALIGN_ID_MAX bytes. Returns 0, or
  * ALIGN_EINVALID with the message in `err` when a variable it needs is
  * missing or the title gives no slug.

@@ -661,6 +661,8 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
  *   align-write 1
  *   <new blob|-> <old blob|-> <temporary file>\t<file>
  *
+ * where a new blob of forty zeros marks a file the write deletes (it has
+ * no temporary file);
  * paths relative to the work tree. Without blob ids the commit cannot have
  * started: the temporary files are removed. With them, the file's blob in
  * HEAD says whether the commit landed: if it did, the temporary file is
@@ -668,6 +670,7 @@ void align_repo_display_path(const struct align_repo *repo, const char *path,
  * entry set; if not, the temporary file is removed.
  */
 #define JOURNAL_HEADER "align-write 1\n"
+#define JOURNAL_DELETED "0000000000000000000000000000000000000000"
 
 struct journal_entry {
 	char new_blob[ALIGN_OID_HEXSZ + 1]; /* "" before the commit */
@@ -771,6 +774,32 @@ static int recover_entry(struct align_repo *repo, const struct journal_entry *e,
 	*finished = 0;
 	align_path_join(&temp, align_git_workdir(repo->git), e->temp);
 	align_path_join(&file, align_git_workdir(repo->git), e->path);
+	if (!strcmp(e->new_blob, JOURNAL_DELETED)) {
+		/* A deletion: finished when HEAD no longer has the file. */
+		if ((ret = align_git_head_blob(repo->git, e->path, head,
+					       &repo->error)) < 0 ||
+		    *head ||
+		    (ret = align_git_file_id(repo->git, e->path, now,
+					     &repo->error)) < 0) {
+			goto done;
+		}
+		if (*now && !strcmp(now, e->old_blob)) {
+			if (unlink(file.ptr) < 0) {
+				ret = fail(repo, ALIGN_ERROR,
+					   "cannot finish the interrupted "
+					   "write of '%s': %s",
+					   e->path, strerror(errno));
+				goto done;
+			}
+			align_buf_addf(&repo->recovered, "%s%s",
+				       repo->recovered.len ? ", " : "",
+				       e->path);
+			*now = '\0';
+		}
+		/* Edited since: the file stays, its index entry too. */
+		*finished = !*now;
+		goto done;
+	}
 	if (!*e->new_blob ||
 	    (ret = align_git_head_blob(repo->git, e->path, head,
 				       &repo->error)) < 0 ||
@@ -1094,6 +1123,21 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 	for (; written < nchanges; written++) {
 		const struct align_change *c = &changes[written];
 
+		if (!c->data) {
+			/* A deletion: no temporary file, HEAD's blob noted. */
+			gc[written].path = gpaths[written];
+			if (message) {
+				memcpy(journal[written].new_blob,
+				       JOURNAL_DELETED, ALIGN_OID_HEXSZ + 1);
+				if ((ret = align_git_head_blob(
+					     repo->git, gpaths[written],
+					     journal[written].old_blob,
+					     &repo->error)) < 0) {
+					goto undo;
+				}
+			}
+			continue;
+		}
 		/* What git would check out: eol and autocrlf honoured. */
 		if ((ret = align_git_worktree_bytes(repo->git, gpaths[written],
 						    c->data, c->len,
@@ -1148,6 +1192,17 @@ int align_repo_write(struct align_repo *repo, const struct align_change *changes
 		if (i == 1) {
 			/* One file in place, the next not yet. */
 			ALIGN_FAULT_POINT("between-renames");
+		}
+		if (!changes[i].data) {
+			if (unlink(full.ptr) < 0 && errno != ENOENT) {
+				ret = fail(repo, ALIGN_ERROR,
+					   "%s, but cannot remove '%s': %s",
+					   message ? "committed" : "prepared",
+					   changes[i].path, strerror(errno));
+				align_git_unlock_index(repo->git);
+				goto done;
+			}
+			continue;
 		}
 		if (rename(tmp.ptr, full.ptr) < 0) {
 			ret = fail(repo, ALIGN_ERROR,

@@ -194,13 +194,13 @@ int align_repo_set_git_config(struct align_repo *repo, const char *name,
 
 struct align_change {
 	const char *path; /* relative to the root */
-	const char *data;
+	const char *data; /* NULL: the write deletes the file */
 	size_t len;
 };
 
 /*
  * Writes the files (temporary file, then rename) with the bytes git would
- * check out, and, when `message` is not NULL, commits exactly these paths
+ * check out, removes those whose data is NULL (after the commit), and, when `message` is not NULL, commits exactly these paths
  * as "git commit --only" would and updates their index entries, holding
  * the index lock from before the commit until the index is written. A
  * missing identity or a lock file left by another process refuses the

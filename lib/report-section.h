@@ -49,6 +49,8 @@ int align_report_performance(struct align_report_ctx *ctx,
 			     struct align_report_section *section);
 int align_report_campaigns(struct align_report_ctx *ctx,
 			   struct align_report_section *section);
+int align_report_decisions(struct align_report_ctx *ctx,
+			   struct align_report_section *section);
 int align_report_execution(struct align_report_ctx *ctx,
 			   struct align_report_section *section);
 int align_report_next(struct align_report_ctx *ctx,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "events.h"
 #include "util/error.h"
 #include "util/banned.h"
 
@@ -81,6 +82,17 @@ static void apply(struct align_timeline *t, char op, const char *id,
 	ev->email = align_strdup(c->author_email ? c->author_email : "");
 	ev->when = c->author_time.seconds;
 	ev->offset = c->author_time.offset;
+	ev->note = NULL;
+	if (c->message) {
+		struct align_buf note = ALIGN_BUF_INIT;
+		int late;
+
+		if (align_events_note(&note, &late, c->message, path) &&
+		    note.len) {
+			ev->note = align_buf_detach(&note, NULL);
+		}
+		align_buf_release(&note);
+	}
 }
 
 /* Newest commit first: a record's first entry is its newest version. */
@@ -198,6 +210,7 @@ static void event_release(struct align_timeline_event *ev)
 	free(ev->state);
 	free(ev->author);
 	free(ev->email);
+	free(ev->note);
 }
 
 static int by_id(const void *a, const void *b)

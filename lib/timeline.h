@@ -29,6 +29,11 @@ struct align_timeline_event {
 	char *email;
 	int64_t when; /* author time, seconds */
 	int offset;   /* the author's UTC offset then, minutes */
+	/*
+	 * The -m note of the align command that made the commit, on one
+	 * line (align_events_note), or NULL when there is none.
+	 */
+	char *note;
 };
 
 struct align_timeline_record {

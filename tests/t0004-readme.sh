@@ -70,7 +70,7 @@ done <"$commands"
 test_expect_success 'the story is in git: one commit per step, a clean tree' '
 	cd growth &&
 	git log --format=%s >subjects &&
-	test $(wc -l <subjects) -eq 11 &&
+	test $(wc -l <subjects) -eq 13 &&
 	git status --porcelain >out &&
 	test_must_be_empty out &&
 	grep "^status = completed$" briefs/2026-11-partner-webinar.md &&

@@ -108,7 +108,7 @@ test_expect_success 'ls --status with a status no kind has: exit 129, the status
 	save_state &&
 	test_expect_code 129 align ls --status drafted >out 2>err &&
 	test_must_be_empty out &&
-	echo "align: error: no record has the status ${SQ}drafted${SQ} (statuses: draft, submitted, approved, live, completed, cancelled)" >expect &&
+	echo "align: error: no record has the status ${SQ}drafted${SQ} (statuses: draft, submitted, approved, live, completed, cancelled, proposed, accepted, rejected, deprecated, superseded)" >expect &&
 	test_cmp expect err &&
 	test_expect_code 129 align ls brief --status drafted 2>err &&
 	echo "align: error: no brief has the status ${SQ}drafted${SQ} (statuses: draft, submitted, approved, live, completed, cancelled)" >expect &&

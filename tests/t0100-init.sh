@@ -21,6 +21,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 
 	[folders]
 	brief = briefs
+	decision = decisions
 	objective = okrs
 	update = updates
 	templates = templates
@@ -35,6 +36,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	align.ini
 	glossary.md
 	templates/brief.md
+	templates/decision.md
 	templates/objective.md
 	templates/update.md
 	EOF

@@ -59,6 +59,7 @@ bad_value() {
 	reference) echo no-such-record ;;
 	period) echo 2026-Q5 ;;
 	week) echo 2026-W54 ;;
+	serial) echo 12x ;;
 	esac
 }
 
@@ -72,7 +73,7 @@ make_record() {
 	set -- new "$mk_kind" "$mk_title"
 	while read -r name type req values; do
 		case $type in
-		id) continue ;;
+		id | serial) continue ;;
 		reference)
 			test "$mk_refs" = 1 || continue
 			target=$(make_record "$values" "Target of $mk_title" 0 |

@@ -44,7 +44,7 @@ test_expect_success 'setup: init ships glossary.md, a roster' '
 
 test_expect_success 'the starter defines the shipped terms, owned by the one who ran init' '
 	for t in ready approved live completed pipeline MQL SQL ICP draft \
-		cancelled; do
+		cancelled proposed accepted rejected deprecated superseded; do
 		grep -qx "### $t" glossary.md || { echo "no $t"; exit 1; }
 	done &&
 	grep "^owner: " glossary.md | sort -u >out &&
@@ -70,8 +70,9 @@ test_expect_success 'align glossary lists every term in file order' '
 	align glossary >out 2>err &&
 	test_must_be_empty err &&
 	cut -d" " -f1 out >"$S/terms" &&
-	printf "%s\n" draft ready approved live completed cancelled ICP MQL \
-		SQL pipeline >expect &&
+	printf "%s\n" draft ready approved live completed cancelled proposed \
+		accepted rejected deprecated superseded ICP MQL SQL pipeline \
+		>expect &&
 	test_cmp expect "$S/terms" &&
 	grep "^live  *maya  *The campaign is running: its audience can see it (\`align brief launch\`, from approved)\. Results" out &&
 	test_state_unchanged
@@ -118,7 +119,7 @@ test_expect_success '--format md: a document, one heading per term' '
 	head -n 1 out >first &&
 	echo "# Glossary" >expect &&
 	test_cmp expect first &&
-	test "$(grep -c "^## " out)" -eq 10 &&
+	test "$(grep -c "^## " out)" -eq 15 &&
 	align glossary live --format md >out &&
 	cat >expect <<-\EOF &&
 	## live
@@ -138,8 +139,9 @@ test_expect_success PYTHON3 '--format json: every entry whole' '
 assert d[\"format_version\"] == 1, d
 terms = d[\"terms\"]
 assert [t[\"term\"] for t in terms] == [\"draft\", \"ready\", \"approved\",
-    \"live\", \"completed\", \"cancelled\", \"ICP\", \"MQL\", \"SQL\",
-    \"pipeline\"], terms
+    \"live\", \"completed\", \"cancelled\", \"proposed\", \"accepted\",
+    \"rejected\", \"deprecated\", \"superseded\", \"ICP\", \"MQL\",
+    \"SQL\", \"pipeline\"], terms
 live = terms[3]
 assert live[\"aliases\"] == [\"launched\", \"go-live\", \"in market\"], live
 assert live[\"owner\"] == \"maya\", live
@@ -240,6 +242,13 @@ aliases: LIVE
 ### quiet
 
 owner: lee
+
+### proposed
+
+owner: maya
+aliases: accepted, rejected, deprecated, superseded
+
+The states of a decision.
 EOF
 
 test_expect_success 'check: statuses not defined, names twice, no definition or owner, owners not in the roster' '
@@ -268,7 +277,7 @@ test_expect_success 'check: a status an alias defines is defined' '
 '
 
 test_expect_success 'check: warnings alone exit 0, 1 with --strict' '
-	sed "/^### cancelled\$/,/^### ICP\$/{/^### ICP\$/!d}" "$S/starter.md" \
+	sed "/^### cancelled\$/,/^## Decision lifecycle\$/{/^## Decision lifecycle\$/!d}" "$S/starter.md" \
 		>glossary.md &&
 	! grep -q "### cancelled" glossary.md &&
 	check_out 0 &&

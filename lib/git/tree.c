@@ -4,6 +4,7 @@
 
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/error.h"
@@ -522,4 +523,96 @@ int align_git_merge_text(struct align_buf *out, const char *base, size_t blen,
 	code = res.automergeable ? 0 : 1;
 	git_merge_file_result_free(&res);
 	return code;
+}
+
+/* What align_git_branch_files() passes through git_tree_walk(). */
+struct branch_walk {
+	const char *ref;
+	int (*fn)(const char *ref, const char *name, void *payload);
+	void *payload;
+	int ret;
+};
+
+static int branch_entry(const char *root, const git_tree_entry *entry,
+			void *payload)
+{
+	struct branch_walk *bw = payload;
+	struct align_buf name = ALIGN_BUF_INIT;
+
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		return 0;
+	}
+	align_buf_addf(&name, "%s%s", root, git_tree_entry_name(entry));
+	bw->ret = bw->fn(bw->ref, name.ptr, bw->payload);
+	align_buf_release(&name);
+	return bw->ret ? -1 : 0;
+}
+
+int align_git_branch_files(struct align_git *git, const char *folder,
+			   int (*fn)(const char *ref, const char *name,
+				     void *payload),
+			   void *payload, struct align_buf *err)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	git_oid *seen = NULL;
+	size_t nseen = 0, alloc = 0;
+	struct branch_walk bw = { NULL, fn, payload, 0 };
+	int code, ret = 0;
+
+	if ((code = git_reference_iterator_new(&it, git->repo)) < 0) {
+		return align_git__fail(err, code, "cannot list branches");
+	}
+	while ((code = git_reference_next(&ref, it)) == 0) {
+		const char *name = git_reference_name(ref);
+		git_object *obj = NULL;
+		git_tree_entry *entry = NULL;
+		git_tree *tree = NULL;
+		int known = 0;
+
+		if (git_reference_type(ref) != GIT_REFERENCE_DIRECT ||
+		    (strncmp(name, "refs/heads/", 11) &&
+		     strncmp(name, "refs/remotes/", 13)) ||
+		    git_reference_peel(&obj, ref, GIT_OBJECT_TREE) < 0) {
+			/* A tag, a symbolic ref, or one pointing at no tree. */
+			git_reference_free(ref);
+			continue;
+		}
+		if (git_tree_entry_bypath(&entry, (git_tree *)obj, folder) == 0 &&
+		    git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+			/* Branches mostly share the folder: read each once. */
+			for (size_t i = 0; i < nseen && !known; i++) {
+				known = git_oid_equal(&seen[i],
+						      git_tree_entry_id(entry));
+			}
+			if (!known) {
+				ALIGN_ARRAY_GROW(seen, alloc, nseen + 1);
+				git_oid_cpy(&seen[nseen++],
+					    git_tree_entry_id(entry));
+			}
+			if (!known && git_tree_lookup(&tree, git->repo,
+						      git_tree_entry_id(entry)) <
+					      0) {
+				ret = align_git__fail(err, -1, "cannot read tree");
+			} else if (!known) {
+				bw.ref = name;
+				git_tree_walk(tree, GIT_TREEWALK_PRE,
+					      branch_entry, &bw);
+				ret = bw.ret;
+			}
+		}
+		git_tree_free(tree);
+		git_tree_entry_free(entry);
+		git_object_free(obj);
+		git_reference_free(ref);
+		if (ret) {
+			break;
+		}
+	}
+	if (!ret && code != GIT_ITEROVER) {
+		ret = align_git__fail(err, code, "cannot list branches");
+	}
+	free(seen);
+	git_reference_iterator_free(it);
+	return ret;
 }

@@ -216,8 +216,9 @@ static void expand(const char *pattern, const struct align_kind_vars *vars,
 static void test_expand(void)
 {
 	struct align_kind_vars v = { "Partner Webinar: Q4 édition!", "2026-Q4",
-				     "maya", { 2026, 11, 5 } };
-	struct align_kind_vars none = { NULL, NULL, NULL, { 2026, 1, 9 } };
+				     "maya", { 2026, 11, 5 }, "0042" };
+	struct align_kind_vars none = { NULL, NULL, NULL, { 2026, 1, 9 },
+					NULL };
 
 	expand(align_kind_brief.id_pattern, &v, 0,
 	       "2026-11-partner-webinar-q4-edition", "a brief's id");
@@ -229,6 +230,11 @@ static void test_expand(void)
 	expand(align_kind_update.id_pattern, &v, 0, "2026-w47-maya",
 	       "an update's id");
 	expand("{date}", &none, 0, "2026-01-09", "{date}");
+	expand("{number}-{slug}", &v, 0, "0042-partner-webinar-q4-edition",
+	       "a numbered id");
+	expand("{number}", &none, ALIGN_EINVALID,
+	       "pattern '{number}' needs '{number}', which is not given",
+	       "{number} must be given");
 	expand("{period}-{slug}", &none, ALIGN_EINVALID,
 	       "pattern '{period}-{slug}' needs '{period}', which is not given",
 	       "a missing variable is an error");

@@ -171,6 +171,11 @@ missing:
 	return 0;
 }
 
+const char *align_kind_ext(const struct align_kind *kind)
+{
+	return kind->format == ALIGN_RECORD_INI ? ".ini" : ".md";
+}
+
 const char *align_templates_folder(const struct align_repo *repo)
 {
 	return align_repo_config(repo, "folders", "templates", "templates");
@@ -182,8 +187,8 @@ int align_kind_template(const struct align_kind *kind, struct align_repo *repo,
 	struct align_buf path = ALIGN_BUF_INIT;
 	int ret;
 
-	align_buf_addf(&path, "%s/%s.md", align_templates_folder(repo),
-		       kind->name);
+	align_buf_addf(&path, "%s/%s%s", align_templates_folder(repo),
+		       kind->name, align_kind_ext(kind));
 	ret = align_repo_read(repo, path.ptr, out);
 	if (ret == ALIGN_ENOTFOUND) {
 		align_buf_adds(out, kind->template_text);

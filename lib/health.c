@@ -617,34 +617,7 @@ const struct align_health_rule *align_health_rules(size_t *count)
 
 int align_health_parse_duration(int64_t *out, const char *s)
 {
-	size_t n = strspn(s, "0123456789");
-	int64_t v = 0, unit;
-
-	if (n == 0 || n > 6 || !s[n] || s[n + 1]) {
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		v = v * 10 + (s[i] - '0');
-	}
-	switch (s[n]) {
-	case 'h':
-		unit = 3600;
-		break;
-	case 'd':
-		unit = 86400;
-		break;
-	case 'w':
-		unit = 7 * 86400;
-		break;
-	default:
-		return -1;
-	}
-	v *= unit;
-	if (v < 3600 || v > 3650 * (int64_t)86400) {
-		return -1;
-	}
-	*out = v;
-	return 0;
+	return align_duration_parse(out, s);
 }
 
 void align_health_format_duration(struct align_buf *out, int64_t s)

@@ -72,6 +72,37 @@ static void index_people(struct align_people *out)
 		fill.person = i;
 		each_email(out->items[i].email, add_email, &fill);
 	}
+	for (size_t i = 0; i < out->nroles; i++) {
+		align_idmap_add(&out->by_role, out->roles[i].name, i, NULL);
+	}
+}
+
+/* Where a person's key goes, or NULL for a key align does not read. */
+static const char **person_slot(struct align_person *p, const char *key)
+{
+	if (!strcmp(key, "name")) {
+		return &p->name;
+	} else if (!strcmp(key, "email")) {
+		return &p->email;
+	} else if (!strcmp(key, "team")) {
+		return &p->team;
+	} else if (!strcmp(key, "role")) {
+		return &p->role;
+	} else if (!strcmp(key, "backup")) {
+		return &p->backup;
+	} else if (!strcmp(key, "away")) {
+		return &p->away;
+	}
+	return NULL;
+}
+
+/* The first `key` of section `s` into `*out`, or NULL. */
+static void field_of(const struct align_ini *ini, size_t s, const char *key,
+		     const char **out)
+{
+	const struct align_ini_field *f = align_ini_find(ini, s, key);
+
+	*out = f ? f->value : NULL;
 }
 
 /* Reads the roster from its bytes: every [person "<handle>"] section. */
@@ -91,19 +122,36 @@ static int people_parse(struct align_people *out, struct align_repo *repo,
 		const struct align_ini_section *sec = &ini->sections[s];
 		struct align_person *p;
 
+		if (!strcmp(sec->name, "role") && sec->sub) {
+			struct align_role *r;
+
+			ALIGN_ARRAY_GROW(out->roles, out->roles_alloc,
+					 out->nroles + 1);
+			r = &out->roles[out->nroles++];
+			memset(r, 0, sizeof(*r));
+			r->name = sec->sub;
+			r->line = sec->line;
+			field_of(ini, s, "members", &r->members);
+			continue;
+		}
 		if (strcmp(sec->name, "person") || !sec->sub) {
 			continue;
 		}
 		ALIGN_ARRAY_GROW(out->items, out->alloc, out->count + 1);
 		p = &out->items[out->count++];
+		memset(p, 0, sizeof(*p));
 		p->handle = sec->sub;
-		p->name = align_record_get(out->record, "person", sec->sub,
-					   "name");
-		p->email = align_record_get(out->record, "person", sec->sub,
-					    "email");
-		p->team = align_record_get(out->record, "person", sec->sub,
-					   "team");
 		p->line = sec->line;
+		/* One pass over the section's fields, the first of each key. */
+		for (size_t f = sec->first_field;
+		     f < sec->first_field + sec->nfields; f++) {
+			const struct align_ini_field *fld = &ini->fields[f];
+			const char **slot = person_slot(p, fld->key);
+
+			if (slot && !*slot) {
+				*slot = fld->value;
+			}
+		}
 	}
 	index_people(out);
 	return 0;
@@ -189,6 +237,8 @@ void align_people_release(struct align_people *people)
 	align_idmap_release(&people->by_handle);
 	align_idmap_release(&people->by_email);
 	free(people->emails);
+	free(people->roles);
+	align_idmap_release(&people->by_role);
 	memset(people, 0, sizeof(*people));
 }
 
@@ -288,6 +338,162 @@ static void claimed_email(const char *e, size_t n, void *payload)
 	}
 }
 
+/* The line of a key of a person's or role's section, else the header. */
+static size_t key_line(const struct align_people *people, const char *section,
+		       const char *sub, const char *key, size_t header)
+{
+	size_t line = people->record
+			      ? align_record_line(people->record, section, sub,
+						  key)
+			      : 0;
+	return line ? line : header;
+}
+
+/*
+ * A name in a field that must be a handle: a look-alike, else unknown
+ * (with the closest); `what` says what it is ("backup 'x' of 'maya'" is
+ * made from `what` "backup" and `of` "maya"). Returns 1 when it is fine.
+ */
+static int check_name(const struct align_people *people, const char *name,
+		      const char *what, const char *of, size_t line,
+		      struct align_diags *diags)
+{
+	struct align_buf why = ALIGN_BUF_INIT;
+	const char *close;
+
+	if (align_people_lookalike(people, name, &why)) {
+		/* "member 'mаya' of role 'web' has ...": the name once. */
+		const char *rest = why.ptr + strlen(name) + 2;
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s%s", what, name, of, rest);
+		align_buf_release(&why);
+		return 0;
+	}
+	align_buf_release(&why);
+	if (align_people_by_handle(people, name)) {
+		return 1;
+	}
+	if (align_people_role(people, name)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is a role; name a person",
+				what, name, of);
+		return 0;
+	}
+	close = align_people_suggest(people, name);
+	if (close) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is not in the roster (did you "
+				"mean '%s'?)",
+				what, name, of, close);
+	} else {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"%s '%s' of %s is not in the roster", what,
+				name, of);
+	}
+	return 0;
+}
+
+static void check_backup(const struct align_people *people,
+			 const struct align_person *p,
+			 struct align_diags *diags)
+{
+	struct align_buf of = ALIGN_BUF_INIT;
+	size_t line;
+
+	if (!p->backup || !*p->backup) {
+		return;
+	}
+	line = key_line(people, "person", p->handle, "backup", p->line);
+	if (!strcmp(p->backup, p->handle)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line, ALIGN_SEV_ERROR,
+				"person '%s' is their own backup; name "
+				"someone else",
+				p->handle);
+		return;
+	}
+	align_buf_addf(&of, "'%s'", p->handle);
+	check_name(people, p->backup, "backup", of.ptr, line, diags);
+	align_buf_release(&of);
+}
+
+struct away_check {
+	const struct align_person *p;
+	size_t line;
+	struct align_diags *diags;
+};
+
+static void away_problem(const char *entry, size_t len,
+			 const struct align_date *from,
+			 const struct align_date *to, int ok, void *payload)
+{
+	struct away_check *c = payload;
+
+	(void)from;
+	(void)to;
+	if (ok == -1) {
+		align_diags_add(c->diags, ALIGN_PEOPLE_FILE, c->line,
+				ALIGN_SEV_ERROR,
+				"away entry '%.*s' of '%s' is not a date or a "
+				"range (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)",
+				(int)len, entry, c->p->handle);
+	} else if (ok == -2) {
+		align_diags_add(c->diags, ALIGN_PEOPLE_FILE, c->line,
+				ALIGN_SEV_ERROR,
+				"away range '%.*s' of '%s' ends before it "
+				"starts",
+				(int)len, entry, c->p->handle);
+	}
+}
+
+static void check_away(const struct align_people *people,
+		       const struct align_person *p,
+		       struct align_diags *diags)
+{
+	struct away_check c;
+
+	if (!p->away) {
+		return;
+	}
+	c.p = p;
+	c.line = key_line(people, "person", p->handle, "away", p->line);
+	c.diags = diags;
+	align_away_each(p->away, away_problem, &c);
+}
+
+static void check_role(const struct align_people *people,
+		       const struct align_role *r, struct align_diags *diags)
+{
+	struct align_buf of = ALIGN_BUF_INIT, one = ALIGN_BUF_INIT;
+	const char *list = r->members, *item;
+	size_t n, line, count = 0;
+
+	if (align_people_by_handle(people, r->name)) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, r->line,
+				ALIGN_SEV_ERROR,
+				"role '%s' has the name of a person; roles and "
+				"handles share one namespace, so rename the "
+				"role",
+				r->name);
+	}
+	line = key_line(people, "role", r->name, "members", r->line);
+	align_buf_addf(&of, "role '%s'", r->name);
+	while (list && align_people_next(&list, &item, &n)) {
+		align_buf_clear(&one);
+		align_buf_add(&one, item, n);
+		check_name(people, one.ptr, "member", of.ptr, line, diags);
+		count++;
+	}
+	if (!count) {
+		align_diags_add(diags, ALIGN_PEOPLE_FILE, line,
+				ALIGN_SEV_WARNING,
+				"role '%s' has no members; list their handles "
+				"in 'members'",
+				r->name);
+	}
+	align_buf_release(&of);
+	align_buf_release(&one);
+}
+
 void align_people_check(const struct align_people *people,
 			struct align_diags *diags)
 {
@@ -312,4 +518,267 @@ void align_people_check(const struct align_people *people,
 		check_emails.diags = diags;
 		each_email(p->email, claimed_email, &check_emails);
 	}
+	for (size_t i = 0; i < people->count; i++) {
+		check_backup(people, &people->items[i], diags);
+		check_away(people, &people->items[i], diags);
+	}
+	for (size_t i = 0; i < people->nroles; i++) {
+		check_role(people, &people->roles[i], diags);
+	}
+}
+
+const struct align_role *align_people_role(const struct align_people *people,
+					   const char *name)
+{
+	size_t i;
+
+	if (!name) {
+		return NULL;
+	}
+	if (!people->by_role.count) {
+		/* A roster made by hand, without its index. */
+		for (i = 0; i < people->nroles; i++) {
+			ALIGN_WORK_STEP();
+			if (!strcmp(people->roles[i].name, name)) {
+				return &people->roles[i];
+			}
+		}
+		return NULL;
+	}
+	return align_idmap_get(&people->by_role, name, &i) ? &people->roles[i]
+							  : NULL;
+}
+
+int align_people_next(const char **list, const char **item, size_t *len)
+{
+	const char *q = *list;
+
+	while (q && *q) {
+		size_t n;
+
+		q += strspn(q, " \t,");
+		n = strcspn(q, ",");
+		*item = q;
+		q += n;
+		while (n && ((*item)[n - 1] == ' ' || (*item)[n - 1] == '\t')) {
+			n--;
+		}
+		if (n) {
+			*len = n;
+			*list = q;
+			return 1;
+		}
+	}
+	*list = q;
+	return 0;
+}
+
+size_t align_people_expand(const struct align_people *people,
+			   const char *name, struct align_buf *out)
+{
+	const struct align_role *role;
+	const char *list, *item;
+	size_t n, count = 0;
+
+	if (!name) {
+		return 0;
+	}
+	if (align_people_by_handle(people, name)) {
+		align_buf_adds(out, name);
+		align_buf_addch(out, '\n');
+		return 1;
+	}
+	role = align_people_role(people, name);
+	if (!role) {
+		return 0;
+	}
+	list = role->members;
+	while (align_people_next(&list, &item, &n)) {
+		align_buf_add(out, item, n);
+		align_buf_addch(out, '\n');
+		count++;
+	}
+	return count;
+}
+
+int align_people_is(const struct align_people *people, const char *handle,
+		    const char *name)
+{
+	const struct align_role *role;
+	const char *list, *item;
+	size_t n, len;
+
+	if (!handle || !name) {
+		return 0;
+	}
+	if (!strcmp(handle, name)) {
+		return 1;
+	}
+	role = align_people_role(people, name);
+	if (!role) {
+		return 0;
+	}
+	len = strlen(handle);
+	list = role->members;
+	while (align_people_next(&list, &item, &n)) {
+		if (n == len && !memcmp(item, handle, n)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* One date of an away entry: exactly YYYY-MM-DD at `s` (`n` bytes). */
+static int away_date(struct align_date *out, const char *s, size_t n)
+{
+	char one[ALIGN_DATE_STRLEN];
+
+	if (n != ALIGN_DATE_STRLEN - 1) {
+		return -1;
+	}
+	memcpy(one, s, n);
+	one[n] = '\0';
+	return align_date_parse(out, one);
+}
+
+size_t align_away_each(const char *list, align_away_fn fn, void *payload)
+{
+	const char *item;
+	size_t n, bad = 0;
+
+	while (align_people_next(&list, &item, &n)) {
+		struct align_date from, to;
+		const char *dots = NULL;
+		int ok = 0;
+
+		for (size_t i = 0; i + 1 < n; i++) {
+			if (item[i] == '.' && item[i + 1] == '.') {
+				dots = item + i;
+				break;
+			}
+		}
+		memset(&from, 0, sizeof(from));
+		memset(&to, 0, sizeof(to));
+		if (!dots) {
+			ok = away_date(&from, item, n);
+			to = from;
+		} else {
+			size_t a = (size_t)(dots - item), b = n - a - 2;
+			const char *end = dots + 2;
+
+			while (a && item[a - 1] == ' ') {
+				a--;
+			}
+			while (b && *end == ' ') {
+				end++;
+				b--;
+			}
+			ok = away_date(&from, item, a) < 0 ||
+					     away_date(&to, end, b) < 0
+				     ? -1
+				     : 0;
+			if (!ok && align_date_to_days(&to) <
+					   align_date_to_days(&from)) {
+				ok = -2;
+			}
+		}
+		bad += ok != 0;
+		if (fn) {
+			fn(item, n, &from, &to, ok, payload);
+		}
+	}
+	return bad;
+}
+
+struct away_find {
+	int64_t day;
+	int found;
+};
+
+static void away_match(const char *entry, size_t len,
+		       const struct align_date *from,
+		       const struct align_date *to, int ok, void *payload)
+{
+	struct away_find *f = payload;
+
+	(void)entry;
+	(void)len;
+	if (!ok && align_date_to_days(from) <= f->day &&
+	    f->day <= align_date_to_days(to)) {
+		f->found = 1;
+	}
+}
+
+int align_person_away(const struct align_person *p,
+		      const struct align_date *day)
+{
+	struct away_find f;
+
+	if (!p || !p->away || !day) {
+		return 0;
+	}
+	f.day = align_date_to_days(day);
+	f.found = 0;
+	align_away_each(p->away, away_match, &f);
+	return f.found;
+}
+
+const char *align_people_suggest(const struct align_people *people,
+				 const char *name)
+{
+	struct align_buf plain = ALIGN_BUF_INIT;
+	const struct align_person *p;
+	const char *best = NULL;
+	size_t best_d;
+
+	if (!name) {
+		return NULL;
+	}
+	align_text_unconfuse(&plain, name);
+	if (plain.len && strcmp(plain.ptr, name)) {
+		if ((p = align_people_by_handle(people, plain.ptr))) {
+			best = p->handle;
+		} else if (align_people_role(people, plain.ptr)) {
+			best = align_people_role(people, plain.ptr)->name;
+		}
+	}
+	if (!best) {
+		const char *probe = plain.len ? plain.ptr : name;
+
+		p = align_people_closest(people, probe);
+		best = p ? p->handle : NULL;
+		best_d = best ? align_distance(probe, best) : strlen(probe) / 3;
+		if (!best && best_d < 2) {
+			best_d = 2;
+		}
+		for (size_t i = 0; i < people->nroles; i++) {
+			size_t d = align_distance(probe, people->roles[i].name);
+			if (d <= best_d && (!best || d < best_d)) {
+				best = people->roles[i].name;
+				best_d = d;
+			}
+		}
+	}
+	align_buf_release(&plain);
+	return best;
+}
+
+int align_people_lookalike(const struct align_people *people,
+			   const char *name, struct align_buf *out)
+{
+	const char *close;
+	size_t col;
+	unsigned cp;
+
+	if (!name || !align_text_lookalike(name, &col, &cp)) {
+		return 0;
+	}
+	align_buf_addf(out, "'%s' has ", name);
+	align_text_codepoint_name(out, cp);
+	align_buf_addf(out, " at column %zu", col);
+	close = align_people_suggest(people, name);
+	if (close) {
+		align_buf_addf(out, "; did you mean '%s'?", close);
+	}
+	return 1;
 }

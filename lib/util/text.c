@@ -309,3 +309,198 @@ const char *align_text_problem(const char *s, int lines)
 	}
 	return NULL;
 }
+
+int align_text_lookalike(const char *s, size_t *col, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), column = 0;
+
+	for (size_t i = 0; i < n;) {
+		unsigned c;
+		size_t len = align_utf8_decode(p + i, n - i, &c);
+
+		column++;
+		if (!len) {
+			*col = column;
+			*cp = 0xfffd;
+			return 1;
+		}
+		if (c >= 0x80) {
+			*col = column;
+			*cp = c;
+			return 1;
+		}
+		i += len;
+	}
+	return 0;
+}
+
+/*
+ * The common look-alikes: what they are called and the ASCII they pass
+ * for (0: invisible, -1: none). Sorted by code point for bsearch().
+ */
+struct lookalike {
+	unsigned cp;
+	int ascii;
+	const char *name;
+};
+
+static const struct lookalike lookalikes[] = {
+	{ 0x00a0, ' ', "NO-BREAK SPACE" },
+	{ 0x00ad, 0, "SOFT HYPHEN" },
+	{ 0x0131, 'i', "LATIN SMALL LETTER DOTLESS I" },
+	{ 0x0391, 'A', "GREEK CAPITAL LETTER ALPHA" },
+	{ 0x0392, 'B', "GREEK CAPITAL LETTER BETA" },
+	{ 0x0395, 'E', "GREEK CAPITAL LETTER EPSILON" },
+	{ 0x0396, 'Z', "GREEK CAPITAL LETTER ZETA" },
+	{ 0x0397, 'H', "GREEK CAPITAL LETTER ETA" },
+	{ 0x0399, 'I', "GREEK CAPITAL LETTER IOTA" },
+	{ 0x039a, 'K', "GREEK CAPITAL LETTER KAPPA" },
+	{ 0x039c, 'M', "GREEK CAPITAL LETTER MU" },
+	{ 0x039d, 'N', "GREEK CAPITAL LETTER NU" },
+	{ 0x039f, 'O', "GREEK CAPITAL LETTER OMICRON" },
+	{ 0x03a1, 'P', "GREEK CAPITAL LETTER RHO" },
+	{ 0x03a4, 'T', "GREEK CAPITAL LETTER TAU" },
+	{ 0x03a5, 'Y', "GREEK CAPITAL LETTER UPSILON" },
+	{ 0x03a7, 'X', "GREEK CAPITAL LETTER CHI" },
+	{ 0x03b1, 'a', "GREEK SMALL LETTER ALPHA" },
+	{ 0x03b9, 'i', "GREEK SMALL LETTER IOTA" },
+	{ 0x03ba, 'k', "GREEK SMALL LETTER KAPPA" },
+	{ 0x03bd, 'v', "GREEK SMALL LETTER NU" },
+	{ 0x03bf, 'o', "GREEK SMALL LETTER OMICRON" },
+	{ 0x03c1, 'p', "GREEK SMALL LETTER RHO" },
+	{ 0x03c5, 'u', "GREEK SMALL LETTER UPSILON" },
+	{ 0x0405, 'S', "CYRILLIC CAPITAL LETTER DZE" },
+	{ 0x0406, 'I', "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I" },
+	{ 0x0408, 'J', "CYRILLIC CAPITAL LETTER JE" },
+	{ 0x0410, 'A', "CYRILLIC CAPITAL LETTER A" },
+	{ 0x0412, 'B', "CYRILLIC CAPITAL LETTER VE" },
+	{ 0x0415, 'E', "CYRILLIC CAPITAL LETTER IE" },
+	{ 0x041a, 'K', "CYRILLIC CAPITAL LETTER KA" },
+	{ 0x041c, 'M', "CYRILLIC CAPITAL LETTER EM" },
+	{ 0x041d, 'H', "CYRILLIC CAPITAL LETTER EN" },
+	{ 0x041e, 'O', "CYRILLIC CAPITAL LETTER O" },
+	{ 0x0420, 'P', "CYRILLIC CAPITAL LETTER ER" },
+	{ 0x0421, 'C', "CYRILLIC CAPITAL LETTER ES" },
+	{ 0x0422, 'T', "CYRILLIC CAPITAL LETTER TE" },
+	{ 0x0425, 'X', "CYRILLIC CAPITAL LETTER HA" },
+	{ 0x0430, 'a', "CYRILLIC SMALL LETTER A" },
+	{ 0x0435, 'e', "CYRILLIC SMALL LETTER IE" },
+	{ 0x043e, 'o', "CYRILLIC SMALL LETTER O" },
+	{ 0x0440, 'p', "CYRILLIC SMALL LETTER ER" },
+	{ 0x0441, 'c', "CYRILLIC SMALL LETTER ES" },
+	{ 0x0443, 'y', "CYRILLIC SMALL LETTER U" },
+	{ 0x0445, 'x', "CYRILLIC SMALL LETTER HA" },
+	{ 0x0455, 's', "CYRILLIC SMALL LETTER DZE" },
+	{ 0x0456, 'i', "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I" },
+	{ 0x0458, 'j', "CYRILLIC SMALL LETTER JE" },
+	{ 0x04bb, 'h', "CYRILLIC SMALL LETTER SHHA" },
+	{ 0x04cf, 'l', "CYRILLIC SMALL LETTER PALOCHKA" },
+	{ 0x061c, 0, "ARABIC LETTER MARK" },
+	{ 0x200b, 0, "ZERO WIDTH SPACE" },
+	{ 0x200c, 0, "ZERO WIDTH NON-JOINER" },
+	{ 0x200d, 0, "ZERO WIDTH JOINER" },
+	{ 0x200e, 0, "LEFT-TO-RIGHT MARK" },
+	{ 0x200f, 0, "RIGHT-TO-LEFT MARK" },
+	{ 0x2010, '-', "HYPHEN" },
+	{ 0x2011, '-', "NON-BREAKING HYPHEN" },
+	{ 0x2013, '-', "EN DASH" },
+	{ 0x2024, '.', "ONE DOT LEADER" },
+	{ 0x202a, 0, "LEFT-TO-RIGHT EMBEDDING" },
+	{ 0x202b, 0, "RIGHT-TO-LEFT EMBEDDING" },
+	{ 0x202c, 0, "POP DIRECTIONAL FORMATTING" },
+	{ 0x202d, 0, "LEFT-TO-RIGHT OVERRIDE" },
+	{ 0x202e, 0, "RIGHT-TO-LEFT OVERRIDE" },
+	{ 0x2060, 0, "WORD JOINER" },
+	{ 0x2066, 0, "LEFT-TO-RIGHT ISOLATE" },
+	{ 0x2067, 0, "RIGHT-TO-LEFT ISOLATE" },
+	{ 0x2068, 0, "FIRST STRONG ISOLATE" },
+	{ 0x2069, 0, "POP DIRECTIONAL ISOLATE" },
+	{ 0x2212, '-', "MINUS SIGN" },
+	{ 0x3000, ' ', "IDEOGRAPHIC SPACE" },
+	{ 0xfeff, 0, "ZERO WIDTH NO-BREAK SPACE" },
+	{ 0xfffd, -1, "REPLACEMENT CHARACTER" },
+};
+
+static int lookalike_cmp(const void *key, const void *elem)
+{
+	unsigned cp = *(const unsigned *)key;
+	const struct lookalike *l = elem;
+
+	return cp < l->cp ? -1 : cp > l->cp;
+}
+
+static const struct lookalike *lookalike_find(unsigned cp)
+{
+	return bsearch(&cp, lookalikes, sizeof(lookalikes) / sizeof(*lookalikes),
+		       sizeof(*lookalikes), lookalike_cmp);
+}
+
+static const char *const digit_names[10] = {
+	"ZERO", "ONE", "TWO", "THREE", "FOUR",
+	"FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+};
+
+void align_text_codepoint_name(struct align_buf *out, unsigned cp)
+{
+	const struct lookalike *l = lookalike_find(cp);
+
+	if (l) {
+		align_buf_addf(out, "%s (U+%04X)", l->name, cp);
+	} else if (cp >= 0xff21 && cp <= 0xff3a) {
+		align_buf_addf(out, "FULLWIDTH LATIN CAPITAL LETTER %c (U+%04X)",
+			       (int)('A' + (cp - 0xff21)), cp);
+	} else if (cp >= 0xff41 && cp <= 0xff5a) {
+		align_buf_addf(out, "FULLWIDTH LATIN SMALL LETTER %c (U+%04X)",
+			       (int)('A' + (cp - 0xff41)), cp);
+	} else if (cp >= 0xff10 && cp <= 0xff19) {
+		align_buf_addf(out, "FULLWIDTH DIGIT %s (U+%04X)",
+			       digit_names[cp - 0xff10], cp);
+	} else if (cp >= 0xff01 && cp <= 0xff5e) {
+		align_buf_addf(out, "FULLWIDTH FORM OF '%c' (U+%04X)",
+			       (int)(0x21 + (cp - 0xff01)), cp);
+	} else {
+		align_buf_addf(out, "U+%04X", cp);
+	}
+}
+
+int align_text_lookalike_ascii(unsigned cp)
+{
+	const struct lookalike *l;
+
+	if (cp < 0x80) {
+		return (int)cp;
+	}
+	if (cp >= 0xff01 && cp <= 0xff5e) {
+		return (int)(0x21 + (cp - 0xff01));
+	}
+	l = lookalike_find(cp);
+	return l ? l->ascii : -1;
+}
+
+int align_text_unconfuse(struct align_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	int all = 1;
+
+	for (size_t i = 0; i < n;) {
+		unsigned c;
+		size_t len = align_utf8_decode(p + i, n - i, &c);
+		int a;
+
+		if (!len) {
+			all = 0;
+			i++;
+			continue;
+		}
+		a = align_text_lookalike_ascii(c);
+		if (a > 0) {
+			align_buf_addch(out, a);
+		} else if (a < 0) {
+			all = 0;
+		}
+		i += len;
+	}
+	return all;
+}

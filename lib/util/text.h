@@ -49,6 +49,39 @@ int align_oid_hex_valid(const char *s);
 int align_starts_with(const char *s, const char *prefix);
 int align_ends_with(const char *s, const char *suffix);
 
+/*
+ * Look-alikes in a name that must be ASCII-identical (a handle, a role, a
+ * RACI cell): finds the first code point of `s` that is not ASCII
+ * (Cyrillic, Greek, fullwidth, zero-width, bidirectional controls and
+ * any other), sets `*col` to its 1-based column counted in characters
+ * and `*cp` to it, and returns 1; returns 0 when `s` is all ASCII. A
+ * byte that does not start valid UTF-8 counts as one character and is
+ * reported as U+FFFD.
+ */
+int align_text_lookalike(const char *s, size_t *col, unsigned *cp);
+
+/*
+ * Appends a readable name for a code point to `out`: "CYRILLIC CAPITAL
+ * LETTER A (U+0410)", "ZERO WIDTH SPACE (U+200B)", "FULLWIDTH LATIN
+ * SMALL LETTER A (U+FF41)" for the common look-alikes, else "U+XXXX".
+ */
+void align_text_codepoint_name(struct align_buf *out, unsigned cp);
+
+/*
+ * The ASCII character code point `cp` is mistaken for ('a' for Cyrillic
+ * U+0430, 'a' for fullwidth U+FF41), 0 for one that shows nothing
+ * (zero-width, bidirectional controls), -1 for one with no ASCII twin.
+ */
+int align_text_lookalike_ascii(unsigned cp);
+
+/*
+ * Appends `s` to `out` with every look-alike replaced by the ASCII it is
+ * mistaken for and invisible ones dropped: "mаya" with a Cyrillic 'а'
+ * gives "maya". Returns 1 when every non-ASCII code point had an ASCII
+ * twin (the result is what the writer meant), else 0.
+ */
+int align_text_unconfuse(struct align_buf *out, const char *s);
+
 /* The Levenshtein distance between two strings (bytes), for "did you mean". */
 size_t align_distance(const char *a, const char *b);
 

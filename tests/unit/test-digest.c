@@ -113,10 +113,14 @@ static void test_updates(void)
 		parse("briefs/webinar.md", brief),
 	};
 	struct align_person persons[] = {
-		{ "maya", "Maya Lind", "maya@example.com", "leadership", 1 },
-		{ "lee", "Lee Park", "lee@example.com", "growth", 5 },
-		{ "dana", "Dana Okafor", "dana@example.com", "content", 9 },
-		{ "sam", "Sam Roy", "sam@example.com", "sales", 13 },
+		{ "maya", "Maya Lind", "maya@example.com", "leadership", 1,
+		  NULL, NULL, NULL },
+		{ "lee", "Lee Park", "lee@example.com", "growth", 5,
+		  NULL, NULL, NULL },
+		{ "dana", "Dana Okafor", "dana@example.com", "content", 9,
+		  NULL, NULL, NULL },
+		{ "sam", "Sam Roy", "sam@example.com", "sales", 13,
+		  NULL, NULL, NULL },
 	};
 	struct align_people roster = ALIGN_PEOPLE_INIT;
 	struct align_people nobody = ALIGN_PEOPLE_INIT;

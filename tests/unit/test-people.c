@@ -139,8 +139,286 @@ done:
 	align_buf_release(&err);
 }
 
+/* The messages of `diags` joined by newlines, for matching. */
+static void messages(struct align_buf *out, const struct align_diags *diags)
+{
+	align_buf_clear(out);
+	for (size_t i = 0; i < diags->count; i++) {
+		align_buf_addf(out, "%zu: %s\n", diags->items[i].line,
+			       diags->items[i].message);
+	}
+}
+
+static int has(const struct align_buf *text, const char *what)
+{
+	if (strstr(text->ptr, what)) {
+		return 1;
+	}
+	printf("#   no '%s' in:\n%s", what, text->ptr);
+	return 0;
+}
+
+static const char roster[] =
+	"[person \"maya\"]\n"
+	"name = Maya Lind\n"
+	"email = maya@example.com\n"
+	"role = head of growth\n"
+	"backup = lee\n"
+	"away = 2026-12-20..2027-01-04, 2027-02-01\n"
+	"\n"
+	"[person \"lee\"]\n"
+	"name = Lee Park\n"
+	"email = lee@example.com\n"
+	"\n"
+	"[person \"dana\"]\n"
+	"name = Dana Okafor\n"
+	"email = dana@example.com\n"
+	"\n"
+	"[role \"web-team\"]\n"
+	"members = lee ,dana,, \n"
+	"\n"
+	"[role \"empty\"]\n";
+
+/* Roles, expansion, membership and away days on a small roster. */
+static void test_roles(struct align_repo *repo, const char *dir)
+{
+	struct align_people people = ALIGN_PEOPLE_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_buf path = ALIGN_BUF_INIT, out = ALIGN_BUF_INIT;
+	const struct align_person *maya;
+	const struct align_role *role;
+	struct align_date day;
+	FILE *f;
+
+	align_buf_addf(&path, "%s/people.ini", dir);
+	f = fopen(path.ptr, "w");
+	if (!f || fputs(roster, f) < 0 || fclose(f) != 0) {
+		ok(0, "roles: the roster is written");
+		goto done;
+	}
+	if (!ok(align_people_load(&people, repo, &diags) == 0 &&
+			people.count == 3 && people.nroles == 2,
+		"roles: three people and two roles load")) {
+		goto done;
+	}
+	maya = align_people_by_handle(&people, "maya");
+	is_str(maya ? maya->role : NULL, "head of growth", "roles: role key");
+	is_str(maya ? maya->backup : NULL, "lee", "roles: backup key");
+	is_str(maya ? maya->away : NULL, "2026-12-20..2027-01-04, 2027-02-01",
+	       "roles: away kept raw");
+	role = align_people_role(&people, "web-team");
+	is_str(role ? role->members : NULL, "lee ,dana,,",
+	       "roles: members kept raw");
+	is_int(role ? (long long)role->line : 0, 16, "roles: the header line");
+	ok(!align_people_role(&people, "maya"), "roles: a handle is no role");
+	ok(!align_people_role(&people, "Web-team"), "roles: names are exact");
+
+	is_int((long long)align_people_expand(&people, "web-team", &out), 2,
+	       "expand: a role gives its members");
+	is_str(out.ptr, "lee\ndana\n", "expand: trimmed, in order");
+	align_buf_clear(&out);
+	is_int((long long)align_people_expand(&people, "maya", &out), 1,
+	       "expand: a handle gives itself");
+	is_str(out.ptr, "maya\n", "expand: the handle");
+	align_buf_clear(&out);
+	is_int((long long)align_people_expand(&people, "nobody", &out), 0,
+	       "expand: an unknown name gives nothing");
+	is_int((long long)align_people_expand(&people, "empty", &out), 0,
+	       "expand: a role without members gives nothing");
+	is_int((long long)out.len, 0, "expand: nothing appended");
+
+	ok(align_people_is(&people, "dana", "web-team"),
+	   "is: a member of the role");
+	ok(align_people_is(&people, "maya", "maya"), "is: the handle itself");
+	ok(!align_people_is(&people, "maya", "web-team"), "is: not a member");
+	ok(!align_people_is(&people, "dan", "web-team"),
+	   "is: a prefix of a member is not one");
+	ok(!align_people_is(&people, "lee", "maya"), "is: another handle");
+
+	align_date_parse(&day, "2026-12-20");
+	ok(align_person_away(maya, &day), "away: the first day of a range");
+	align_date_parse(&day, "2027-01-04");
+	ok(align_person_away(maya, &day), "away: the last day of a range");
+	align_date_parse(&day, "2026-12-31");
+	ok(align_person_away(maya, &day), "away: across a new year");
+	align_date_parse(&day, "2027-01-05");
+	ok(!align_person_away(maya, &day), "away: the day after");
+	align_date_parse(&day, "2026-12-19");
+	ok(!align_person_away(maya, &day), "away: the day before");
+	align_date_parse(&day, "2027-02-01");
+	ok(align_person_away(maya, &day), "away: a single date");
+	align_date_parse(&day, "2027-02-02");
+	ok(!align_person_away(maya, &day), "away: a single date is one day");
+	ok(!align_person_away(align_people_by_handle(&people, "lee"), &day),
+	   "away: nobody away without a list");
+
+	align_people_check(&people, &diags);
+	messages(&out, &diags);
+	is_str(out.ptr,
+	       "19: role 'empty' has no members; list their handles in "
+	       "'members'\n",
+	       "check: a good roster has one warning, the empty role");
+done:
+	align_people_release(&people);
+	align_diags_clear(&diags);
+	align_buf_release(&path);
+	align_buf_release(&out);
+}
+
+struct away_seen {
+	struct align_buf text;
+};
+
+static void away_seen(const char *entry, size_t len,
+		      const struct align_date *from,
+		      const struct align_date *to, int good, void *payload)
+{
+	struct away_seen *s = payload;
+	char a[ALIGN_DATE_STRLEN], b[ALIGN_DATE_STRLEN];
+
+	align_date_format(a, from);
+	align_date_format(b, to);
+	align_buf_addf(&s->text, "[%.*s] %d", (int)len, entry, good);
+	if (!good) {
+		align_buf_addf(&s->text, " %s %s", a, b);
+	}
+	align_buf_addch(&s->text, '\n');
+}
+
+static void test_away_each(void)
+{
+	struct away_seen s = { ALIGN_BUF_INIT };
+	size_t bad;
+
+	bad = align_away_each(" 2026-12-20 .. 2027-01-04,2027-02-01, "
+			      "2027-13-01, 2027-03-02..2027-03-01, soon,"
+			      "2027-03-01..", away_seen, &s);
+	is_int((long long)bad, 4, "away list: four bad entries");
+	is_str(s.text.ptr,
+	       "[2026-12-20 .. 2027-01-04] 0 2026-12-20 2027-01-04\n"
+	       "[2027-02-01] 0 2027-02-01 2027-02-01\n"
+	       "[2027-13-01] -1\n"
+	       "[2027-03-02..2027-03-01] -2\n"
+	       "[soon] -1\n"
+	       "[2027-03-01..] -1\n",
+	       "away list: each entry, trimmed, with its verdict");
+	is_int((long long)align_away_each("", NULL, NULL), 0,
+	       "away list: an empty list");
+	align_buf_release(&s.text);
+}
+
+static const char bad_roster[] =
+	"[person \"maya\"]\n"
+	"name = Maya Lind\n"
+	"email = maya@example.com\n"
+	"backup = maya\n"
+	"away = 2027-01-04..2026-12-20, someday\n"
+	"\n"
+	"[person \"lee\"]\n"
+	"name = Lee Park\n"
+	"email = lee@example.com\n"
+	"backup = le\n"
+	"\n"
+	"[role \"lee\"]\n"
+	"members = maya\n"
+	"\n"
+	"[role \"web\"]\n"
+	"members = maya, dana, m\xd0\xb0ya, lee\xe2\x80\x8b\n";
+
+/* Every rule of the roster, one finding each. */
+static void test_check(struct align_repo *repo, const char *dir)
+{
+	struct align_people people = ALIGN_PEOPLE_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_buf path = ALIGN_BUF_INIT, out = ALIGN_BUF_INIT;
+	FILE *f;
+
+	align_buf_addf(&path, "%s/people.ini", dir);
+	f = fopen(path.ptr, "w");
+	if (!f || fputs(bad_roster, f) < 0 || fclose(f) != 0) {
+		ok(0, "check: the roster is written");
+		goto done;
+	}
+	if (!ok(align_people_load(&people, repo, &diags) == 0,
+		"check: the roster loads")) {
+		goto done;
+	}
+	align_people_check(&people, &diags);
+	messages(&out, &diags);
+	ok(has(&out, "4: person 'maya' is their own backup; name someone "
+		     "else"),
+	   "check: one's own backup");
+	ok(has(&out, "5: away range '2027-01-04..2026-12-20' of 'maya' ends "
+		     "before it starts"),
+	   "check: a range that ends before it starts");
+	ok(has(&out, "5: away entry 'someday' of 'maya' is not a date or a "
+		     "range (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)"),
+	   "check: an entry that is not a date");
+	ok(has(&out, "10: backup 'le' of 'lee' is not in the roster (did you "
+		     "mean 'lee'?)"),
+	   "check: an unknown backup");
+	ok(has(&out, "12: role 'lee' has the name of a person; roles and "
+		     "handles share one namespace"),
+	   "check: a role named like a handle");
+	ok(has(&out, "16: member 'dana' of role 'web' is not in the roster"),
+	   "check: a member that is not a handle");
+	ok(has(&out, "16: member 'm\xd0\xb0ya' of role 'web' has CYRILLIC "
+		     "SMALL LETTER A (U+0430) at column 2; did you mean "
+		     "'maya'?"),
+	   "check: a Cyrillic look-alike in a member");
+	ok(has(&out, "16: member 'lee\xe2\x80\x8b' of role 'web' has ZERO "
+		     "WIDTH SPACE (U+200B) at column 4; did you mean 'lee'?"),
+	   "check: a zero-width space in a member");
+	is_int((long long)diags.count, 8, "check: one finding per problem");
+done:
+	align_people_release(&people);
+	align_diags_clear(&diags);
+	align_buf_release(&path);
+	align_buf_release(&out);
+}
+
+static void test_small(void)
+{
+	char dir[] = "/tmp/align-test-roles.XXXXXX";
+	struct align_repo *repo = NULL;
+	struct align_buf err = ALIGN_BUF_INIT, cmd = ALIGN_BUF_INIT;
+
+	if (!mkdtemp(dir)) {
+		ok(1, "roles # SKIP cannot make a folder");
+		return;
+	}
+	align_buf_addf(&cmd,
+		       "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 HOME='%s' && "
+		       "git init -q -b main . && "
+		       "printf '[align]\\nversion = 1\\nname = T\\n' "
+		       ">align.ini",
+		       dir, dir);
+	if (system(cmd.ptr) != 0) {
+		ok(1, "roles # SKIP cannot make a git repository");
+		goto done;
+	}
+	if (!ok(align_repo_open(&repo, dir, &err) == 0,
+		"roles: the repository opens")) {
+		printf("#   %s\n", err.ptr);
+		goto done;
+	}
+	test_roles(repo, dir);
+	test_check(repo, dir);
+done:
+	align_repo_free(repo);
+	align_buf_clear(&cmd);
+	align_buf_addf(&cmd, "rm -rf '%s'", dir);
+	if (system(cmd.ptr) != 0) {
+		printf("# could not remove %s\n", dir);
+	}
+	align_buf_release(&cmd);
+	align_buf_release(&err);
+}
+
 int main(void)
 {
 	test_linear_work();
+	test_small();
+	test_away_each();
 	return done_testing();
 }

@@ -208,8 +208,98 @@ static void test_distance(void)
 	       "kitten -> sitting");
 }
 
+static void lookalike(const char *s, int want, size_t want_col,
+		      unsigned want_cp, const char *name)
+{
+	size_t col = 0;
+	unsigned cp = 0;
+	int got = align_text_lookalike(s, &col, &cp);
+
+	if (!ok(got == want && (!want || (col == want_col && cp == want_cp)),
+		"lookalike: %s", name)) {
+		printf("#   got %d at %zu U+%04X\n", got, col, cp);
+	}
+}
+
+static void cp_name(unsigned cp, const char *want)
+{
+	struct align_buf out = ALIGN_BUF_INIT;
+
+	align_text_codepoint_name(&out, cp);
+	is_str(out.ptr, want, want);
+	align_buf_release(&out);
+}
+
+static void unconfuse(const char *s, const char *want, int want_all)
+{
+	struct align_buf out = ALIGN_BUF_INIT;
+	int all = align_text_unconfuse(&out, s);
+
+	if (!ok(!strcmp(out.ptr, want) && all == want_all, "unconfuse: %s",
+		want)) {
+		printf("#   got '%s' %d\n", out.ptr, all);
+	}
+	align_buf_release(&out);
+}
+
+static void test_lookalike(void)
+{
+	lookalike("maya", 0, 0, 0, "ASCII has none");
+	lookalike("", 0, 0, 0, "the empty string has none");
+	lookalike("m\xd0\xb0ya", 1, 2, 0x430, "Cyrillic a at column 2");
+	lookalike("\xd0\x90lex", 1, 1, 0x410, "Cyrillic A at column 1");
+	lookalike("\xd0\x86van", 1, 1, 0x406, "Cyrillic I");
+	lookalike("\xd0\xa1" "arl", 1, 1, 0x421, "Cyrillic ES");
+	lookalike("b\xd0\x9e" "bby", 1, 2, 0x41e, "Cyrillic O");
+	lookalike("\xd0\xa0" "at", 1, 1, 0x420, "Cyrillic ER");
+	lookalike("\xce\x91nna", 1, 1, 0x391, "Greek Alpha");
+	lookalike("lee\xe2\x80\x8b", 1, 4, 0x200b, "zero-width space at the end");
+	lookalike("le\xe2\x80\xae" "e", 1, 3, 0x202e, "a bidi override");
+	lookalike("\xef\xbd\x8d" "aya", 1, 1, 0xff4d, "fullwidth m");
+	lookalike("caf\xc3\xa9", 1, 4, 0xe9, "any other non-ASCII");
+	lookalike("\xc3\xa9\xd0\xb0", 1, 1, 0xe9, "the first one counts");
+	lookalike("ab\xff", 1, 3, 0xfffd, "a byte that is not UTF-8");
+	lookalike("\xe2\x82\xac\xd0\xb0" "x", 1, 1, 0x20ac,
+		  "columns count characters, not bytes");
+	{
+		size_t col;
+		unsigned cp;
+		ok(align_text_lookalike("\xe2\x82\xac\xd0\xb0", &col, &cp) &&
+			   col == 1,
+		   "lookalike: a three-byte character is one column");
+	}
+
+	cp_name(0x410, "CYRILLIC CAPITAL LETTER A (U+0410)");
+	cp_name(0x430, "CYRILLIC SMALL LETTER A (U+0430)");
+	cp_name(0x406, "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I "
+		       "(U+0406)");
+	cp_name(0x421, "CYRILLIC CAPITAL LETTER ES (U+0421)");
+	cp_name(0x41e, "CYRILLIC CAPITAL LETTER O (U+041E)");
+	cp_name(0x420, "CYRILLIC CAPITAL LETTER ER (U+0420)");
+	cp_name(0x3bf, "GREEK SMALL LETTER OMICRON (U+03BF)");
+	cp_name(0x200b, "ZERO WIDTH SPACE (U+200B)");
+	cp_name(0x200d, "ZERO WIDTH JOINER (U+200D)");
+	cp_name(0xfeff, "ZERO WIDTH NO-BREAK SPACE (U+FEFF)");
+	cp_name(0x202e, "RIGHT-TO-LEFT OVERRIDE (U+202E)");
+	cp_name(0x2067, "RIGHT-TO-LEFT ISOLATE (U+2067)");
+	cp_name(0xff21, "FULLWIDTH LATIN CAPITAL LETTER A (U+FF21)");
+	cp_name(0xff4d, "FULLWIDTH LATIN SMALL LETTER M (U+FF4D)");
+	cp_name(0xff10, "FULLWIDTH DIGIT ZERO (U+FF10)");
+	cp_name(0xff0d, "FULLWIDTH FORM OF '-' (U+FF0D)");
+	cp_name(0xe9, "U+00E9");
+	cp_name(0x1f600, "U+1F600");
+
+	unconfuse("m\xd0\xb0ya", "maya", 1);
+	unconfuse("lee\xe2\x80\x8b", "lee", 1);
+	unconfuse("\xef\xbd\x8d\xef\xbd\x81" "ya", "maya", 1);
+	unconfuse("\xce\x91nna", "Anna", 1);
+	unconfuse("caf\xc3\xa9", "caf", 0);
+	unconfuse("plain", "plain", 1);
+}
+
 int main(void)
 {
+	test_lookalike();
 	test_utf8();
 	test_slugify();
 	test_id_valid();

@@ -4,6 +4,7 @@
 
 #include "brief.h"
 #include "okr.h"
+#include "raci.h"
 #include "update.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -12,6 +13,7 @@
 static const struct align_kind *const kinds[] = {
 	&align_kind_brief,
 	&align_kind_okr,
+	&align_kind_raci,
 	&align_kind_update,
 	NULL,
 };

@@ -22,6 +22,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	[folders]
 	brief = briefs
 	objective = okrs
+	raci = raci
 	update = updates
 	templates = templates
 	EOF
@@ -35,6 +36,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	align.ini
 	templates/brief.md
 	templates/objective.md
+	templates/raci.ini
 	templates/update.md
 	EOF
 	test_cmp expect files &&

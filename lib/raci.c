@@ -221,6 +221,7 @@ void align_raci_from_record(struct align_raci *out,
 				if (!strcmp(f->key, letter_fields[l])) {
 					add_names(step, l, f->value, f->line,
 						  value_col(r, f));
+					step->letter_line[l] = f->line;
 				}
 			}
 			if (!strcmp(f->key, "blocker") && *f->value) {
@@ -426,11 +427,45 @@ static int is_known(const struct align_people *people, const char *name)
 	       align_people_role(people, name);
 }
 
+/*
+ * Each name written at one place is judged once, however many steps it
+ * stands for (a column of an imported table): "line:col:name".
+ */
+struct judged {
+	struct align_idmap map;
+	char **keys;
+	size_t n, alloc;
+};
+
+static int first_time(struct judged *j, const struct align_raci_name *n)
+{
+	struct align_buf key = ALIGN_BUF_INIT;
+
+	align_buf_addf(&key, "%zu:%zu:%s", n->line, n->col, n->name);
+	ALIGN_ARRAY_GROW(j->keys, j->alloc, j->n + 1);
+	j->keys[j->n] = align_buf_detach(&key, NULL);
+	if (!align_idmap_add(&j->map, j->keys[j->n], j->n, NULL)) {
+		free(j->keys[j->n]);
+		return 0;
+	}
+	j->n++;
+	return 1;
+}
+
+static void judged_release(struct judged *j)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		free(j->keys[i]);
+	}
+	free(j->keys);
+	align_idmap_release(&j->map);
+}
+
 /* Look-alikes and unknown names in every cell. */
 static void check_names(const struct align_raci *raci,
 			const struct align_raci_step *s,
 			const struct align_people *people,
-			struct align_diags *diags)
+			struct judged *judged, struct align_diags *diags)
 {
 	struct align_buf what = ALIGN_BUF_INIT, plain = ALIGN_BUF_INIT;
 
@@ -443,6 +478,9 @@ static void check_names(const struct align_raci *raci,
 			unsigned cp;
 			int twin;
 
+			if (!first_time(judged, n)) {
+				continue;
+			}
 			if (align_text_lookalike(n->name, &col, &cp)) {
 				align_buf_clear(&what);
 				align_text_codepoint_name(&what, cp);
@@ -598,8 +636,10 @@ void align_raci_check(const struct align_raci *raci,
 		      struct align_diags *diags)
 {
 	struct align_buf list = ALIGN_BUF_INIT;
+	struct judged judged;
 	int64_t secs;
 
+	memset(&judged, 0, sizeof(judged));
 	for (size_t i = 0; i < raci->nsteps; i++) {
 		const struct align_raci_step *s = &raci->steps[i];
 		const struct align_raci_cell *a = &s->cells[ALIGN_RACI_A];
@@ -615,8 +655,10 @@ void align_raci_check(const struct align_raci *raci,
 				align_buf_addf(&list, "%s%s", k ? ", " : "",
 					       a->names[k].name);
 			}
-			add(diags, raci->path, a->names[1].line, a->names[1].col,
-			    ALIGN_SEV_ERROR,
+			add(diags, raci->path,
+			    s->letter_line[ALIGN_RACI_A] ? s->letter_line[ALIGN_RACI_A]
+							 : s->line,
+			    0, ALIGN_SEV_ERROR,
 			    "step '%s' has %zu Accountables (%s); exactly one "
 			    "answers for a step",
 			    s->name, a->n, list.ptr);
@@ -634,19 +676,21 @@ void align_raci_check(const struct align_raci *raci,
 			    s->name, s->sla);
 		}
 		if (st && (long)nc > st->max_consulted) {
-			add(diags, raci->path, s->cells[ALIGN_RACI_C].names[0].line,
-			    s->cells[ALIGN_RACI_C].names[0].col,
-			    ALIGN_SEV_WARNING,
+			add(diags, raci->path,
+			    s->letter_line[ALIGN_RACI_C] ? s->letter_line[ALIGN_RACI_C]
+							 : s->line,
+			    0, ALIGN_SEV_WARNING,
 			    "step '%s' has %zu Consulted, more than %ld ([raci] "
 			    "max-consulted); every one of them slows it down",
 			    s->name, nc, st->max_consulted);
 		}
-		check_names(raci, s, people, diags);
+		check_names(raci, s, people, &judged, diags);
 		check_all_letters(raci, s, people, diags);
 		if (have_roster(people) && a->n == 1) {
 			check_cover(raci, s, people, today, diags);
 		}
 	}
+	judged_release(&judged);
 	align_buf_release(&list);
 }
 
@@ -948,7 +992,9 @@ const char *const *align_raci_templates(void)
 int align_raci_apply_template(struct align_record *r, const char *name,
 			      struct align_buf *err)
 {
-	char order[16];
+	struct align_buf text = ALIGN_BUF_INIT;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_record *n = NULL, tmp;
 	int ret;
 
 	if (strcmp(name, "campaign-launch")) {
@@ -957,24 +1003,36 @@ int align_raci_apply_template(struct align_record *r, const char *name,
 			      "campaign-launch)",
 			      name);
 	}
+	/* Whole sections at the end, the letters left empty to fill in. */
+	align_buf_add(&text, r->bytes.ptr, r->bytes.len);
+	if (text.len && text.ptr[text.len - 1] != '\n') {
+		align_buf_adds(&text, r->eol);
+	}
 	for (size_t i = 0; campaign_launch[i].key; i++) {
 		const struct template_step *t = &campaign_launch[i];
-		const char *const set[][2] = {
-			{ "name", t->name },	     { "order", order },
-			{ "responsible", "" },	     { "accountable", "" },
-			{ "consulted", "" },	     { "informed", "" },
-			{ "blocker", t->blocker },
-		};
 
-		snprintf(order, sizeof(order), "%zu", i + 1);
-		for (size_t k = 0; k < sizeof(set) / sizeof(set[0]); k++) {
-			if ((ret = align_record_set(r, "step", t->key, set[k][0],
-						    set[k][1], err)) < 0) {
-				return ret;
-			}
-		}
+		align_buf_addf(&text,
+			       "%s[step \"%s\"]%sname = %s%sorder = %zu%s"
+			       "responsible =%saccountable =%sconsulted =%s"
+			       "informed =%sblocker = %s%s",
+			       r->eol, t->key, r->eol, t->name, r->eol, i + 1,
+			       r->eol, r->eol, r->eol, r->eol, r->eol,
+			       t->blocker, r->eol);
 	}
-	return 0;
+	ret = align_record_parse(&n, r->path, text.ptr, text.len, &r->limits,
+				 &diags);
+	if (ret < 0) {
+		ret = refuse(err, ALIGN_EINVALID, "template '%s' does not fit: %s",
+			     name, diags.count ? diags.items[0].message : "?");
+	} else {
+		tmp = *r;
+		*r = *n;
+		*n = tmp;
+	}
+	align_record_free(n);
+	align_diags_clear(&diags);
+	align_buf_release(&text);
+	return ret;
 }
 
 static void add_cell_line(struct align_buf *out, const char *key,

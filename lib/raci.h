@@ -76,6 +76,8 @@ struct align_raci_step {
 	char *name; /* "launch approval" */
 	size_t line; /* where the step starts: its header or table row */
 	struct align_raci_cell cells[ALIGN_RACI_NLETTERS];
+	/* Where each letter is written (its field, its row); 0: nowhere. */
+	size_t letter_line[ALIGN_RACI_NLETTERS];
 	char *blocker; /* NULL when none */
 	char *sla;     /* as written, NULL when none */
 	size_t sla_line;

@@ -340,7 +340,7 @@ static void unique_key(struct align_buf *out, const char *name,
 		align_buf_adds(&base, fallback);
 	}
 	align_buf_sets(out, base.ptr);
-	for (size_t n = 2; align_idmap_get(used, out->ptr, NULL); n++) {
+	for (size_t n = 2, at; align_idmap_get(used, out->ptr, &at); n++) {
 		align_buf_clear(out);
 		align_buf_addf(out, "%s-%zu", base.ptr, n);
 	}
@@ -367,7 +367,10 @@ static void keys_release(struct keys *k)
 	memset(k, 0, sizeof(*k));
 }
 
-/* Reads a letter cell of layout 1 into the step; 1 when it held a letter. */
+/*
+ * Reads a letter cell of layout 1 into the step: 1 when it held a
+ * letter, 2 when a look-alike of one, else 0.
+ */
 static int letter_cell(struct align_raci_table *t, struct align_raci_step *step,
 		       const struct line *l, size_t lineno,
 		       const struct cell *c, const char *column,
@@ -409,7 +412,7 @@ static int letter_cell(struct align_raci_table *t, struct align_raci_step *step,
 			if (!step->letter_line[letter]) {
 				step->letter_line[letter] = lineno;
 			}
-			any = 1;
+			any |= 1;
 			continue;
 		}
 		align_buf_clear(&tok);
@@ -429,6 +432,7 @@ static int letter_cell(struct align_raci_table *t, struct align_raci_step *step,
 							      "like '%c'",
 						       twin);
 				}
+				any |= 2;
 				add(&t->diags, t->raci.path, lineno, at + col - 1,
 				    "step '%s': cell '%s' under '%s' has a "
 				    "look-alike character at column %zu: %s",
@@ -670,7 +674,7 @@ static void read_table(struct align_raci_import *imp, const char *path,
 			}
 		}
 	}
-	if (!any && !t->diags.count) {
+	if (!any) {
 		/* No letter anywhere: some other table. */
 		align_raci_release(&t->raci);
 		align_diags_clear(&t->diags);

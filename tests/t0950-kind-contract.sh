@@ -77,7 +77,8 @@ make_record() {
 			test "$mk_refs" = 1 || continue
 			target=$(make_record "$values" "Target of $mk_title" 0 |
 				tail -n 1) || return 1
-			set -- "$@" --$name "$(basename "$target" .md)"
+			target=$(basename "$target") &&
+			set -- "$@" --$name "${target%.*}"
 			continue
 			;;
 		esac

@@ -28,6 +28,7 @@ static const struct {
 	{ "performance", "Performance deep dive", Q, align_report_performance },
 	{ "campaigns", "Campaign retrospectives", Q, align_report_campaigns },
 	{ "execution", "Execution health", Q, align_report_execution },
+	{ "ownership", "Ownership", Q, align_report_ownership },
 	{ "next", "Next quarter", Q, align_report_next },
 	{ "checkins", "Check-ins", M, align_report_checkins },
 	{ "launches", "Launches", M, align_report_launches },

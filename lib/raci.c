@@ -234,7 +234,9 @@ void align_raci_from_record(struct align_raci *out,
 			}
 		}
 	}
-	qsort(out->steps, out->nsteps, sizeof(*out->steps), by_order);
+	if (out->nsteps > 1) {
+		qsort(out->steps, out->nsteps, sizeof(*out->steps), by_order);
+	}
 }
 
 void align_raci_step_key(struct align_buf *out, const char *name)

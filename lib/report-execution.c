@@ -295,7 +295,9 @@ int align_report_execution(struct align_report_ctx *ctx,
 		}
 		align_okr_status_release(&st);
 	}
-	qsort(cad, ncad, sizeof(*cad), cmp_cadence);
+	if (ncad > 1) {
+		qsort(cad, ncad, sizeof(*cad), cmp_cadence);
+	}
 	t = align_report_add_table(section, "cadence",
 				   "Check-in cadence kept per owner",
 				   cadence_columns,

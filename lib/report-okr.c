@@ -437,7 +437,9 @@ int align_report_performance(struct align_report_ctx *ctx,
 		"Confidence calibration: stated confidence against the final score",
 		calibration_columns,
 		sizeof(calibration_columns) / sizeof(calibration_columns[0]));
-	qsort(list, nlist, sizeof(*list), cmp_calibration);
+	if (nlist > 1) {
+		qsort(list, nlist, sizeof(*list), cmp_calibration);
+	}
 	for (size_t i = 0; i < nlist; i++) {
 		struct align_report_cell *c = align_report_add_row(cal);
 		double conf = list[i].checkins
@@ -514,7 +516,9 @@ int align_report_checkins(struct align_report_ctx *ctx,
 				       "No check-ins in this period.");
 		return 0;
 	}
-	qsort(refs, n, sizeof(*refs), cmp_checkin);
+	if (n > 1) {
+		qsort(refs, n, sizeof(*refs), cmp_checkin);
+	}
 	t = align_report_add_table(section, "checkins", NULL, checkin_columns,
 				   sizeof(checkin_columns) /
 					   sizeof(checkin_columns[0]));

@@ -79,7 +79,9 @@ static void open_briefs(struct align_report_section *section,
 		rows[n].record = r;
 		rows[n++].due = due ? due : "";
 	}
-	qsort(rows, n, sizeof(*rows), cmp_due);
+	if (n > 1) {
+		qsort(rows, n, sizeof(*rows), cmp_due);
+	}
 	t = align_report_add_table(section, key, caption, brief_columns,
 				   sizeof(brief_columns) /
 					   sizeof(brief_columns[0]));

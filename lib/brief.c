@@ -149,8 +149,10 @@ static const struct align_field fields[] = {
 	{ "status", ALIGN_FIELD_ENUM, ALIGN_FIELD_REQUIRED, NULL, NULL, NULL,
 	  NULL },
 	{ "type", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, NULL },
-	{ "owner", ALIGN_FIELD_PERSON, 0, NULL, NULL, NULL, NULL },
-	{ "accountable", ALIGN_FIELD_PERSON, 0, NULL, NULL, NULL, NULL },
+	{ "owner", ALIGN_FIELD_PERSON, ALIGN_FIELD_RESPONSIBLE, NULL, NULL,
+	  NULL, NULL },
+	{ "accountable", ALIGN_FIELD_PERSON, ALIGN_FIELD_ACCOUNTABLE, NULL,
+	  NULL, NULL, NULL },
 	{ "due", ALIGN_FIELD_DATE, 0, NULL, NULL, NULL, NULL },
 	/* The RACI workflow it follows: approvals escalate by it. */
 	{ "workflow", ALIGN_FIELD_REF, 0, NULL, "raci", NULL, NULL },

@@ -154,27 +154,38 @@ static const char *name_of(struct field_name *n)
 	return n->buf.ptr;
 }
 
-/* One handle of a person field: a roster handle, else the closest. */
+/*
+ * One name of a person field: a roster handle or role, else a look-alike
+ * named by character and column, else unknown with the closest.
+ */
 static void check_handle(struct typed_state *st, const struct align_record *r,
 			 size_t line, struct field_name *name,
 			 const char *handle, struct align_diags *out)
 {
 	const struct align_people *people = st->ctx->people;
-	const struct align_person *close;
+	struct align_buf why = ALIGN_BUF_INIT;
+	const char *close;
 
 	if (!people || !people->record) {
 		st->roster_missing = 1;
 		return;
 	}
-	if (align_people_by_handle(people, handle)) {
+	if (align_people_by_handle(people, handle) ||
+	    align_people_role(people, handle)) {
 		return;
 	}
-	close = align_people_closest(people, handle);
+	if (align_people_lookalike(people, handle, &why)) {
+		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR, "%s %s",
+				name_of(name), why.ptr);
+		align_buf_release(&why);
+		return;
+	}
+	close = align_people_suggest(people, handle);
 	if (close) {
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 				"%s '%s' is not in the roster (did you mean "
 				"'%s'?)",
-				name_of(name), handle, close->handle);
+				name_of(name), handle, close);
 	} else {
 		align_diags_add(out, r->path, line, ALIGN_SEV_ERROR,
 				"%s '%s' is not in the roster (%s)",
@@ -492,7 +503,12 @@ void align_check(const struct align_catalog *catalog, struct align_repo *repo,
 		check_generic(&st, e, out);
 		check_unique_id(catalog, i, &seen, out);
 	}
-	if (st.roster_missing) {
+	if (st.roster_missing && align_repo_exists(repo, ALIGN_PEOPLE_FILE)) {
+		/* Its own errors say why; this says what it costs. */
+		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
+				"the roster does not parse: person fields are "
+				"not checked until it does");
+	} else if (st.roster_missing) {
 		align_diags_add(out, ALIGN_PEOPLE_FILE, 0, ALIGN_SEV_WARNING,
 				"no roster: person fields are not checked; "
 				"list the team in %s",

@@ -199,3 +199,48 @@ int align_kind_template(const struct align_kind *kind, struct align_repo *repo,
 	align_buf_release(&path);
 	return ret;
 }
+
+enum align_duty align_field_duty(const struct align_field *f)
+{
+	static const char *const accountable[] = { "accountable", "deciders",
+						   "owner", "approver", NULL };
+	static const char *const responsible[] = { "responsible", "person",
+						   "assignee", NULL };
+
+	if (!f || (f->type != ALIGN_FIELD_PERSON &&
+		   f->type != ALIGN_FIELD_PERSONS)) {
+		return ALIGN_DUTY_NONE;
+	}
+	if (f->flags & ALIGN_FIELD_ACCOUNTABLE) {
+		return ALIGN_DUTY_ACCOUNTABLE;
+	}
+	if (f->flags & ALIGN_FIELD_RESPONSIBLE) {
+		return ALIGN_DUTY_RESPONSIBLE;
+	}
+	for (size_t i = 0; accountable[i]; i++) {
+		if (!strcmp(f->name, accountable[i])) {
+			return ALIGN_DUTY_ACCOUNTABLE;
+		}
+	}
+	for (size_t i = 0; responsible[i]; i++) {
+		if (!strcmp(f->name, responsible[i])) {
+			return ALIGN_DUTY_RESPONSIBLE;
+		}
+	}
+	return ALIGN_DUTY_NAMED;
+}
+
+const char *align_duty_name(enum align_duty duty)
+{
+	switch (duty) {
+	case ALIGN_DUTY_ACCOUNTABLE:
+		return "accountable";
+	case ALIGN_DUTY_RESPONSIBLE:
+		return "responsible";
+	case ALIGN_DUTY_NAMED:
+		return "named";
+	case ALIGN_DUTY_NONE:
+		break;
+	}
+	return "none";
+}

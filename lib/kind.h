@@ -43,6 +43,15 @@ enum align_field_type {
 
 /* Field flags. */
 #define ALIGN_FIELD_REQUIRED 1u /* every record sets it, non-empty */
+/*
+ * The duty a person or persons field gives the people it names, as
+ * `align people show` reports it: accountable (answers for the record:
+ * a brief's accountable, an objective's and a key result's owner) or
+ * responsible (does the work: a brief's owner, an update's person). A person
+ * field with neither flag is judged by its name (align_field_duty()).
+ */
+#define ALIGN_FIELD_ACCOUNTABLE 2u
+#define ALIGN_FIELD_RESPONSIBLE 4u
 
 struct align_field {
 	const char *name;
@@ -200,6 +209,26 @@ void align_kind_folders(const char *out[ALIGN_KINDS_MAX + 1],
 /* The field `name` of the kind's own section, or NULL. */
 const struct align_field *align_kind_field(const struct align_kind *kind,
 					   const char *name);
+
+/* What naming someone in a field makes them. */
+enum align_duty {
+	ALIGN_DUTY_NONE,        /* not a person field */
+	ALIGN_DUTY_NAMED,       /* named otherwise (consulted, informed, ...) */
+	ALIGN_DUTY_RESPONSIBLE, /* does the work */
+	ALIGN_DUTY_ACCOUNTABLE, /* answers for it */
+};
+
+/*
+ * The duty of a field: NONE unless its type is person or persons; then
+ * ALIGN_FIELD_ACCOUNTABLE or ALIGN_FIELD_RESPONSIBLE when flagged, else
+ * by name: "accountable", "deciders", "owner", "approver" are
+ * accountable, "responsible", "person", "assignee" responsible, any
+ * other named.
+ */
+enum align_duty align_field_duty(const struct align_field *f);
+
+/* "accountable", "responsible", "named" or "none". */
+const char *align_duty_name(enum align_duty duty);
 
 /* The name of a field type ("date", "person", ...). */
 const char *align_field_type_name(enum align_field_type type);

@@ -105,15 +105,81 @@ static void field_of(const struct align_ini *ini, size_t s, const char *key,
 	*out = f ? f->value : NULL;
 }
 
+/*
+ * A header the INI reader refused because its handle or role name is
+ * not ASCII: says which character, where, and what was meant, instead
+ * of the charset ("handle 'mаya' has CYRILLIC SMALL LETTER A (U+0430) at
+ * column 2; did you mean 'maya'?").
+ */
+static void header_lookalike(struct align_diag *d, const struct align_buf *data)
+{
+	static const char *const heads[][2] = {
+		{ "[person \"", "handle" },
+		{ "[role \"", "role name" },
+	};
+	const char *line = data->ptr, *end = data->ptr + data->len;
+	struct align_buf name = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
+	struct align_buf plain = ALIGN_BUF_INIT;
+	size_t col;
+	unsigned cp;
+
+	if (!d->line) {
+		return;
+	}
+	for (size_t n = 1; n < d->line && line < end; n++) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		line = nl ? nl + 1 : end;
+	}
+	for (size_t h = 0; h < 2 && line < end; h++) {
+		size_t k = strlen(heads[h][0]), len;
+		const char *quote, *eol;
+
+		eol = memchr(line, '\n', (size_t)(end - line));
+		eol = eol ? eol : end;
+		if ((size_t)(eol - line) <= k || memcmp(line, heads[h][0], k)) {
+			continue;
+		}
+		quote = memchr(line + k, '"', (size_t)(eol - line) - k);
+		len = quote ? (size_t)(quote - line) - k : 0;
+		align_buf_add(&name, line + k, len);
+		if (!len || memchr(name.ptr, '\0', len) ||
+		    !align_text_lookalike(name.ptr, &col, &cp)) {
+			break;
+		}
+		align_buf_addf(&msg, "%s '%s' has ", heads[h][1], name.ptr);
+		align_text_codepoint_name(&msg, cp);
+		align_buf_addf(&msg, " at column %zu", col);
+		if (align_text_unconfuse(&plain, name.ptr) && plain.len) {
+			align_buf_addf(&msg, "; did you mean '%s'?", plain.ptr);
+		} else {
+			align_buf_adds(&msg, "; use ASCII letters, digits, '_', "
+					     "'.', '@' and '-'");
+		}
+		free(d->message);
+		d->message = align_buf_detach(&msg, NULL);
+		break;
+	}
+	align_buf_release(&name);
+	align_buf_release(&msg);
+	align_buf_release(&plain);
+}
+
 /* Reads the roster from its bytes: every [person "<handle>"] section. */
 static int people_parse(struct align_people *out, struct align_repo *repo,
 			const struct align_buf *data, struct align_diags *diags)
 {
+	struct align_diags found = ALIGN_DIAGS_INIT;
 	const struct align_ini *ini;
 	int ret;
 
 	ret = align_record_parse(&out->record, ALIGN_PEOPLE_FILE, data->ptr,
-				 data->len, align_repo_limits(repo), diags);
+				 data->len, align_repo_limits(repo), &found);
+	if (ret < 0) {
+		for (size_t i = 0; i < found.count; i++) {
+			header_lookalike(&found.items[i], data);
+		}
+	}
+	align_diags_move(diags, &found);
 	if (ret < 0) {
 		return ret;
 	}
@@ -781,4 +847,302 @@ int align_people_lookalike(const struct align_people *people,
 		align_buf_addf(out, "; did you mean '%s'?", close);
 	}
 	return 1;
+}
+
+/* The first problem of `list` as an away list, into `err`. */
+struct away_first {
+	struct align_buf *err;
+	int bad;
+};
+
+static void away_first(const char *entry, size_t len,
+		       const struct align_date *from,
+		       const struct align_date *to, int ok, void *payload)
+{
+	struct away_first *f = payload;
+
+	(void)from;
+	(void)to;
+	if (!ok || f->bad) {
+		return;
+	}
+	f->bad = 1;
+	if (ok == -2) {
+		align_buf_addf(f->err, "away range '%.*s' ends before it starts",
+			       (int)len, entry);
+	} else {
+		align_buf_addf(f->err,
+			       "away entry '%.*s' is not a date or a range "
+			       "(YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)",
+			       (int)len, entry);
+	}
+}
+
+struct email_taken {
+	const struct align_people *people;
+	const char *handle;
+	struct align_buf *err;
+	int taken;
+	int bad;
+};
+
+static void email_taken(const char *e, size_t n, void *payload)
+{
+	struct email_taken *t = payload;
+	const struct align_person *p;
+	char one[256];
+
+	if (t->taken || t->bad) {
+		return;
+	}
+	if (n >= sizeof(one) || !memchr(e, '@', n)) {
+		align_buf_addf(t->err, "email '%.*s' is not an address",
+			       (int)n, e);
+		t->bad = 1;
+		return;
+	}
+	memcpy(one, e, n);
+	one[n] = '\0';
+	p = align_people_by_email(t->people, one);
+	if (p && strcmp(p->handle, t->handle)) {
+		align_buf_addf(t->err, "email '%s' belongs to '%s' already", one,
+			       p->handle);
+		t->taken = 1;
+	}
+}
+
+/* The edit's values against the roster; `handle` is the person's. */
+static int edit_valid(const struct align_people *people, const char *handle,
+		      const struct align_person_edit *edit, int adding,
+		      struct align_buf *err)
+{
+	const char *const values[][2] = {
+		{ "name", edit->name },     { "email", edit->email },
+		{ "team", edit->team },     { "role", edit->role },
+		{ "backup", edit->backup }, { "away", edit->away },
+	};
+	struct align_buf why = ALIGN_BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++) {
+		const char *problem;
+
+		if (values[i][1] &&
+		    (problem = align_ini_value_problem(values[i][1]))) {
+			align_buf_addf(err, "invalid %s: it %s", values[i][0],
+				       problem);
+			return ALIGN_EINVALID;
+		}
+	}
+	if ((adding && (!edit->name || !*edit->name)) ||
+	    (edit->name && !*edit->name)) {
+		align_buf_addf(err, "person '%s' needs a name", handle);
+		return ALIGN_EINVALID;
+	}
+	if ((adding && (!edit->email || !*edit->email)) ||
+	    (edit->email && !strchr(edit->email, '@'))) {
+		align_buf_addf(err, "person '%s' needs an email address",
+			       handle);
+		return ALIGN_EINVALID;
+	}
+	if (edit->email) {
+		struct email_taken t = { people, handle, err, 0, 0 };
+
+		each_email(edit->email, email_taken, &t);
+		if (t.bad) {
+			return ALIGN_EINVALID;
+		}
+		if (t.taken) {
+			return ALIGN_EEXISTS;
+		}
+	}
+	if (edit->away && *edit->away) {
+		struct away_first f = { err, 0 };
+
+		align_away_each(edit->away, away_first, &f);
+		if (f.bad) {
+			return ALIGN_EINVALID;
+		}
+	}
+	if (edit->backup && *edit->backup) {
+		const char *close;
+
+		if (!strcmp(edit->backup, handle)) {
+			align_buf_addf(err,
+				       "person '%s' cannot be their own backup",
+				       handle);
+			return ALIGN_EREFUSED;
+		}
+		if (align_people_lookalike(people, edit->backup, &why)) {
+			align_buf_addf(err, "backup %s", why.ptr);
+			align_buf_release(&why);
+			return ALIGN_EINVALID;
+		}
+		if (!align_people_by_handle(people, edit->backup)) {
+			close = align_people_suggest(people, edit->backup);
+			align_buf_addf(err, "backup '%s' is not in the roster",
+				       edit->backup);
+			if (close) {
+				align_buf_addf(err, " (did you mean '%s'?)",
+					       close);
+			}
+			return ALIGN_EREFUSED;
+		}
+	}
+	return 0;
+}
+
+/* Rebuilds `people` from its edited record. */
+static int people_reload(struct align_people *people, struct align_repo *repo,
+			 struct align_record *edited, struct align_buf *err)
+{
+	struct align_people fresh;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_buf bytes = ALIGN_BUF_INIT;
+	int ret;
+
+	memset(&fresh, 0, sizeof(fresh));
+	align_buf_add(&bytes, edited->bytes.ptr, edited->bytes.len);
+	ret = people_parse(&fresh, repo, &bytes, &diags);
+	if (ret < 0) {
+		align_buf_addf(err, "the roster would not read back: %s",
+			       diags.count ? diags.items[0].message : "?");
+		align_people_release(&fresh);
+	} else {
+		align_people_release(people);
+		*people = fresh;
+	}
+	align_diags_clear(&diags);
+	align_buf_release(&bytes);
+	return ret < 0 ? ALIGN_EINVALID : 0;
+}
+
+/* Writes the edit's keys into [person "<handle>"] of `r`. */
+static int edit_apply(struct align_record *r, const char *handle,
+		      const struct align_person_edit *edit,
+		      struct align_buf *err)
+{
+	const char *const values[][2] = {
+		{ "name", edit->name },     { "email", edit->email },
+		{ "team", edit->team },     { "role", edit->role },
+		{ "backup", edit->backup }, { "away", edit->away },
+	};
+	int ret = 0;
+
+	for (size_t i = 0; !ret && i < sizeof(values) / sizeof(*values); i++) {
+		if (!values[i][1]) {
+			continue;
+		}
+		ret = *values[i][1]
+			      ? align_record_set(r, "person", handle,
+						 values[i][0], values[i][1], err)
+			      : align_record_unset(r, "person", handle,
+						   values[i][0], err);
+	}
+	return ret;
+}
+
+int align_people_add(struct align_people *people, struct align_repo *repo,
+		     const char *handle, const struct align_person_edit *edit,
+		     struct align_buf *err)
+{
+	struct align_record *r = NULL;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	struct align_buf why = ALIGN_BUF_INIT;
+	int ret;
+
+	if (align_people_lookalike(people, handle, &why)) {
+		align_buf_addf(err, "invalid handle %s", why.ptr);
+		align_buf_release(&why);
+		return ALIGN_EINVALID;
+	}
+	if (!align_ini_sub_valid(handle)) {
+		align_buf_addf(err,
+			       "invalid handle '%s': use 1-32 of letters, "
+			       "digits, '_', '.', '@', '-', starting with a "
+			       "letter or digit",
+			       handle);
+		return ALIGN_EINVALID;
+	}
+	if (align_people_by_handle(people, handle)) {
+		align_buf_addf(err, "person '%s' is in the roster already",
+			       handle);
+		return ALIGN_EEXISTS;
+	}
+	if (align_people_role(people, handle)) {
+		align_buf_addf(err,
+			       "'%s' is a role; roles and handles share one "
+			       "namespace, so choose another handle",
+			       handle);
+		return ALIGN_EEXISTS;
+	}
+	if ((ret = edit_valid(people, handle, edit, 1, err)) < 0) {
+		return ret;
+	}
+	if (people->record) {
+		ret = align_record_parse(&r, ALIGN_PEOPLE_FILE,
+					 people->record->bytes.ptr,
+					 people->record->bytes.len,
+					 align_repo_limits(repo), &diags);
+	} else {
+		/* A new roster: its first section, then the keys. */
+		struct align_buf start = ALIGN_BUF_INIT;
+
+		align_buf_addf(&start, "[person \"%s\"]\n", handle);
+		ret = align_record_parse(&r, ALIGN_PEOPLE_FILE, start.ptr,
+					 start.len, align_repo_limits(repo),
+					 &diags);
+		align_buf_release(&start);
+	}
+	if (ret < 0) {
+		align_buf_addf(err, "cannot edit %s: %s", ALIGN_PEOPLE_FILE,
+			       diags.count ? diags.items[0].message : "?");
+		goto done;
+	}
+	if ((ret = edit_apply(r, handle, edit, err)) < 0 ||
+	    (ret = people_reload(people, repo, r, err)) < 0) {
+		goto done;
+	}
+done:
+	align_record_free(r);
+	align_diags_clear(&diags);
+	return ret;
+}
+
+int align_people_set(struct align_people *people, struct align_repo *repo,
+		     const char *handle, const struct align_person_edit *edit,
+		     struct align_buf *err)
+{
+	struct align_record *r = NULL;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int ret;
+
+	if (!align_people_by_handle(people, handle)) {
+		const char *close = align_people_suggest(people, handle);
+
+		align_buf_addf(err, "person '%s' is not in the roster", handle);
+		if (close) {
+			align_buf_addf(err, " (did you mean '%s'?)", close);
+		}
+		return ALIGN_ENOTFOUND;
+	}
+	if ((ret = edit_valid(people, handle, edit, 0, err)) < 0) {
+		return ret;
+	}
+	ret = align_record_parse(&r, ALIGN_PEOPLE_FILE,
+				 people->record->bytes.ptr,
+				 people->record->bytes.len,
+				 align_repo_limits(repo), &diags);
+	if (ret < 0) {
+		align_buf_addf(err, "cannot edit %s: %s", ALIGN_PEOPLE_FILE,
+			       diags.count ? diags.items[0].message : "?");
+		goto done;
+	}
+	if ((ret = edit_apply(r, handle, edit, err)) < 0 ||
+	    (ret = people_reload(people, repo, r, err)) < 0) {
+		goto done;
+	}
+done:
+	align_record_free(r);
+	align_diags_clear(&diags);
+	return ret;
 }

@@ -169,6 +169,47 @@ int align_people_lookalike(const struct align_people *people,
 			   const char *name, struct align_buf *out);
 
 /*
+ * What `align people add` and `set` write: each key that is not NULL. In
+ * align_people_set() an empty string removes an optional key (team,
+ * role, backup, away); name and email cannot be removed.
+ */
+struct align_person_edit {
+	const char *name;
+	const char *email;
+	const char *team;
+	const char *role;
+	const char *backup;
+	const char *away;
+};
+
+/*
+ * Adds [person "<handle>"] with the edit's keys at the end of the
+ * roster, creating the roster when there is none, as a surgical edit of
+ * people->record; then reloads `people` from the new bytes, which
+ * people->record->bytes holds for the caller to write (its path is
+ * ALIGN_PEOPLE_FILE). Returns 0; ALIGN_EINVALID for a handle that is not
+ * 1-32 of [A-Za-z0-9_.@-] (a look-alike named by character and column),
+ * no name, an email without '@', an away list that does not parse, or a
+ * value that would not read back; ALIGN_EEXISTS when the handle is a
+ * person or a role already or an email belongs to another person;
+ * ALIGN_EREFUSED for a backup that is not another person of the roster.
+ * The message is in `err`; on failure `people` is as it was.
+ */
+int align_people_add(struct align_people *people, struct align_repo *repo,
+		     const char *handle, const struct align_person_edit *edit,
+		     struct align_buf *err);
+
+/*
+ * Changes the keys of the person `handle` as align_people_add() writes
+ * them, every other byte of the roster kept. Returns 0, ALIGN_ENOTFOUND
+ * for a handle that is not in the roster (with the closest), or the
+ * errors of align_people_add() for the values.
+ */
+int align_people_set(struct align_people *people, struct align_repo *repo,
+		     const char *handle, const struct align_person_edit *edit,
+		     struct align_buf *err);
+
+/*
  * Checks the roster: names, emails, duplicates; roles (a role named like
  * a handle, members that are not handles, look-alike characters in
  * handles, role names and members); backups (exists, is not the person);

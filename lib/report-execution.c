@@ -295,6 +295,7 @@ int align_report_execution(struct align_report_ctx *ctx,
 		}
 		align_okr_status_release(&st);
 	}
+	/* An empty list may be NULL, and qsort(NULL, 0) is undefined. */
 	if (ncad > 1) {
 		qsort(cad, ncad, sizeof(*cad), cmp_cadence);
 	}

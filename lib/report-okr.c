@@ -437,6 +437,7 @@ int align_report_performance(struct align_report_ctx *ctx,
 		"Confidence calibration: stated confidence against the final score",
 		calibration_columns,
 		sizeof(calibration_columns) / sizeof(calibration_columns[0]));
+	/* An empty list may be NULL, and qsort(NULL, 0) is undefined. */
 	if (nlist > 1) {
 		qsort(list, nlist, sizeof(*list), cmp_calibration);
 	}

@@ -8,7 +8,8 @@ static const struct align_field fields[] = {
 	{ "id", ALIGN_FIELD_ID, ALIGN_FIELD_REQUIRED, NULL, NULL, NULL, NULL },
 	{ "week", ALIGN_FIELD_WEEK, ALIGN_FIELD_REQUIRED, NULL, NULL,
 	  "{Period}", NULL },
-	{ "person", ALIGN_FIELD_PERSON, ALIGN_FIELD_REQUIRED, NULL, NULL,
+	{ "person", ALIGN_FIELD_PERSON,
+	  ALIGN_FIELD_REQUIRED | ALIGN_FIELD_RESPONSIBLE, NULL, NULL,
 	  "{person}", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };

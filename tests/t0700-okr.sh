@@ -40,9 +40,9 @@ test_expect_success 'setup: a repository with a roster of three' '
 test_expect_success 'people ls: text, JSON, CSV' '
 	align people ls >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	maya  Maya Lind    leadership  maya@example.com, maya.lind@old.example
-	lee   Lee Park     growth      lee@example.com
-	dana  Dana Okafor  content     dana@example.com
+	maya  Maya Lind    leadership  maya@example.com, maya.lind@old.example  -  -  -
+	lee   Lee Park     growth      lee@example.com                          -  -  -
+	dana  Dana Okafor  content     dana@example.com                         -  -  -
 	EOF
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --format json >"$S/out" &&
@@ -54,42 +54,58 @@ test_expect_success 'people ls: text, JSON, CSV' '
 	      "handle": "maya",
 	      "name": "Maya Lind",
 	      "team": "leadership",
-	      "email": "maya@example.com, maya.lind@old.example"
+	      "email": "maya@example.com, maya.lind@old.example",
+	      "role": null,
+	      "backup": null,
+	      "away": null,
+	      "away_today": false,
+	      "roles": []
 	    },
 	    {
 	      "handle": "lee",
 	      "name": "Lee Park",
 	      "team": "growth",
-	      "email": "lee@example.com"
+	      "email": "lee@example.com",
+	      "role": null,
+	      "backup": null,
+	      "away": null,
+	      "away_today": false,
+	      "roles": []
 	    },
 	    {
 	      "handle": "dana",
 	      "name": "Dana Okafor",
 	      "team": "content",
-	      "email": "dana@example.com"
+	      "email": "dana@example.com",
+	      "role": null,
+	      "backup": null,
+	      "away": null,
+	      "away_today": false,
+	      "roles": []
 	    }
-	  ]
+	  ],
+	  "roles": []
 	}
 	EOF
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --format csv >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	handle,name,team,email
-	maya,Maya Lind,leadership,"maya@example.com, maya.lind@old.example"
-	lee,Lee Park,growth,lee@example.com
-	dana,Dana Okafor,content,dana@example.com
+	handle,name,team,email,role,backup,away
+	maya,Maya Lind,leadership,"maya@example.com, maya.lind@old.example",,,
+	lee,Lee Park,growth,lee@example.com,,,
+	dana,Dana Okafor,content,dana@example.com,,,
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '
 
 test_expect_success 'people ls --team keeps that team only' '
 	align people ls --team growth >"$S/out" &&
-	echo "lee  Lee Park  growth  lee@example.com" >"$S/expect" &&
+	echo "lee  Lee Park  growth  lee@example.com  -  -  -" >"$S/expect" &&
 	test_cmp "$S/expect" "$S/out" &&
 	align people ls --team content --format csv >"$S/out" &&
 	cat >"$S/expect" <<-\EOF &&
-	handle,name,team,email
-	dana,Dana Okafor,content,dana@example.com
+	handle,name,team,email,role,backup,away
+	dana,Dana Okafor,content,dana@example.com,,,
 	EOF
 	test_cmp "$S/expect" "$S/out"
 '

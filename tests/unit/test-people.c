@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kind.h"
 #include "people.h"
 #include "repo.h"
 #include "util/buf.h"
@@ -415,8 +416,65 @@ done:
 	align_buf_release(&err);
 }
 
+/* Each person field's duty: its flag, else its name. */
+static void test_duties(void)
+{
+	const struct align_field flagged = { "reviewer", ALIGN_FIELD_PERSONS,
+					     ALIGN_FIELD_ACCOUNTABLE, NULL,
+					     NULL, NULL, NULL };
+	const struct align_field by_name[] = {
+		{ "deciders", ALIGN_FIELD_PERSONS, 0, NULL, NULL, NULL, NULL },
+		{ "responsible", ALIGN_FIELD_PERSONS, 0, NULL, NULL, NULL,
+		  NULL },
+		{ "consulted", ALIGN_FIELD_PERSONS, 0, NULL, NULL, NULL, NULL },
+		{ "owner", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct align_kind *brief = align_kind_find("brief");
+	const struct align_kind *update = align_kind_find("update");
+	const struct align_kind *objective = align_kind_find("objective");
+	const struct align_field *kr_owner = NULL;
+
+	is_int(align_field_duty(&flagged), ALIGN_DUTY_ACCOUNTABLE,
+	       "duty: a flag wins over the name");
+	is_int(align_field_duty(&by_name[0]), ALIGN_DUTY_ACCOUNTABLE,
+	       "duty: deciders are accountable by name");
+	is_int(align_field_duty(&by_name[1]), ALIGN_DUTY_RESPONSIBLE,
+	       "duty: responsible by name");
+	is_int(align_field_duty(&by_name[2]), ALIGN_DUTY_NAMED,
+	       "duty: another person field is named");
+	is_int(align_field_duty(&by_name[3]), ALIGN_DUTY_NONE,
+	       "duty: a text field named owner names no one");
+	is_str(align_duty_name(ALIGN_DUTY_NAMED), "named", "duty: its name");
+	is_int(align_field_duty(align_kind_field(brief, "accountable")),
+	       ALIGN_DUTY_ACCOUNTABLE, "duty: a brief's accountable");
+	is_int(align_field_duty(align_kind_field(brief, "owner")),
+	       ALIGN_DUTY_RESPONSIBLE, "duty: a brief's owner does the work");
+	is_int(align_field_duty(align_kind_field(objective, "owner")),
+	       ALIGN_DUTY_ACCOUNTABLE, "duty: an objective's owner");
+	for (const struct align_field *f = objective->fields; f->name; f++) {
+		if (f->section && !strcmp(f->name, "owner")) {
+			kr_owner = f;
+		}
+	}
+	is_int(align_field_duty(kr_owner), ALIGN_DUTY_ACCOUNTABLE,
+	       "duty: a key result's owner");
+	is_int(align_field_duty(align_kind_field(update, "person")),
+	       ALIGN_DUTY_RESPONSIBLE, "duty: an update's person");
+	/* Every person field of every kind has a duty. */
+	for (const struct align_kind *const *k = align_kinds(); *k; k++) {
+		for (const struct align_field *f = (*k)->fields; f->name; f++) {
+			int person = f->type == ALIGN_FIELD_PERSON ||
+				     f->type == ALIGN_FIELD_PERSONS;
+			if (person != (align_field_duty(f) != ALIGN_DUTY_NONE)) {
+				ok(0, "duty: %s %s", (*k)->name, f->name);
+			}
+		}
+	}
+}
+
 int main(void)
 {
+	test_duties();
 	test_linear_work();
 	test_small();
 	test_away_each();

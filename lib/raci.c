@@ -403,24 +403,10 @@ add(struct align_diags *diags, const char *path, size_t line, size_t col,
 	align_buf_release(&msg);
 }
 
-/* The handle or role closest to `name`, or NULL. */
+/* The handle or role closest to `name`, or NULL (the roster's rule). */
 static const char *closest(const struct align_people *people, const char *name)
 {
-	const struct align_person *p = align_people_closest(people, name);
-	const char *best = p ? p->handle : NULL;
-	size_t best_d = best ? align_distance(name, best) : strlen(name) / 3;
-
-	if (!best && best_d < 2) {
-		best_d = 2;
-	}
-	for (size_t i = 0; i < people->nroles; i++) {
-		size_t d = align_distance(name, people->roles[i].name);
-		if (d < best_d || (!best && d <= best_d)) {
-			best = people->roles[i].name;
-			best_d = d;
-		}
-	}
-	return best;
+	return align_people_suggest(people, name);
 }
 
 static int is_known(const struct align_people *people, const char *name)

@@ -245,6 +245,7 @@ extern const struct command brief_verbs[];
 extern const struct command decision_verbs[];
 extern const struct command okr_verbs[];
 extern const struct command people_verbs[];
+extern const struct command raci_verbs[];
 extern const struct command report_verbs[];
 
 const struct command *commands_table(size_t *out_count);

@@ -214,7 +214,8 @@ int cmd_init(int argc, const char **argv, struct align_ctx *ctx)
 	}
 	for (size_t i = 0; i < nkinds; i++) {
 		align_buf_init(&paths[i]);
-		align_buf_addf(&paths[i], "templates/%s.md", kinds[i]->name);
+		align_buf_addf(&paths[i], "templates/%s%s", kinds[i]->name,
+			       align_kind_ext(kinds[i]));
 		changes[nchanges].path = paths[i].ptr;
 		changes[nchanges].data = kinds[i]->template_text;
 		changes[nchanges++].len = strlen(kinds[i]->template_text);

@@ -178,6 +178,8 @@ static const struct align_field fields[] = {
 	{ "accountable", ALIGN_FIELD_PERSON, ALIGN_FIELD_ACCOUNTABLE, NULL,
 	  NULL, NULL, NULL },
 	{ "due", ALIGN_FIELD_DATE, 0, NULL, NULL, NULL, NULL },
+	/* The RACI workflow it follows: approvals escalate by it. */
+	{ "workflow", ALIGN_FIELD_REF, 0, NULL, "raci", NULL, NULL },
 	{ "created", ALIGN_FIELD_DATE, ALIGN_FIELD_REQUIRED, NULL, NULL,
 	  "{date}", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },

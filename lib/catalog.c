@@ -963,8 +963,9 @@ int align_catalog_new_record(struct align_record **out,
 				     err)) < 0) {
 		goto done;
 	}
-	align_buf_addf(&path, "%s/%s%s%s.md", align_kind_folder(kind, repo),
-		       sub.ptr, sub.len ? "/" : "", newid.ptr);
+	align_buf_addf(&path, "%s/%s%s%s%s", align_kind_folder(kind, repo),
+		       sub.ptr, sub.len ? "/" : "", newid.ptr,
+		       align_kind_ext(kind));
 	{
 		const struct align_entry *dup = align_catalog_by_id(catalog,
 								    newid.ptr);
@@ -994,7 +995,16 @@ int align_catalog_new_record(struct align_record **out,
 		ret = ALIGN_EINVALID;
 		goto done;
 	}
-	if ((ret = align_record_set_title(r, vars->title, err)) < 0 ||
+	/* An INI record has no title line: its title is a field, if any. */
+	if (kind->format == ALIGN_RECORD_INI) {
+		ret = align_kind_field(kind, "title")
+			      ? align_record_set(r, kind->name, NULL, "title",
+						 vars->title, err)
+			      : 0;
+	} else {
+		ret = align_record_set_title(r, vars->title, err);
+	}
+	if (ret < 0 ||
 	    (ret = align_record_set(r, kind->name, NULL, "id", newid.ptr,
 				    err)) < 0) {
 		goto done;

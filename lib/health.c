@@ -12,6 +12,7 @@
 #include "history.h"
 #include "okr-board.h"
 #include "okr.h"
+#include "raci.h"
 #include "update.h"
 #include "util/error.h"
 #include "util/banned.h"
@@ -166,6 +167,104 @@ static void percent(char out[16], double v)
 	snprintf(out, 16, "%d%%", (int)(v * 100 + 0.5 + 1e-9));
 }
 
+/* ---- RACI: who answers for a brief's approval ---------------------------- */
+
+/* The raci record with id `id`, or NULL. */
+static const struct align_record *raci_record(const struct align_health_run *run,
+					      const char *id)
+{
+	const struct align_catalog *cat = run->opts->catalog;
+	size_t i;
+
+	if (align_idmap_get(&run->ids, id, &i) &&
+	    cat->entries[i].kind == &align_kind_raci) {
+		return cat->entries[i].record;
+	}
+	for (i = 0; i < cat->count; i++) {
+		const struct align_record *r = cat->entries[i].record;
+		if (cat->entries[i].kind == &align_kind_raci && r &&
+		    align_record_id(r) && !strcmp(align_record_id(r), id)) {
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The "launch approval" step of the workflow brief `r` names, read into
+ * `raci` (released by the caller in every case), or NULL.
+ */
+static const struct align_raci_step *approval_step(
+	const struct align_health_run *run, const struct align_record *r,
+	struct align_raci *raci)
+{
+	const char *wf = field(r, "workflow");
+	const struct align_record *rr;
+
+	align_raci_init(raci);
+	if (!wf || !(rr = raci_record(run, wf))) {
+		return NULL;
+	}
+	align_raci_release(raci);
+	align_raci_from_record(raci, rr);
+	return align_raci_step_find(raci, "launch approval");
+}
+
+/*
+ * Whom a late approval goes to by the step: adds them to `v` and appends
+ * the words saying so to `why`. Returns 0 when the step names nobody
+ * (the caller falls back to the brief's own people).
+ */
+static int escalate(const struct align_health_run *run,
+		    struct align_health_violation *v,
+		    const struct align_raci *raci,
+		    const struct align_raci_step *step, struct align_buf *why)
+{
+	struct align_buf who = ALIGN_BUF_INIT, acc = ALIGN_BUF_INIT;
+	int cover = align_raci_answerer(&who, &acc, step, run->opts->roster,
+					&run->opts->today);
+
+	switch (cover) {
+	case ALIGN_RACI_PRESENT:
+		align_buf_addf(why, "; escalated to %s, Accountable for %s in %s",
+			       who.ptr, step->name, raci->id);
+		break;
+	case ALIGN_RACI_BACKUP:
+		align_buf_addf(why, "; escalated to %s, backup of %s (away), "
+				    "Accountable for %s in %s",
+			       who.ptr, acc.ptr, step->name, raci->id);
+		break;
+	case ALIGN_RACI_UNCOVERED:
+		align_buf_addf(why, "; %s, Accountable for %s in %s, is away "
+				    "with no backup there",
+			       acc.ptr, step->name, raci->id);
+		break;
+	default:
+		break;
+	}
+	if (cover != ALIGN_RACI_NOBODY) {
+		add_who(v, who.ptr);
+	}
+	align_buf_release(&who);
+	align_buf_release(&acc);
+	return cover != ALIGN_RACI_NOBODY;
+}
+
+/* Appends `more` to a violation's message. */
+static void message_add(struct align_health_violation *v,
+			const struct align_buf *more)
+{
+	struct align_buf m = ALIGN_BUF_INIT;
+
+	if (!more->len) {
+		return;
+	}
+	align_buf_adds(&m, v->message);
+	align_buf_add(&m, more->ptr, more->len);
+	free(v->message);
+	v->message = align_buf_detach(&m, NULL);
+}
+
 /* ---- the rules ---------------------------------------------------------- */
 
 /* A brief in `submitted` for longer than the threshold. */
@@ -199,11 +298,129 @@ static void rule_approval_sla(struct align_health_run *run,
 			      "%s",
 			      align_record_id(r), waited.ptr,
 			      run->setting->text);
-		add_who(v, field(r, "accountable") ? field(r, "accountable")
+		{
+			struct align_raci raci;
+			struct align_buf why = ALIGN_BUF_INIT;
+			const struct align_raci_step *step =
+				approval_step(run, r, &raci);
+
+			/* The workflow's approver first, when it names one. */
+			if (!step || !escalate(run, v, &raci, step, &why)) {
+				add_who(v, field(r, "accountable")
+						   ? field(r, "accountable")
 						   : field(r, "owner"));
+			}
+			message_add(v, &why);
+			align_buf_release(&why);
+			align_raci_release(&raci);
+		}
 		add_record(v, align_record_id(r));
 	}
 	align_buf_release(&waited);
+}
+
+/* A brief waiting longer than its workflow's approval step allows. */
+static void rule_step_sla(struct align_health_run *run,
+			  const struct align_health_rule *rule,
+			  int64_t threshold)
+{
+	const struct align_catalog *cat = run->opts->catalog;
+	struct align_buf waited = ALIGN_BUF_INIT, why = ALIGN_BUF_INIT;
+
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct align_record *r = brief_at(run, i);
+		const struct align_timeline_event *ev;
+		const struct align_raci_step *step;
+		struct align_health_violation *v;
+		struct align_raci raci;
+		const char *status;
+		int64_t sla;
+
+		if (!r || !(status = field(r, "status")) ||
+		    strcmp(status, "submitted")) {
+			continue;
+		}
+		step = approval_step(run, r, &raci);
+		ev = align_timeline_entered(history_of(run, r), "submitted",
+					    run->opts->now);
+		if (!step || !step->sla ||
+		    align_duration_parse(&sla, step->sla) < 0 || !ev ||
+		    run->opts->now - ev->when <= sla) {
+			align_raci_release(&raci);
+			continue;
+		}
+		align_buf_clear(&waited);
+		align_health_format_duration(&waited, run->opts->now - ev->when);
+		v = violation(run, rule, align_record_id(r), cat->entries[i].path,
+			      ev,
+			      "brief '%s' has waited %s for %s, over the sla "
+			      "%s of %s",
+			      align_record_id(r), waited.ptr, step->name,
+			      step->sla, raci.id);
+		align_buf_clear(&why);
+		if (!escalate(run, v, &raci, step, &why)) {
+			add_who(v, field(r, "accountable"));
+		}
+		message_add(v, &why);
+		add_record(v, align_record_id(r));
+		align_raci_release(&raci);
+	}
+	align_buf_release(&waited);
+	align_buf_release(&why);
+}
+
+/* A step whose Accountable is away today, with no backup there. */
+static void rule_raci_away(struct align_health_run *run,
+			   const struct align_health_rule *rule,
+			   int64_t threshold)
+{
+	const struct align_catalog *cat = run->opts->catalog;
+	const struct align_people *roster = run->opts->roster;
+	struct align_buf who = ALIGN_BUF_INIT, acc = ALIGN_BUF_INIT;
+
+	if (!roster || !roster->record) {
+		return;
+	}
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct align_entry *e = &cat->entries[i];
+		struct align_raci raci;
+
+		if (e->kind != &align_kind_raci || !e->record ||
+		    strcmp(align_record_kind(e->record), "raci")) {
+			continue;
+		}
+		align_raci_from_record(&raci, e->record);
+		for (size_t k = 0; k < raci.nsteps; k++) {
+			const struct align_raci_step *s = &raci.steps[k];
+			struct align_health_violation *v;
+			struct align_buf ref = ALIGN_BUF_INIT;
+
+			align_buf_clear(&who);
+			align_buf_clear(&acc);
+			if (align_raci_answerer(&who, &acc, s, roster,
+						&run->opts->today) !=
+			    ALIGN_RACI_UNCOVERED) {
+				continue;
+			}
+			align_buf_addf(&ref, "%s#%s", raci.id, s->key);
+			v = violation(run, rule, ref.ptr, e->path, NULL,
+				      "%s, Accountable for %s in %s, is away "
+				      "and no backup is there",
+				      acc.ptr, s->name, raci.id);
+			v->line = s->letter_line[ALIGN_RACI_A]
+					  ? s->letter_line[ALIGN_RACI_A]
+					  : s->line;
+			add_who(v, who.ptr);
+			for (size_t n = 0; n < s->cells[ALIGN_RACI_R].n; n++) {
+				add_who(v, s->cells[ALIGN_RACI_R].names[n].name);
+			}
+			add_record(v, raci.id);
+			align_buf_release(&ref);
+		}
+		align_raci_release(&raci);
+	}
+	align_buf_release(&who);
+	align_buf_release(&acc);
 }
 
 struct waiting {
@@ -664,6 +881,13 @@ static const struct align_health_rule rules[] = {
 	{ "decision-revisit", ALIGN_SEV_WARNING, ALIGN_HEALTH_NONE, NULL,
 	  "an accepted decision's revisit date has come",
 	  rule_decision_revisit },
+	{ "step-sla", ALIGN_SEV_ERROR, ALIGN_HEALTH_NONE, NULL,
+	  "a brief has waited longer than its workflow's launch approval "
+	  "step's sla",
+	  rule_step_sla },
+	{ "raci-away", ALIGN_SEV_WARNING, ALIGN_HEALTH_NONE, NULL,
+	  "a RACI step's Accountable is away today and no backup is there",
+	  rule_raci_away },
 };
 
 const struct align_health_rule *align_health_rules(size_t *count)
@@ -676,34 +900,7 @@ const struct align_health_rule *align_health_rules(size_t *count)
 
 int align_health_parse_duration(int64_t *out, const char *s)
 {
-	size_t n = strspn(s, "0123456789");
-	int64_t v = 0, unit;
-
-	if (n == 0 || n > 6 || !s[n] || s[n + 1]) {
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		v = v * 10 + (s[i] - '0');
-	}
-	switch (s[n]) {
-	case 'h':
-		unit = 3600;
-		break;
-	case 'd':
-		unit = 86400;
-		break;
-	case 'w':
-		unit = 7 * 86400;
-		break;
-	default:
-		return -1;
-	}
-	v *= unit;
-	if (v < 3600 || v > 3650 * (int64_t)86400) {
-		return -1;
-	}
-	*out = v;
-	return 0;
+	return align_duration_parse(out, s);
 }
 
 void align_health_format_duration(struct align_buf *out, int64_t s)

@@ -5,6 +5,7 @@
 #include "brief.h"
 #include "decision.h"
 #include "okr.h"
+#include "raci.h"
 #include "update.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -14,6 +15,7 @@ static const struct align_kind *const kinds[] = {
 	&align_kind_brief,
 	&align_kind_decision,
 	&align_kind_okr,
+	&align_kind_raci,
 	&align_kind_update,
 	NULL,
 };
@@ -206,6 +208,11 @@ missing:
 	return 0;
 }
 
+const char *align_kind_ext(const struct align_kind *kind)
+{
+	return kind->format == ALIGN_RECORD_INI ? ".ini" : ".md";
+}
+
 const char *align_templates_folder(const struct align_repo *repo)
 {
 	return align_repo_config(repo, "folders", "templates", "templates");
@@ -217,8 +224,8 @@ int align_kind_template(const struct align_kind *kind, struct align_repo *repo,
 	struct align_buf path = ALIGN_BUF_INIT;
 	int ret;
 
-	align_buf_addf(&path, "%s/%s.md", align_templates_folder(repo),
-		       kind->name);
+	align_buf_addf(&path, "%s/%s%s", align_templates_folder(repo),
+		       kind->name, align_kind_ext(kind));
 	ret = align_repo_read(repo, path.ptr, out);
 	if (ret == ALIGN_ENOTFOUND) {
 		align_buf_adds(out, kind->template_text);

@@ -181,7 +181,15 @@ struct align_kind {
 	const char *part_noun; /* "key result", for messages */
 	const char *part_added;
 	const char *part_removed;
-	const char *template_text; /* built-in template (Markdown) */
+	/*
+	 * The file format of its records: ALIGN_RECORD_MD (the default: a
+	 * title, an ini block, prose) or ALIGN_RECORD_INI (fields only; the
+	 * title `new` is given goes to the kind's `title` field when it has
+	 * one). Its records and its template end in align_kind_ext().
+	 */
+	enum align_record_format format;
+	/* built-in template (Markdown, or INI for an INI kind) */
+	const char *template_text;
 	/*
 	 * What a new record gets beyond its template and initial values,
 	 * from the repository's settings (a brief's strategic filters); may
@@ -290,11 +298,14 @@ int align_kind_expand(struct align_buf *out, const char *pattern,
 		      const struct align_kind_vars *vars,
 		      struct align_buf *err);
 
+/* The extension of the kind's records and template: ".md" or ".ini". */
+const char *align_kind_ext(const struct align_kind *kind);
+
 /* The template folder below the root. */
 const char *align_templates_folder(const struct align_repo *repo);
 
 /*
- * Appends the kind's template to `out`: templates/<kind>.md from the
+ * Appends the kind's template to `out`: templates/<kind><ext> from the
  * repository when present, else the built-in one. Returns 0 or the
  * repository's read error.
  */

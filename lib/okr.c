@@ -33,6 +33,7 @@ static const struct align_field fields[] = {
 	{ "due", ALIGN_FIELD_DATE, 0, NULL, NULL, NULL, "kr" },
 	{ "weight", ALIGN_FIELD_NUMBER, 0, NULL, NULL, NULL, "kr" },
 	{ "direction", ALIGN_FIELD_ENUM, 0, directions, NULL, NULL, "kr" },
+	{ "workflow", ALIGN_FIELD_REF, 0, NULL, "raci", NULL, "kr" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };
 

@@ -178,7 +178,9 @@ int align_report_campaigns(struct align_report_ctx *ctx,
 				       "or fell due in this quarter.");
 		return 0;
 	}
-	qsort(list, n, sizeof(*list), cmp_campaign);
+	if (n > 1) {
+		qsort(list, n, sizeof(*list), cmp_campaign);
+	}
 	t = align_report_add_table(section, "briefs", NULL, brief_columns,
 				   sizeof(brief_columns) /
 					   sizeof(brief_columns[0]));

@@ -561,7 +561,9 @@ int align_report_checkins(struct align_report_ctx *ctx,
 				       "No check-ins in this period.");
 		return 0;
 	}
-	qsort(refs, n, sizeof(*refs), cmp_checkin);
+	if (n > 1) {
+		qsort(refs, n, sizeof(*refs), cmp_checkin);
+	}
 	t = align_report_add_table(section, "checkins", NULL, checkin_columns,
 				   sizeof(checkin_columns) /
 					   sizeof(checkin_columns[0]));

@@ -61,6 +61,8 @@ int align_report_launches(struct align_report_ctx *ctx,
 			  struct align_report_section *section);
 int align_report_upcoming(struct align_report_ctx *ctx,
 			  struct align_report_section *section);
+int align_report_ownership(struct align_report_ctx *ctx,
+			   struct align_report_section *section);
 int align_report_sprint(struct align_report_ctx *ctx,
 			struct align_report_section *section);
 

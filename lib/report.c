@@ -31,6 +31,7 @@ static const struct {
 	{ "campaigns", "Campaign retrospectives", Q, align_report_campaigns },
 	{ "execution", "Execution health", Q, align_report_execution },
 	{ "decisions", "Decisions", Q, align_report_decisions },
+	{ "ownership", "Ownership", Q, align_report_ownership },
 	{ "next", "Next quarter", Q, align_report_next },
 	{ "checkins", "Check-ins", M, align_report_checkins },
 	{ "launches", "Launches", M, align_report_launches },

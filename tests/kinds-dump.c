@@ -3,7 +3,7 @@
  * (t0950-kind-contract.sh), so that the test discovers every kind from the
  * table itself. One line per kind, then one per field:
  *
- *   kind <name> <folder> <initial state or ->
+ *   kind <name> <folder> <initial state or -> <extension>
  *   field <kind> <name> <type> <required|optional> <section or -> <values>
  *
  * where <values> is an enum's values (comma separated), a reference's
@@ -21,8 +21,8 @@ int main(void)
 		const struct align_kind *k = kinds[i];
 		const char *initial = align_kind_initial_status(k);
 
-		printf("kind %s %s %s\n", k->name, k->folder,
-		       initial ? initial : "-");
+		printf("kind %s %s %s %s\n", k->name, k->folder,
+		       initial ? initial : "-", align_kind_ext(k));
 		for (const struct align_field *f = k->fields; f && f->name;
 		     f++) {
 			printf("field %s %s %s %s %s ", k->name, f->name,

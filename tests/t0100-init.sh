@@ -23,6 +23,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	brief = briefs
 	decision = decisions
 	objective = okrs
+	raci = raci
 	update = updates
 	templates = templates
 	EOF
@@ -38,6 +39,7 @@ test_expect_success 'init in a git repository writes and commits the files' '
 	templates/brief.md
 	templates/decision.md
 	templates/objective.md
+	templates/raci.ini
 	templates/update.md
 	EOF
 	test_cmp expect files &&

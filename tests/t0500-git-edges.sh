@@ -178,7 +178,7 @@ else
 		echo "align: init" >../expect &&
 		test_cmp ../expect ../actual &&
 		git ls-tree -r --name-only HEAD >../actual &&
-		printf "align.ini\nglossary.md\ntemplates/brief.md\ntemplates/decision.md\ntemplates/objective.md\ntemplates/update.md\n" >../expect &&
+		printf "align.ini\nglossary.md\ntemplates/brief.md\ntemplates/decision.md\ntemplates/objective.md\ntemplates/raci.ini\ntemplates/update.md\n" >../expect &&
 		test_cmp ../expect ../actual &&
 		git status --porcelain --untracked-files=all >../actual &&
 		test_must_be_empty ../actual &&
@@ -279,7 +279,7 @@ test_expect_success 'init in a subfolder of a larger repository' '
 	mkdir marketing && cd marketing &&
 	align init --name Marketing >/dev/null &&
 	git diff-tree --no-commit-id --name-only -r HEAD >../../actual &&
-	printf "marketing/align.ini\nmarketing/glossary.md\nmarketing/templates/brief.md\nmarketing/templates/decision.md\nmarketing/templates/objective.md\nmarketing/templates/update.md\n" \
+	printf "marketing/align.ini\nmarketing/glossary.md\nmarketing/templates/brief.md\nmarketing/templates/decision.md\nmarketing/templates/objective.md\nmarketing/templates/raci.ini\nmarketing/templates/update.md\n" \
 		>../../expect &&
 	test_cmp ../../expect ../../actual &&
 	git show HEAD:README >../../actual && echo top >../../expect &&
@@ -326,6 +326,7 @@ test_expect_success 'subfolder root: commands from inside the records' '
 	marketing/templates/brief.md
 	marketing/templates/decision.md
 	marketing/templates/objective.md
+	marketing/templates/raci.ini
 	marketing/templates/update.md
 	EOF
 	test_cmp ../expect ../actual
@@ -346,7 +347,7 @@ test_expect_success 'init on an unborn branch makes its first commit' '
 	echo refs/heads/trunk >../expect &&
 	test_cmp ../expect ../actual &&
 	git ls-tree -r --name-only HEAD >../actual &&
-	printf "align.ini\nglossary.md\ntemplates/brief.md\ntemplates/decision.md\ntemplates/objective.md\ntemplates/update.md\n" >../expect &&
+	printf "align.ini\nglossary.md\ntemplates/brief.md\ntemplates/decision.md\ntemplates/objective.md\ntemplates/raci.ini\ntemplates/update.md\n" >../expect &&
 	test_cmp ../expect ../actual &&
 	git status --porcelain >../actual &&
 	printf "A  other.txt\n?? untracked.txt\n" >../expect &&

@@ -25,7 +25,7 @@ test_expect_success 'align init --merge-driver: attributes committed, config set
 	align init --merge-driver >out &&
 	echo "Set up the align merge driver; .gitattributes names the records" >expect &&
 	test_cmp expect out &&
-	printf "%s\n" "briefs/** merge=align" "decisions/** merge=align" "okrs/** merge=align" \
+	printf "%s\n" "briefs/** merge=align" "decisions/** merge=align" "okrs/** merge=align" "raci/** merge=align" \
 		"updates/** merge=align" "people.ini merge=align" >expect &&
 	test_cmp expect .gitattributes &&
 	git log -1 --format=%s >subject &&

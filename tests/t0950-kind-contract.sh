@@ -78,7 +78,8 @@ make_record() {
 			test "$mk_refs" = 1 || continue
 			target=$(make_record "$values" "Target of $mk_title" 0 |
 				tail -n 1) || return 1
-			set -- "$@" --$name "$(basename "$target" .md)"
+			target=$(basename "$target") &&
+			set -- "$@" --$name "${target%.*}"
 			continue
 			;;
 		esac
@@ -134,11 +135,11 @@ for kind in $(awk '$1 == "kind" { print $2 }' "$S/kinds"); do
 		print $3, $4, $5, $7 }' "$S/kinds" >"$S/fields.$kind"
 done
 
-while read -r tag kind folder initial; do
+while read -r tag kind folder initial ext; do
 	test "$tag" = kind || continue
 
 	test_expect_success "$kind: init writes its template, folder and [folders] entry" '
-		test -f templates/$kind.md &&
+		test -f templates/$kind$ext &&
 		test -d $folder &&
 		sed -n "/^\[folders\]/,/^\[/p" align.ini >"$S/folders" &&
 		grep -qx "$kind = $folder" "$S/folders"
@@ -151,13 +152,13 @@ while read -r tag kind folder initial; do
 		case $path in $folder/*) ;; *) false ;; esac &&
 		echo "$path" >"$S/path.$kind" &&
 		git log -1 --format=%s >"$S/subject" &&
-		echo "$kind: new $(basename "$path" .md)" >"$S/expect" &&
+		echo "$kind: new $(basename "$path" "$ext")" >"$S/expect" &&
 		test_cmp "$S/expect" "$S/subject" &&
 		align check >"$S/out" 2>"$S/err" &&
 		! grep ": error: " "$S/out"
 	'
 	path=$(cat "$S/path.$kind" 2>/dev/null)
-	id=$(basename "$path" .md)
+	id=$(basename "$path" "$ext")
 
 	test_expect_success "$kind: ls, show, log and diff know it" '
 		align ls $kind >"$S/out" &&

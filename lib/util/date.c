@@ -489,3 +489,35 @@ void align_time_format(char out[ALIGN_TIME_STRLEN],
 	memcpy(out, buf, ALIGN_TIME_STRLEN - 1);
 	out[ALIGN_TIME_STRLEN - 1] = '\0';
 }
+
+int align_duration_parse(int64_t *out, const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	int64_t v = 0, unit;
+
+	if (n == 0 || n > 6 || !s[n] || s[n + 1]) {
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		v = v * 10 + (s[i] - '0');
+	}
+	switch (s[n]) {
+	case 'h':
+		unit = 3600;
+		break;
+	case 'd':
+		unit = 86400;
+		break;
+	case 'w':
+		unit = 7 * 86400;
+		break;
+	default:
+		return -1;
+	}
+	v *= unit;
+	if (v < 3600 || v > 3650 * (int64_t)86400) {
+		return -1;
+	}
+	*out = v;
+	return 0;
+}

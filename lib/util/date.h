@@ -94,6 +94,13 @@ int align_date_parse_human(struct align_date *out, const char *str,
 			   const struct align_date *today);
 
 /*
+ * Parses a duration: a whole number and h (hours), d (days) or w
+ * (weeks), "24h", "3d", at least one hour and at most 10 years. Returns
+ * 0 with seconds in `out`, or -1.
+ */
+int align_duration_parse(int64_t *out, const char *s);
+
+/*
  * "Now": ALIGN_NOW when it is set (returns -1 when it does not parse),
  * otherwise the system clock with the local UTC offset (TZ), so that
  * align_time_date() gives the local calendar date.

@@ -475,7 +475,16 @@ static void csv_flush(struct align_printer *p)
 	}
 	if (!p->header_done) {
 		for (size_t c = 0; c < ncols; c++) {
-			csv_quoted(p->out, c < t->nkeys ? t->keys[c] : "");
+			const char *key = c < t->nkeys ? t->keys[c] : "";
+			struct align_buf k = ALIGN_BUF_INIT;
+
+			/* Keys may be names people wrote (a RACI column). */
+			if (*key && strchr("=+-@\t\r", key[0])) {
+				align_buf_addch(&k, '\'');
+			}
+			align_buf_adds(&k, key);
+			csv_quoted(p->out, k.ptr);
+			align_buf_release(&k);
 			fputc(c + 1 < ncols ? ',' : '\n', p->out);
 		}
 		p->header_done = 1;

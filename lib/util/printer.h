@@ -36,7 +36,8 @@
  * - JSON shows everything.
  * - Text, Markdown and CSV show a list whose elements are maps as a table:
  *   each map is a row, each scalar in it a cell, in order (the keys of the
- *   first row are the Markdown and CSV header). Lists and maps inside a
+ *   first row are the Markdown and CSV header, escaped and neutralised as
+ *   cells are). Lists and maps inside a
  *   row are left out of these formats. Text prints aligned columns without
  *   a header (null as "-"); Markdown a table; CSV the rows, with one
  *   header line per document.

@@ -12,7 +12,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-record set date ini glossary}
+targets=${*:-record set date ini glossary raci-import}
 build=$top/build-fuzz
 
 cd "$top"

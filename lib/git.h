@@ -251,6 +251,31 @@ int align_git_walk_parent_tree(struct align_git_walk *walk, unsigned int i,
 /* 1 when the walk stopped at a missing parent (shallow history). */
 int align_git_walk_truncated(const struct align_git_walk *walk);
 
+/*
+ * What a walk may take instead of reading a commit object: its parents
+ * and times, as a cache kept them. `parents` holds all `nparents` ids,
+ * allocated by the hook and freed by the walk.
+ */
+struct align_git_commit_header {
+	size_t nparents;
+	char (*parents)[ALIGN_OID_HEXSZ + 1];
+	struct align_time author_time;
+	struct align_time commit_time;
+};
+
+/*
+ * Optional, before the first align_git_walk_next(): `get` is asked for
+ * each commit the walk queues and returns 1 with `out` filled when it
+ * knows its header, 0 to have the commit read. Such a commit comes out
+ * of align_git_walk_next() with its id, parents and times only (author,
+ * summary and message ""); its trees are still read on demand.
+ */
+void align_git_walk_use_headers(
+	struct align_git_walk *walk,
+	int (*get)(const char *id, struct align_git_commit_header *out,
+		   void *payload),
+	void *payload);
+
 void align_git_walk_free(struct align_git_walk *walk);
 
 /*

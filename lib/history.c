@@ -1,5 +1,6 @@
 #include "history.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,7 @@ struct commit_state {
 	/* A version that could not be read because git lacks it: fatal. */
 	int corrupt;
 	struct align_buf corrupt_msg;
+	size_t emitted; /* entries given for the commit being read */
 	struct align_idmap parsed_index; /* path -> its slot in `parsed` */
 	struct align_ini_memo *memo; /* shared by the versions parsed, or NULL */
 };
@@ -465,6 +467,7 @@ static int emit_commit(struct commit_state *st,
 		e.new_ = d->new_;
 		e.others = (const struct align_record *const *)d->others;
 		e.nothers = d->nothers;
+		st->emitted++;
 		ret = fn(&e, payload);
 	}
 	return ret;
@@ -541,6 +544,81 @@ static void shallow_warning(struct align_diags *warnings)
 	}
 }
 
+/*
+ * A commit's header from the cache, as fields: author time and offset,
+ * committer time and offset, the number of parents, the parents.
+ */
+static int header_get(const char *id, struct align_git_commit_header *out,
+		      void *payload)
+{
+	const char *p = align_cache_get(payload, id);
+	long long v[5];
+	char *f;
+	int ok = 1;
+
+	if (!p) {
+		return 0;
+	}
+	for (int i = 0; i < 5 && ok; i++) {
+		char *end;
+
+		if (align_cache_field_next(&f, &p) < 0 || !f) {
+			return 0;
+		}
+		v[i] = strtoll(f, &end, 10);
+		ok = *f && !*end;
+		free(f);
+	}
+	if (!ok || v[4] < 0 || v[4] > 64) {
+		return 0;
+	}
+	out->nparents = (size_t)v[4];
+	out->parents = align_calloc(out->nparents + 1,
+				    sizeof(*out->parents));
+	for (size_t i = 0; i < out->nparents && ok; i++) {
+		ok = align_cache_field_next(&f, &p) == 0 && f &&
+		     strlen(f) == ALIGN_OID_HEXSZ;
+		if (ok) {
+			memcpy(out->parents[i], f, ALIGN_OID_HEXSZ + 1);
+		}
+		free(f);
+	}
+	if (!ok || *p) {
+		free(out->parents);
+		out->parents = NULL;
+		return 0;
+	}
+	out->author_time.seconds = v[0];
+	out->author_time.offset = (int)v[1];
+	out->commit_time.seconds = v[2];
+	out->commit_time.offset = (int)v[3];
+	return 1;
+}
+
+/* Keeps the header of a commit that gave nothing (up to four parents). */
+static void header_put(struct align_cache *cache,
+		       const struct align_git_commit_info *c)
+{
+	struct align_buf line = ALIGN_BUF_INIT;
+	char num[32];
+	long long v[5] = { c->author_time.seconds, c->author_time.offset,
+			   c->commit_time.seconds, c->commit_time.offset,
+			   (long long)c->nparents };
+
+	if (!cache || c->nparents > 4) {
+		return;
+	}
+	for (int i = 0; i < 5; i++) {
+		snprintf(num, sizeof(num), "%lld", v[i]);
+		align_cache_field_add(&line, num);
+	}
+	for (size_t i = 0; i < c->nparents; i++) {
+		align_cache_field_add(&line, c->parents[i]);
+	}
+	align_cache_put(cache, c->id, line.ptr);
+	align_buf_release(&line);
+}
+
 int align_history_walk(struct align_repo *repo,
 		       const struct align_history_opts *opts,
 		       int (*fn)(const struct align_history_entry *entry,
@@ -553,6 +631,7 @@ int align_history_walk(struct align_repo *repo,
 	struct align_git_walk *walk = NULL;
 	struct align_buf err = ALIGN_BUF_INIT, follow = ALIGN_BUF_INIT;
 	const struct align_git_commit_info *c;
+	struct align_cache *headers = NULL;
 	int ret, shallow = 0, started = 0;
 
 	state_init(&st, repo, opts);
@@ -564,9 +643,14 @@ int align_history_walk(struct align_repo *repo,
 	if (ret < 0) {
 		goto done;
 	}
+	if (opts->header_cache && opts->cached &&
+	    (headers = align_cache_open(repo, opts->header_cache))) {
+		align_git_walk_use_headers(walk, header_get, headers);
+	}
 	while ((ret = align_git_walk_next(walk, &c, &err)) == 1) {
 		char parent_tree[ALIGN_OID_HEXSZ + 1] = "";
 		const char *tree;
+		size_t nwarnings;
 
 		if (c->commit_time.seconds < opts->since) {
 			ret = 0;
@@ -612,6 +696,7 @@ int align_history_walk(struct align_repo *repo,
 			if (opts->commit_done) {
 				opts->commit_done(c, payload);
 			}
+			header_put(headers, c);
 			continue; /* records untouched: the common case */
 		}
 		ret = follow.len ? follow_path(&st, follow.ptr, parent_tree,
@@ -633,6 +718,8 @@ int align_history_walk(struct align_repo *repo,
 		if (!ret && c->nparents > 1) {
 			ret = filter_merge(&st, c, &err);
 		}
+		st.emitted = 0;
+		nwarnings = warnings ? warnings->count : 0;
 		if (!ret) {
 			ret = emit_commit(&st, c, fn, payload, warnings);
 		}
@@ -642,6 +729,10 @@ int align_history_walk(struct align_repo *repo,
 		}
 		if (!ret && opts->commit_done) {
 			opts->commit_done(c, payload);
+		}
+		if (!ret && !st.emitted &&
+		    (!warnings || warnings->count == nwarnings)) {
+			header_put(headers, c);
 		}
 		if (follow.len) {
 			follow_move(&st, &follow);
@@ -663,6 +754,7 @@ done:
 	release_parsed(&st);
 	align_buf_release(&st.corrupt_msg);
 	align_git_walk_free(walk);
+	align_cache_close(headers);
 	align_buf_release(&follow);
 	align_buf_release(&err);
 	return ret;

@@ -78,6 +78,17 @@ struct align_history_opts {
 		      void *payload);
 	void (*commit_done)(const struct align_git_commit_info *commit,
 			    void *payload);
+	/*
+	 * Optional, with `cached`: the name of an advisory cache
+	 * (lib/cache.h) in which the walk keeps the parents and times of
+	 * each commit that gave no entry, so that a later walk with the same
+	 * options takes them from there instead of reading the commit. Such
+	 * a commit reaches `cached` without its author and message (""):
+	 * a consumer's cache knows it gave nothing. The name must change
+	 * with anything that decides what a commit gives (folders,
+	 * narrowing).
+	 */
+	const char *header_cache;
 };
 
 void align_history_opts_init(struct align_history_opts *opts);

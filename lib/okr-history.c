@@ -203,6 +203,60 @@ static struct align_okr_trail *trail_of(struct align_okr_trails *t,
 	return tr;
 }
 
+/* A value of `kr` of `id`: enough of its past when it is one. */
+static void need_seen(struct align_okr_trails *t, const char *id,
+		      const char *kr, int64_t when, int added)
+{
+	struct align_buf key = ALIGN_BUF_INIT;
+	size_t i;
+
+	if (!t->pending_ || (!added && when >= t->stop_before_)) {
+		return;
+	}
+	align_buf_addf(&key, "%s%c%s", id, '\n', kr);
+	if (align_idmap_get(&t->need_, key.ptr, &i) && !t->need_done_[i]) {
+		t->need_done_[i] = 1;
+		t->pending_--;
+	}
+	align_buf_release(&key);
+}
+
+void align_okr_trails_stop_early(struct align_okr_trails *t, int64_t before)
+{
+	t->stopping_ = 1;
+	t->stop_before_ = before;
+}
+
+void align_okr_trails_need(struct align_okr_trails *t, const char *id,
+			   const char *kr)
+{
+	struct align_buf key = ALIGN_BUF_INIT;
+	char *k;
+	size_t at;
+
+	align_buf_addf(&key, "%s%c%s", id, '\n', kr);
+	if (align_idmap_get(&t->need_, key.ptr, &at)) {
+		align_buf_release(&key);
+		return;
+	}
+	k = align_buf_detach(&key, NULL);
+	ALIGN_ARRAY_GROW(t->need_keys_, t->need_alloc_, t->nneed_ + 1);
+	t->need_done_ = align_realloc(t->need_done_, t->need_alloc_);
+	t->need_keys_[t->nneed_] = k;
+	t->need_done_[t->nneed_] = 0;
+	align_idmap_add(&t->need_, k, t->nneed_++, NULL);
+	t->pending_++;
+}
+
+/* Past the stop with every key result needed seen far enough. */
+static int had_enough(const struct align_okr_trails *t,
+		      const struct align_git_commit_info *c)
+{
+	return t->stopping_ && !t->pending_ &&
+	       c->commit_time.seconds < t->stop_before_ &&
+	       c->author_time.seconds < t->stop_before_;
+}
+
 static int in_range(const struct align_okr_trails *t,
 		    const struct align_git_commit_info *c)
 {
@@ -250,6 +304,8 @@ static int collect_trails(const struct align_history_entry *e, void *payload)
 			align_cache_field_add(&t->line, added ? "1" : "0");
 		}
 		if (in_range(t, e->commit)) {
+			need_seen(t, id, kr, e->commit->author_time.seconds,
+				  added);
 			collect_kr(&trail_of(t, id, kr, 1)->values, e, kr,
 				   t->people);
 		}
@@ -261,12 +317,16 @@ static int collect_trails(const struct align_history_entry *e, void *payload)
 static int trails_known(const struct align_git_commit_info *c, void *payload)
 {
 	struct align_okr_trails *t = payload;
-	const char *v = align_cache_get(t->cache, c->id);
-	const char *p = v;
+	const char *v, *p;
 	char *f[7];
 	int n;
 
+	if (had_enough(t, c)) {
+		return 2;
+	}
 	align_buf_clear(&t->line);
+	v = t->cache ? align_cache_get(t->cache, c->id) : NULL;
+	p = v;
 	if (!v) {
 		return 0;
 	}
@@ -285,6 +345,10 @@ static int trails_known(const struct align_git_commit_info *c, void *payload)
 	while (*v) {
 		for (n = 0; n < 7; n++) {
 			align_cache_field_next(&f[n], &v);
+		}
+		if (f[0] && f[1] && in_range(t, c)) {
+			need_seen(t, f[0], f[1], c->author_time.seconds,
+				  f[6] && !strcmp(f[6], "1"));
 		}
 		if (f[0] && f[1] && f[2] && f[5] && in_range(t, c)) {
 			push_value(&trail_of(t, f[0], f[1], 1)->values, c, f[5],
@@ -314,8 +378,10 @@ struct align_history_consumer align_okr_trails_consumer(
 	memset(&c, 0, sizeof(c));
 	c.fn = collect_trails;
 	c.payload = t;
-	if (t->cache) {
+	if (t->cache || t->stopping_) {
 		c.cached = trails_known;
+	}
+	if (t->cache) {
 		c.commit_done = trails_read;
 	}
 	return c;
@@ -355,5 +421,11 @@ void align_okr_trails_release(struct align_okr_trails *t)
 	align_idmap_release(&t->index);
 	align_cache_close(t->cache);
 	align_buf_release(&t->line);
+	for (size_t i = 0; i < t->nneed_; i++) {
+		free(t->need_keys_[i]);
+	}
+	free(t->need_keys_);
+	free(t->need_done_);
+	align_idmap_release(&t->need_);
 	memset(t, 0, sizeof(*t));
 }

@@ -82,6 +82,14 @@ struct align_okr_trails {
 	struct align_idmap index;
 	struct align_cache *cache; /* or NULL */
 	struct align_buf line;     /* what the commit being read gave */
+	/* Stopping early (align_okr_trails_stop_early); private. */
+	int64_t stop_before_;
+	int stopping_;
+	struct align_idmap need_; /* "<objective>\n<kr>" -> need_done_ */
+	char **need_keys_;
+	unsigned char *need_done_;
+	size_t nneed_, need_alloc_;
+	size_t pending_;
 };
 
 void align_okr_trails_init(struct align_okr_trails *t,
@@ -97,6 +105,22 @@ struct align_history_consumer align_okr_trails_consumer(
  */
 void align_okr_trails_use_cache(struct align_okr_trails *t,
 				struct align_repo *repo, const char *name);
+/*
+ * Before align_okr_trails_consumer(): lets the walk stop before its end.
+ * Once it has reached commits both committed and authored before
+ * `before` (seconds), the consumer has had enough as soon as each key
+ * result named by align_okr_trails_need() has a value authored before
+ * `before` that is not its first (a check-in), or its first (the version
+ * it appeared in). What a reader takes of such a key result's past,
+ * its last value before `before` and its last check-in, is then what
+ * the full walk gives, save the values of an earlier life (a key result
+ * removed and added again). Walks rely on commit times as
+ * `git log --since` does.
+ */
+void align_okr_trails_stop_early(struct align_okr_trails *t, int64_t before);
+/* With align_okr_trails_stop_early(): key result `kr` of `id` is needed. */
+void align_okr_trails_need(struct align_okr_trails *t, const char *id,
+			   const char *kr);
 /* After the walk: each trail oldest first. */
 void align_okr_trails_finish(struct align_okr_trails *t);
 /* The values of key result `kr` of objective `id`; NULL when none. */

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blockers.h"
+#include "brief.h"
 #include "history.h"
 #include "kind.h"
+#include "update.h"
 #include "report-section.h"
 #include "util/error.h"
 #include "util/banned.h"
@@ -502,6 +505,75 @@ static void narrow_folders(const struct align_report_ctx *ctx,
 	align_idmap_release(&seen);
 }
 
+/* The updates whose creation the blockers raised by `until` cite. */
+static void need_blockers(struct align_report_ctx *ctx,
+			  const struct align_date *until)
+{
+	struct align_blockers bl;
+
+	align_blockers_init(&bl);
+	align_blockers_load(&bl, &ctx->end, until);
+	for (size_t i = 0; i < bl.n; i++) {
+		align_timeline_need(&ctx->timeline, bl.items[i].first_update);
+		align_timeline_need(&ctx->timeline, bl.items[i].last_update);
+	}
+	align_blockers_release(&bl);
+}
+
+/*
+ * What the sections read of history before the period, so that the walk
+ * stops once it has read that far (align_timeline_stop_early,
+ * align_okr_trails_stop_early), named from the end catalog:
+ * - performance, execution: each key result of the period's objectives
+ *   (its value before the period, its last check-in);
+ * - campaigns, launches, sprint: the whole lifecycle of every brief with
+ *   an event from the period's start on, and of the briefs due in the
+ *   period (campaigns lists those that did not launch);
+ * - execution, sprint: the commits that created the updates they cite
+ *   (each blocker's first and last update, the week's updates).
+ * A shallow clone is walked to its end, so that it says where history
+ * ends.
+ */
+static void need_past(struct align_report_ctx *ctx)
+{
+	if (align_git_is_shallow(align_repo_git(ctx->repo))) {
+		return;
+	}
+	align_okr_trails_stop_early(&ctx->trails, ctx->period_start);
+	align_timeline_stop_early(&ctx->timeline, ctx->period_start,
+				  &align_kind_brief);
+	for (size_t i = 0; i < ctx->end.count; i++) {
+		const struct align_entry *e = &ctx->end.entries[i];
+		const char *v;
+		struct align_date due;
+
+		if (align_report_objective(ctx, e)) {
+			struct align_okr_status st;
+
+			align_okr_evaluate(&st, e->record, &ctx->today,
+					   &ctx->okr);
+			for (size_t k = 0; st.id && k < st.nkrs; k++) {
+				align_okr_trails_need(&ctx->trails, st.id,
+						      st.krs[k].key);
+			}
+			align_okr_status_release(&st);
+		} else if (e->record && e->kind == &align_kind_brief &&
+			   (v = align_report_field(e->record, "due")) &&
+			   !align_date_parse(&due, v) &&
+			   align_period_has(ctx->period, &due)) {
+			align_timeline_need(&ctx->timeline,
+					    align_record_id(e->record));
+		} else if (e->record && e->kind == &align_kind_update &&
+			   (v = align_report_field(e->record, "week")) &&
+			   !strcmp(v, ctx->period->name)) {
+			align_timeline_need(&ctx->timeline,
+					    align_record_id(e->record));
+		}
+	}
+	need_blockers(ctx, &ctx->today);
+	need_blockers(ctx, &ctx->period->end);
+}
+
 /* FNV-1a over `s` and its NUL, continuing `h`. */
 static uint64_t fnv(uint64_t h, const char *s)
 {
@@ -524,6 +596,9 @@ static void walk_cache_name(struct align_buf *out, struct align_repo *repo,
 	uint64_t h = fnv(14695981039346656037ULL, align_repo_prefix(repo));
 	char when[32];
 
+	/* The lines' format: 2 marks the commit a record appeared in. */
+	h = fnv(h, "2");
+
 	for (size_t i = 0; ho->folders[i]; i++) {
 		h = fnv(h, ho->folders[i]);
 	}
@@ -542,6 +617,7 @@ static int walk(struct align_report_ctx *ctx)
 	const char *folders[ALIGN_KINDS_MAX + 1];
 	const char **narrow = NULL;
 	struct align_buf keep = ALIGN_BUF_INIT, name = ALIGN_BUF_INIT;
+	struct align_buf headers = ALIGN_BUF_INIT;
 	struct align_history_consumer consumers[2];
 	struct align_diags warnings = ALIGN_DIAGS_INIT;
 	struct align_history_opts ho;
@@ -566,6 +642,11 @@ static int walk(struct align_report_ctx *ctx)
 	align_okr_trails_use_cache(&ctx->trails, ctx->repo, name.ptr);
 	walk_cache_name(&name, ctx->repo, "timeline", &ho);
 	align_timeline_use_cache(&ctx->timeline, ctx->repo, name.ptr);
+	/* Commits that gave nothing: their parents and times, not read. */
+	walk_cache_name(&headers, ctx->repo, "commits", &ho);
+	ho.header_cache = headers.ptr;
+	/* And no further back than the sections read. */
+	need_past(ctx);
 	consumers[0] = align_okr_trails_consumer(&ctx->trails);
 	consumers[1] = align_timeline_consumer(&ctx->timeline);
 	ret = align_history_walk_many(ctx->repo, &ho, consumers, 2, &warnings);
@@ -576,6 +657,7 @@ static int walk(struct align_report_ctx *ctx)
 	free(narrow);
 	align_buf_release(&keep);
 	align_buf_release(&name);
+	align_buf_release(&headers);
 	return ret < 0 ? ret : 0;
 }
 

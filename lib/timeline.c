@@ -51,10 +51,42 @@ static struct align_timeline_record *slot(struct align_timeline *t,
 	return rec;
 }
 
+/* Record `id` needs its whole past; `done` when it was seen appear. */
+static void need_add(struct align_timeline *t, const char *id, int done)
+{
+	char *key;
+	size_t at;
+
+	if (align_idmap_get(&t->need_, id, &at)) {
+		return;
+	}
+	key = align_strdup(id);
+	ALIGN_ARRAY_GROW(t->need_ids_, t->need_alloc_, t->nneed_ + 1);
+	t->need_done_ = align_realloc(t->need_done_, t->need_alloc_);
+	t->need_ids_[t->nneed_] = key;
+	t->need_done_[t->nneed_] = (unsigned char)done;
+	align_idmap_add(&t->need_, key, t->nneed_++, NULL);
+	if (!done) {
+		t->pending_++;
+	}
+}
+
+/* Record `id` appeared: its past is whole. */
+static void need_met(struct align_timeline *t, const char *id)
+{
+	size_t i;
+
+	if (align_idmap_get(&t->need_, id, &i) && !t->need_done_[i]) {
+		t->need_done_[i] = 1;
+		t->pending_--;
+	}
+}
+
 /*
  * What one entry does to the timeline: 'D' a deletion (only names the
  * record), 'S' a version in the same state (only names it), 'E' an
- * event: the record entered `state` in commit `c`.
+ * event: the record entered `state` in commit `c`, 'C' the event of its
+ * appearance (no older version).
  */
 static void apply(struct align_timeline *t, char op, const char *id,
 		  const struct align_kind *kind, const char *path,
@@ -71,7 +103,7 @@ static void apply(struct align_timeline *t, char op, const char *id,
 		}
 		return;
 	}
-	if (op != 'E') {
+	if (op != 'E' && op != 'C') {
 		return;
 	}
 	ALIGN_ARRAY_GROW(rec->events, rec->alloc_, rec->nevents + 1);
@@ -93,6 +125,14 @@ static void apply(struct align_timeline *t, char op, const char *id,
 		}
 		align_buf_release(&note);
 	}
+	if (op == 'C') {
+		rec->created_ = 1;
+		need_met(t, id);
+	}
+	if (t->stopping_ && kind == t->stop_kind_ &&
+	    ev->when >= t->stop_before_) {
+		need_add(t, id, rec->created_);
+	}
 }
 
 /* Newest commit first: a record's first entry is its newest version. */
@@ -111,7 +151,9 @@ static int see(const struct align_history_entry *e, void *payload)
 	now = e->new_ ? state_of(kind, e->new_) : "";
 	if (!e->new_) {
 		op = 'D'; /* a deletion is no state */
-	} else if (e->old) {
+	} else if (!e->old) {
+		op = 'C';
+	} else {
 		if (!strcmp(state_of(kind, e->old), now)) {
 			op = 'S';
 		}
@@ -135,16 +177,25 @@ static int see(const struct align_history_entry *e, void *payload)
 	return 0;
 }
 
-/* A commit the cache knows: what it did without reading it. */
+/*
+ * A commit the cache knows: what it did without reading it. Or one the
+ * consumer needs no more (2): past the stop, every record needed seen.
+ */
 static int known(const struct align_git_commit_info *c, void *payload)
 {
 	struct align_timeline *t = payload;
-	const char *v = align_cache_get(t->cache_, c->id);
-	const char *p = v;
+	const char *v, *p;
 	char *f[5];
 	int n;
 
+	if (t->stopping_ && !t->pending_ &&
+	    c->commit_time.seconds < t->stop_before_ &&
+	    c->author_time.seconds < t->stop_before_) {
+		return 2;
+	}
 	align_buf_clear(&t->line_);
+	v = t->cache_ ? align_cache_get(t->cache_, c->id) : NULL;
+	p = v;
 	if (!v) {
 		return 0;
 	}
@@ -192,11 +243,28 @@ struct align_history_consumer align_timeline_consumer(struct align_timeline *t)
 	memset(&c, 0, sizeof(c));
 	c.fn = see;
 	c.payload = t;
-	if (t->cache_) {
+	if (t->cache_ || t->stopping_) {
 		c.cached = known;
+	}
+	if (t->cache_) {
 		c.commit_done = read_to_end;
 	}
 	return c;
+}
+
+void align_timeline_stop_early(struct align_timeline *t, int64_t before,
+			       const struct align_kind *kind)
+{
+	t->stopping_ = 1;
+	t->stop_before_ = before;
+	t->stop_kind_ = kind;
+}
+
+void align_timeline_need(struct align_timeline *t, const char *id)
+{
+	if (id && *id) {
+		need_add(t, id, 0);
+	}
 }
 
 void align_timeline_use_cache(struct align_timeline *t,
@@ -334,5 +402,11 @@ void align_timeline_release(struct align_timeline *t)
 	align_idmap_release(&t->index_);
 	align_cache_close(t->cache_);
 	align_buf_release(&t->line_);
+	for (size_t i = 0; i < t->nneed_; i++) {
+		free(t->need_ids_[i]);
+	}
+	free(t->need_ids_);
+	free(t->need_done_);
+	align_idmap_release(&t->need_);
 	memset(t, 0, sizeof(*t));
 }

@@ -49,6 +49,7 @@ struct align_timeline_record {
 	size_t nevents;
 	size_t alloc_;
 	int deleted; /* gone at the walk's start revision */
+	int created_; /* private: the walk has seen it appear */
 };
 
 struct align_timeline {
@@ -60,6 +61,15 @@ struct align_timeline {
 	int finished_;
 	struct align_cache *cache_; /* or NULL */
 	struct align_buf line_;     /* what the commit being read gave */
+	/* Stopping early (align_timeline_stop_early). */
+	int64_t stop_before_;
+	const struct align_kind *stop_kind_;
+	int stopping_;
+	struct align_idmap need_; /* id -> index into need_done_ */
+	char **need_ids_;
+	unsigned char *need_done_;
+	size_t nneed_, need_alloc_;
+	size_t pending_; /* needed records not yet seen appear */
 };
 
 void align_timeline_init(struct align_timeline *t);
@@ -80,6 +90,27 @@ struct align_history_consumer align_timeline_consumer(struct align_timeline *t);
  */
 void align_timeline_use_cache(struct align_timeline *t,
 			      struct align_repo *repo, const char *name);
+
+/*
+ * Before align_timeline_consumer(): lets the walk stop before its end.
+ * Once it has reached commits both committed and authored before
+ * `before` (seconds), the consumer has had enough as soon as it has seen
+ * appear (the version with no older one: its creation, or its arrival
+ * in the walk's folders) every record named by align_timeline_need() and
+ * every record of `kind` (may be NULL) with an event at or after
+ * `before`. Those records' timelines are then whole, as the full walk
+ * gives them, save what a record with the same id had before it was
+ * created again (a deleted record's id used anew): that earlier life is
+ * not read. Other records have only the events the walk reached, or
+ * none. Walks rely on commit times as `git log --since` does: a commit
+ * committed before `before` but authored after it, met past the stop,
+ * is not read.
+ */
+void align_timeline_stop_early(struct align_timeline *t, int64_t before,
+			       const struct align_kind *kind);
+
+/* With align_timeline_stop_early(): record `id` needs its whole past. */
+void align_timeline_need(struct align_timeline *t, const char *id);
 
 /*
  * After the walk: puts each record's events oldest first, merges

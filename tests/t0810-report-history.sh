@@ -89,4 +89,89 @@ test_expect_success 'the cache is read: a poisoned entry changes the report' '
 	test_cmp expect.text out
 '
 
+# Stopping early: once past the quarter's start, the walk ends when it
+# has seen appear every record whose past the report shows (a brief that
+# launched in the quarter, an objective's key result). A brief from the
+# year before that only its old versions tell about is then never read:
+# with one of them lost, the report is unchanged, to the byte.
+test_expect_success 'setup: records made long before the quarter' '
+	mkdir early &&
+	(
+		cd early &&
+		as "Maya Lind" maya@example.com 2025-05-01 &&
+		setup_align_repo &&
+		write_roster &&
+		git add people.ini &&
+		git commit -q -m roster &&
+		align brief new "Old promo" --id 2025-05-old-promo \
+			--type email --owner maya --accountable dana \
+			--due 2025-06-30 >/dev/null &&
+		as "Dana Reyes" dana@example.com 2025-05-15 &&
+		align brief cancel 2025-05-old-promo >/dev/null &&
+		as "Maya Lind" maya@example.com 2025-06-01 &&
+		align brief new "Winter launch" --id 2026-12-winter-launch \
+			--type launch --owner maya --accountable dana \
+			--due 2026-11-20 >/dev/null &&
+		launch=briefs/2026-12-winter-launch.md &&
+		as "Maya Lind" maya@example.com 2025-06-10 &&
+		sed -i "s/^status = .*/status = submitted/" $launch &&
+		git commit -q -m "submit the winter launch" -- $launch &&
+		as "Dana Reyes" dana@example.com 2025-07-01 &&
+		sed -i "s/^status = .*/status = approved/" $launch &&
+		git commit -q -m "approve the winter launch" -- $launch &&
+		as "Maya Lind" maya@example.com 2025-07-02 &&
+		align okr new "Win winter" --quarter 2026-Q4 --owner maya \
+			--id winter >/dev/null &&
+		align okr kr add winter signups --title Signups --start 0 \
+			--target 100 &&
+		as "Lee Park" lee@example.com 2025-08-01 &&
+		align okr checkin winter#signups 5 --force >/dev/null &&
+		for d in 2025-11-03 2026-02-02 2026-05-04 2026-08-03; do
+			as "Lee Park" lee@example.com $d &&
+			align okr new "Filler $d" --quarter 2026-Q1 --owner lee \
+				--id filler-$d >/dev/null || return 1
+		done &&
+		as "Maya Lind" maya@example.com 2026-10-05 &&
+		sed -i "s/^status = .*/status = live/" $launch &&
+		git commit -q -m "the winter launch is live" -- $launch &&
+		as "Lee Park" lee@example.com 2026-10-12 &&
+		align okr checkin winter#signups 20 >/dev/null
+	)
+'
+
+test_expect_success 'the early stop gives what lies far before the quarter' '
+	(
+		cd early &&
+		ALIGN_NO_CACHE=1 align report quarterly --quarter 2026-Q4 \
+			>../early.txt &&
+		created=$(commit_of "brief: new 2026-12-winter") &&
+		submitted=$(commit_of "submit the winter launch") &&
+		approved=$(commit_of "approve the winter launch") &&
+		five=$(commit_of "signups 0 → 5") &&
+		test_grep "2026-12-winter-launch .* live  *2025-06-01 ($created)  *2025-06-10 ($submitted)  *2025-07-01 ($approved)  *2026-10-05 " ../early.txt &&
+		test_grep "winter  *signups  *maya  *5 ($five)  *20 " ../early.txt
+	)
+'
+
+test_expect_success 'a walk past the stop would read a version that is lost' '
+	(
+		cd early &&
+		first=$(git rev-parse "$(commit_of "brief: new 2025-05-old"):briefs/2025-05-old-promo.md") &&
+		test "$first" != "$(git rev-parse HEAD:briefs/2025-05-old-promo.md)" &&
+		rm .git/objects/$(echo $first | cut -c1-2)/$(echo $first | cut -c3-) &&
+		test_must_fail git cat-file -e $first &&
+		rm -rf .git/align &&
+		for run in no-cache cold warm; do
+			if test $run = no-cache; then
+				ALIGN_NO_CACHE=1 align report quarterly \
+					--quarter 2026-Q4 >../early.$run
+			else
+				align report quarterly --quarter 2026-Q4 \
+					>../early.$run
+			fi &&
+			test_cmp ../early.txt ../early.$run || return 1
+		done
+	)
+'
+
 test_done

@@ -19,7 +19,8 @@ struct queued {
 	git_oid id;
 	int64_t time;
 	size_t order; /* insertion order breaks ties: stable output */
-	git_commit *commit;
+	git_commit *commit; /* NULL when its header came from `get` */
+	struct align_git_commit_header *header;
 };
 
 /*
@@ -38,7 +39,11 @@ struct align_git_walk {
 	size_t seen_cap;
 	size_t nseen;
 	struct align_git_commit_info info;
-	git_commit *current; /* the commit `info` describes */
+	git_commit *current; /* the commit `info` describes, once read */
+	git_oid current_id;
+	int (*get)(const char *id, struct align_git_commit_header *out,
+		   void *payload);
+	void *get_payload;
 	int truncated;
 	int tree_known; /* info.records_tree is filled in */
 };
@@ -94,16 +99,19 @@ static int queued_before(const struct queued *a, const struct queued *b)
 	return a->order < b->order;
 }
 
-static void heap_push(struct align_git_walk *w, git_commit *commit)
+static void heap_push(struct align_git_walk *w, const git_oid *id,
+		      git_commit *commit, struct align_git_commit_header *hdr)
 {
 	size_t i;
 
 	ALIGN_ARRAY_GROW(w->heap, w->heap_alloc, w->nheap + 1);
 	i = w->nheap++;
-	git_oid_cpy(&w->heap[i].id, git_commit_id(commit));
-	w->heap[i].time = (int64_t)git_commit_time(commit);
+	git_oid_cpy(&w->heap[i].id, id);
+	w->heap[i].time = commit ? (int64_t)git_commit_time(commit)
+				 : hdr->commit_time.seconds;
 	w->heap[i].order = w->inserted++;
 	w->heap[i].commit = commit;
+	w->heap[i].header = hdr;
 	while (i > 0 && queued_before(&w->heap[i], &w->heap[(i - 1) / 2])) {
 		struct queued t = w->heap[i];
 		w->heap[i] = w->heap[(i - 1) / 2];
@@ -147,12 +155,55 @@ static int walk_queue(struct align_git_walk *w, const git_oid *id)
 	if (!seen_add(w, id)) {
 		return 0;
 	}
+	if (w->get) {
+		struct align_git_commit_header *hdr =
+			align_calloc(1, sizeof(*hdr));
+		char hex[ALIGN_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof(hex), id);
+		if (w->get(hex, hdr, w->get_payload) == 1) {
+			heap_push(w, id, NULL, hdr);
+			return 0;
+		}
+		free(hdr->parents);
+		free(hdr);
+	}
 	if (git_commit_lookup(&commit, w->git->repo, id) < 0) {
 		w->truncated = 1;
 		return 0;
 	}
-	heap_push(w, commit);
+	heap_push(w, id, commit, NULL);
 	return 0;
+}
+
+static void header_free(struct align_git_commit_header *hdr)
+{
+	if (hdr) {
+		free(hdr->parents);
+		free(hdr);
+	}
+}
+
+void align_git_walk_use_headers(
+	struct align_git_walk *walk,
+	int (*get)(const char *id, struct align_git_commit_header *out,
+		   void *payload),
+	void *payload)
+{
+	walk->get = get;
+	walk->get_payload = payload;
+}
+
+/* The commit align_git_walk_next() returned last, read when it was not. */
+static git_commit *current_commit(struct align_git_walk *w,
+				  struct align_buf *err)
+{
+	if (!w->current &&
+	    git_commit_lookup(&w->current, w->git->repo, &w->current_id) < 0) {
+		w->current = NULL;
+		align_git__fail(err, ALIGN_ERROR, "cannot read commit");
+	}
+	return w->current;
 }
 
 static void info_clear(struct align_git_commit_info *info)
@@ -217,8 +268,37 @@ int align_git_walk_next(struct align_git_walk *w,
 	}
 	q = heap_pop(w);
 	commit = w->current = q.commit;
+	git_oid_cpy(&w->current_id, &q.id);
 	info_clear(&w->info);
 	git_oid_tostr(w->info.id, sizeof(w->info.id), &q.id);
+	w->info.records_tree[0] = '\0';
+	w->tree_known = 0;
+	if (!commit) {
+		/* A known header: no object read. */
+		struct align_git_commit_header *hdr = q.header;
+
+		w->info.nparents = hdr->nparents;
+		for (size_t i = 0; i < hdr->nparents; i++) {
+			git_oid pid;
+
+			if (i < 4) {
+				memcpy(w->info.parents[i], hdr->parents[i],
+				       sizeof(w->info.parents[i]));
+			}
+			if (git_oid_fromstr(&pid, hdr->parents[i]) == 0) {
+				walk_queue(w, &pid);
+			}
+		}
+		w->info.author_name = align_strdup("");
+		w->info.author_email = align_strdup("");
+		w->info.author_time = hdr->author_time;
+		w->info.commit_time = hdr->commit_time;
+		w->info.summary = align_strdup("");
+		w->info.message = align_strdup("");
+		header_free(hdr);
+		*out = &w->info;
+		return 1;
+	}
 	w->info.nparents = git_commit_parentcount(commit);
 	for (unsigned int i = 0; i < w->info.nparents; i++) {
 		const git_oid *pid = git_commit_parent_id(commit, i);
@@ -250,6 +330,9 @@ int align_git_walk_records_tree(struct align_git_walk *w, const char **out,
 	int ret = 0;
 
 	if (!w->tree_known) {
+		if (!current_commit(w, err)) {
+			return ALIGN_ERROR;
+		}
 		ret = align_git__commit_records_tree(w->git, w->current,
 						     w->prefix,
 						     w->info.records_tree, err);
@@ -267,12 +350,15 @@ int align_git_walk_parent_tree(struct align_git_walk *w, unsigned int i,
 	const git_oid *id;
 
 	out[0] = '\0';
-	if (!w->current || i >= git_commit_parentcount(w->current)) {
+	if (!current_commit(w, err)) {
+		return ALIGN_ERROR;
+	}
+	if (i >= git_commit_parentcount(w->current)) {
 		return 0;
 	}
 	id = git_commit_parent_id(w->current, i);
 	for (size_t k = 0; k < w->nheap; k++) {
-		if (git_oid_equal(&w->heap[k].id, id)) {
+		if (git_oid_equal(&w->heap[k].id, id) && w->heap[k].commit) {
 			return align_git__commit_records_tree(
 				w->git, w->heap[k].commit, w->prefix, out, err);
 		}
@@ -295,6 +381,7 @@ void align_git_walk_free(struct align_git_walk *walk)
 	git_commit_free(walk->current);
 	for (size_t i = 0; i < walk->nheap; i++) {
 		git_commit_free(walk->heap[i].commit);
+		header_free(walk->heap[i].header);
 	}
 	free(walk->heap);
 	free(walk->seen);

@@ -242,15 +242,17 @@ enum align_duty align_field_duty(const struct align_field *f)
 	static const char *const responsible[] = { "responsible", "person",
 						   "assignee", NULL };
 
+	/* A flag says it for any field whose values name people (a RACI
+	 * cell is text the kind checks itself: handles and roles). */
+	if (f && (f->flags & ALIGN_FIELD_ACCOUNTABLE)) {
+		return ALIGN_DUTY_ACCOUNTABLE;
+	}
+	if (f && (f->flags & ALIGN_FIELD_RESPONSIBLE)) {
+		return ALIGN_DUTY_RESPONSIBLE;
+	}
 	if (!f || (f->type != ALIGN_FIELD_PERSON &&
 		   f->type != ALIGN_FIELD_PERSONS)) {
 		return ALIGN_DUTY_NONE;
-	}
-	if (f->flags & ALIGN_FIELD_ACCOUNTABLE) {
-		return ALIGN_DUTY_ACCOUNTABLE;
-	}
-	if (f->flags & ALIGN_FIELD_RESPONSIBLE) {
-		return ALIGN_DUTY_RESPONSIBLE;
 	}
 	for (size_t i = 0; accountable[i]; i++) {
 		if (!strcmp(f->name, accountable[i])) {

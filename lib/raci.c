@@ -17,8 +17,10 @@ static const struct align_field raci_fields[] = {
 	{ "title", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, NULL },
 	/* Each step: [step "<key>"]. Names are checked by check_raci. */
 	{ "name", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },
-	{ "responsible", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },
-	{ "accountable", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },
+	{ "responsible", ALIGN_FIELD_TEXT, ALIGN_FIELD_RESPONSIBLE, NULL, NULL,
+	  NULL, "step" },
+	{ "accountable", ALIGN_FIELD_TEXT, ALIGN_FIELD_ACCOUNTABLE, NULL, NULL,
+	  NULL, "step" },
 	{ "consulted", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },
 	{ "informed", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },
 	{ "blocker", ALIGN_FIELD_TEXT, 0, NULL, NULL, NULL, "step" },

@@ -394,4 +394,20 @@ test_expect_success 'a brief names its workflow; an unknown one is an error' '
 	git checkout -q -- "$b"
 '
 
+test_expect_success 'people show lists the RACI steps a person is accountable or responsible for' '
+	mkdir duties && (
+		cd duties && git init -q -b main . && align init >/dev/null &&
+		align people add maya --name Maya --email maya@example.com >/dev/null &&
+		align people add dana --name Dana --email dana@example.com \
+			--backup maya >/dev/null &&
+		align raci new campaign-launch --template campaign-launch >/dev/null &&
+		align raci set campaign-launch "launch approval" \
+			--accountable dana --responsible maya >/dev/null &&
+		align people show dana >../dana.out &&
+		grep -x "raci  campaign-launch  step launch-approval: accountable  -  -  -" ../dana.out &&
+		align people show maya --format json >../maya.json &&
+		python3 -c "import json; d = json.load(open(\"../maya.json\")); r = [(x[\"kind\"], x[\"id\"], x[\"field\"], x[\"part\"]) for x in d[\"responsible\"]]; assert r == [(\"raci\", \"campaign-launch\", \"responsible\", \"launch-approval\")], r"
+	)
+'
+
 test_done

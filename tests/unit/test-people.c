@@ -460,11 +460,24 @@ static void test_duties(void)
 	       "duty: a key result's owner");
 	is_int(align_field_duty(align_kind_field(update, "person")),
 	       ALIGN_DUTY_RESPONSIBLE, "duty: an update's person");
-	/* Every person field of every kind has a duty. */
+	for (const struct align_field *f = align_kind_find("raci")->fields;
+	     f->name; f++) {
+		if (!strcmp(f->name, "accountable")) {
+			is_int(align_field_duty(f), ALIGN_DUTY_ACCOUNTABLE,
+			       "duty: a RACI step's Accountable");
+		} else if (!strcmp(f->name, "responsible")) {
+			is_int(align_field_duty(f), ALIGN_DUTY_RESPONSIBLE,
+			       "duty: a RACI step's Responsible");
+		}
+	}
+	/* Every person field of every kind has a duty; another field only
+	 * by its flag (a RACI cell). */
 	for (const struct align_kind *const *k = align_kinds(); *k; k++) {
 		for (const struct align_field *f = (*k)->fields; f->name; f++) {
 			int person = f->type == ALIGN_FIELD_PERSON ||
-				     f->type == ALIGN_FIELD_PERSONS;
+				     f->type == ALIGN_FIELD_PERSONS ||
+				     (f->flags & (ALIGN_FIELD_ACCOUNTABLE |
+						  ALIGN_FIELD_RESPONSIBLE));
 			if (person != (align_field_duty(f) != ALIGN_DUTY_NONE)) {
 				ok(0, "duty: %s %s", (*k)->name, f->name);
 			}

@@ -63,7 +63,8 @@ int align_text_lookalike(const char *s, size_t *col, unsigned *cp);
 /*
  * Appends a readable name for a code point to `out`: "CYRILLIC CAPITAL
  * LETTER A (U+0410)", "ZERO WIDTH SPACE (U+200B)", "FULLWIDTH LATIN
- * SMALL LETTER A (U+FF41)" for the common look-alikes, else the code point as U+ and its hex digits.
+ * SMALL LETTER A (U+FF41)" for the common look-alikes, else the code
+ * point as "U+" and its hex digits.
  */
 void align_text_codepoint_name(struct align_buf *out, unsigned cp);
 

@@ -1041,13 +1041,37 @@ static int edit_apply(struct align_record *r, const char *handle,
 	return ret;
 }
 
+/*
+ * Applies `edit` to the person `handle` in a copy of the roster's bytes
+ * (`bytes`, `len`) and reloads `people` from the result: the shared end
+ * of align_people_add() and align_people_set().
+ */
+static int edit_roster(struct align_people *people, struct align_repo *repo,
+		       const char *handle, const struct align_person_edit *edit,
+		       const char *bytes, size_t len, struct align_buf *err)
+{
+	struct align_record *r = NULL;
+	struct align_diags diags = ALIGN_DIAGS_INIT;
+	int ret;
+
+	ret = align_record_parse(&r, ALIGN_PEOPLE_FILE, bytes, len,
+				 align_repo_limits(repo), &diags);
+	if (ret < 0) {
+		align_buf_addf(err, "cannot edit %s: %s", ALIGN_PEOPLE_FILE,
+			       diags.count ? diags.items[0].message : "?");
+	} else if ((ret = edit_apply(r, handle, edit, err)) >= 0) {
+		ret = people_reload(people, repo, r, err);
+	}
+	align_record_free(r);
+	align_diags_clear(&diags);
+	return ret;
+}
+
 int align_people_add(struct align_people *people, struct align_repo *repo,
 		     const char *handle, const struct align_person_edit *edit,
 		     struct align_buf *err)
 {
-	struct align_record *r = NULL;
-	struct align_diags diags = ALIGN_DIAGS_INIT;
-	struct align_buf why = ALIGN_BUF_INIT;
+	struct align_buf why = ALIGN_BUF_INIT, start = ALIGN_BUF_INIT;
 	int ret;
 
 	if (align_people_lookalike(people, handle, &why)) {
@@ -1079,32 +1103,14 @@ int align_people_add(struct align_people *people, struct align_repo *repo,
 		return ret;
 	}
 	if (people->record) {
-		ret = align_record_parse(&r, ALIGN_PEOPLE_FILE,
-					 people->record->bytes.ptr,
-					 people->record->bytes.len,
-					 align_repo_limits(repo), &diags);
-	} else {
-		/* A new roster: its first section, then the keys. */
-		struct align_buf start = ALIGN_BUF_INIT;
-
-		align_buf_addf(&start, "[person \"%s\"]\n", handle);
-		ret = align_record_parse(&r, ALIGN_PEOPLE_FILE, start.ptr,
-					 start.len, align_repo_limits(repo),
-					 &diags);
-		align_buf_release(&start);
+		return edit_roster(people, repo, handle, edit,
+				   people->record->bytes.ptr,
+				   people->record->bytes.len, err);
 	}
-	if (ret < 0) {
-		align_buf_addf(err, "cannot edit %s: %s", ALIGN_PEOPLE_FILE,
-			       diags.count ? diags.items[0].message : "?");
-		goto done;
-	}
-	if ((ret = edit_apply(r, handle, edit, err)) < 0 ||
-	    (ret = people_reload(people, repo, r, err)) < 0) {
-		goto done;
-	}
-done:
-	align_record_free(r);
-	align_diags_clear(&diags);
+	/* A new roster: its first section, then the keys. */
+	align_buf_addf(&start, "[person \"%s\"]\n", handle);
+	ret = edit_roster(people, repo, handle, edit, start.ptr, start.len, err);
+	align_buf_release(&start);
 	return ret;
 }
 
@@ -1112,8 +1118,6 @@ int align_people_set(struct align_people *people, struct align_repo *repo,
 		     const char *handle, const struct align_person_edit *edit,
 		     struct align_buf *err)
 {
-	struct align_record *r = NULL;
-	struct align_diags diags = ALIGN_DIAGS_INIT;
 	int ret;
 
 	if (!align_people_by_handle(people, handle)) {
@@ -1128,21 +1132,6 @@ int align_people_set(struct align_people *people, struct align_repo *repo,
 	if ((ret = edit_valid(people, handle, edit, 0, err)) < 0) {
 		return ret;
 	}
-	ret = align_record_parse(&r, ALIGN_PEOPLE_FILE,
-				 people->record->bytes.ptr,
-				 people->record->bytes.len,
-				 align_repo_limits(repo), &diags);
-	if (ret < 0) {
-		align_buf_addf(err, "cannot edit %s: %s", ALIGN_PEOPLE_FILE,
-			       diags.count ? diags.items[0].message : "?");
-		goto done;
-	}
-	if ((ret = edit_apply(r, handle, edit, err)) < 0 ||
-	    (ret = people_reload(people, repo, r, err)) < 0) {
-		goto done;
-	}
-done:
-	align_record_free(r);
-	align_diags_clear(&diags);
-	return ret;
+	return edit_roster(people, repo, handle, edit, people->record->bytes.ptr,
+			   people->record->bytes.len, err);
 }
